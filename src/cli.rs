@@ -1,0 +1,181 @@
+//! The command line: every export and check the editor can do, headless.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::model::{Diagnostic, Edition, Severity, io};
+use crate::resources::{self, Origin};
+use crate::{bundle, import, sample};
+
+/// Broadsheet: newspaper page layout. With no command, opens the editor on FILE (or the bundled
+/// sample edition).
+#[derive(Debug, Parser)]
+#[command(name = "broadsheet", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Layout file to open in the editor; the bundled sample edition when omitted.
+    pub file: Option<PathBuf>,
+    /// Open the window, draw the first page at fit-page zoom, save a screenshot here and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the stories found in article files (customer plain text or Markdown).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per story.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load and validate a layout; exit non-zero when it has errors.
+    Check {
+        file: PathBuf,
+        /// Print the findings as a JSON list of {severity, code, message, page, frame, story}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the sample edition (the customer's page, with the lead continuing on page 2).
+    SampleEdition {
+        #[arg(short, long, value_name = "FILE.ron")]
+        output: PathBuf,
+    },
+}
+
+/// Runs a command-line command.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Import { files, json } => import_cmd(&files, json),
+        Command::Check { file, json } => Ok(check_cmd(&file, json)),
+        Command::SampleEdition { output } => {
+            io::save(&sample::edition(), &output)?;
+            eprintln!("wrote {}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Loads a layout file, or the bundled sample when `path` is `None`.
+pub fn open(path: Option<&Path>) -> Result<(Edition, Origin), io::LoadError> {
+    match path {
+        Some(p) => Ok((io::load(p)?, Origin::of_file(p))),
+        None => Ok((
+            io::from_str(bundle::SAMPLE, bundle::SAMPLE_NAME)?,
+            Origin::Bundled,
+        )),
+    }
+}
+
+fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("{}: cannot read the article file", file.display()))?;
+        let articles = import::articles(&file.to_string_lossy(), &text);
+        if articles.is_empty() {
+            eprintln!("warning: {}: no stories found", file.display());
+        }
+        for a in articles {
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&a)?)?;
+            } else {
+                for (label, v) in [
+                    ("kicker", &a.kicker),
+                    ("headline", &a.headline),
+                    ("deck", &a.deck),
+                    ("byline", &a.byline),
+                    ("caption", &a.caption),
+                    ("credit", &a.credit),
+                ] {
+                    if !v.is_empty() {
+                        writeln!(out, "{label:>9}: {v}")?;
+                    }
+                }
+                let chars: usize = a.paragraphs.iter().map(|p| p.chars().count()).sum();
+                writeln!(
+                    out,
+                    "{:>9}: {} paragraphs, {chars} characters",
+                    "body",
+                    a.paragraphs.len()
+                )?;
+                for p in &a.paragraphs {
+                    writeln!(out, "           {p}")?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A finding in the JSON form `check --json` prints.
+#[derive(Serialize)]
+struct Finding<'a> {
+    #[serde(flatten)]
+    diagnostic: &'a Diagnostic,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+/// Everything `check` finds in a layout file: load errors, then warnings about its resources.
+pub fn check(file: &Path) -> (Vec<Diagnostic>, Option<(usize, usize)>) {
+    match open(Some(file)) {
+        Ok((edition, origin)) => (resources::check_photos(&edition, &origin), None),
+        Err(e) => {
+            let code = match e {
+                io::LoadError::Io { .. } => "unreadable-file",
+                io::LoadError::Syntax { .. } => "syntax",
+                io::LoadError::Invalid { .. } => "invalid",
+            };
+            (
+                vec![Diagnostic::new(Severity::Error, code, e.to_string())],
+                e.position(),
+            )
+        }
+    }
+}
+
+fn check_cmd(file: &Path, json: bool) -> ExitCode {
+    let (diagnostics, position) = check(file);
+    let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if json {
+        let findings: Vec<Finding> = diagnostics
+            .iter()
+            .map(|d| Finding {
+                diagnostic: d,
+                line: position
+                    .map(|p| p.0)
+                    .filter(|_| d.severity == Severity::Error),
+                column: position
+                    .map(|p| p.1)
+                    .filter(|_| d.severity == Severity::Error),
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for d in &diagnostics {
+            eprintln!("{d}");
+        }
+        if diagnostics.is_empty() {
+            eprintln!("{}: ok", file.display());
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

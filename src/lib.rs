@@ -1,0 +1,15 @@
+//! Broadsheet: newspaper page layout with Chinese typography by default.
+//!
+//! The layers, lowest first (see `docs/architecture.md`): [`model`] (the edition and its files),
+//! [`import`] (article text to stories), [`resources`] (photos and fonts by origin), and the
+//! command line in [`cli`]. The editor lives in `app`, behind the `gui` feature.
+
+pub mod bundle;
+pub mod cli;
+pub mod import;
+pub mod model;
+pub mod resources;
+pub mod sample;
+
+#[cfg(feature = "gui")]
+pub mod app;

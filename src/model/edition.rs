@@ -1,0 +1,388 @@
+//! The edition: one issue of the paper, the root of a layout file.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Frame, FrameId, FrameKind, Lang, Page, PageId, PageTemplate, Photo, PhotoId, SectionId, Story,
+    StoryId, StyleId, Styles, TemplateId,
+};
+
+/// The file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A run of pages with a label prefix: section "A" labels its pages A1, A2 …
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: SectionId,
+    pub name: String,
+    /// Prefix of page labels; empty for plain numbers (第1版, 第2版 …).
+    #[serde(default)]
+    pub prefix: String,
+}
+
+/// Wording of continuation jumps; `{page}` is replaced by the target page's label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JumpTemplate {
+    pub lang: Lang,
+    /// Ends a frame whose story continues on another page: `（下转第{page}版）`.
+    pub to: String,
+    /// Starts the continuation: `（上接第{page}版）`.
+    pub from: String,
+}
+
+impl JumpTemplate {
+    pub fn defaults() -> Vec<JumpTemplate> {
+        vec![
+            JumpTemplate {
+                lang: Lang::Zh,
+                to: "（下转第{page}版）".into(),
+                from: "（上接第{page}版）".into(),
+            },
+            JumpTemplate {
+                lang: Lang::En,
+                to: "Continued on Page {page}".into(),
+                from: "Continued from Page {page}".into(),
+            },
+        ]
+    }
+
+    pub fn to_text(&self, page: &str) -> String {
+        self.to.replace("{page}", page)
+    }
+
+    pub fn from_text(&self, page: &str) -> String {
+        self.from.replace("{page}", page)
+    }
+}
+
+/// Default styles for story parts and jump lines, by role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleStyles {
+    pub kicker: StyleId,
+    pub headline: StyleId,
+    pub deck: StyleId,
+    pub byline: StyleId,
+    pub body: StyleId,
+    pub caption: StyleId,
+    pub credit: StyleId,
+    pub jump: StyleId,
+    pub folio: StyleId,
+}
+
+/// One issue of the paper: settings, content (stories, photos) and geometry (pages, frames).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// Always first in the file: the format version it was written in.
+    pub format: u32,
+    /// Paper name for folios, e.g. "河西报".
+    pub paper: String,
+    /// Issue date as printed in folios, e.g. "2024年11月12日 星期二".
+    pub date: String,
+    pub lang: Lang,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    pub templates: Vec<PageTemplate>,
+    pub styles: Styles,
+    pub roles: RoleStyles,
+    #[serde(default = "JumpTemplate::defaults")]
+    pub jumps: Vec<JumpTemplate>,
+    // ---- content ----
+    pub stories: Vec<Story>,
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    // ---- geometry ----
+    pub pages: Vec<Page>,
+}
+
+impl Edition {
+    pub fn story(&self, id: &StoryId) -> Option<&Story> {
+        self.stories.iter().find(|s| &s.id == id)
+    }
+
+    pub fn story_mut(&mut self, id: &StoryId) -> Option<&mut Story> {
+        self.stories.iter_mut().find(|s| &s.id == id)
+    }
+
+    pub fn photo(&self, id: &PhotoId) -> Option<&Photo> {
+        self.photos.iter().find(|p| &p.id == id)
+    }
+
+    pub fn template(&self, id: &TemplateId) -> Option<&PageTemplate> {
+        self.templates.iter().find(|t| &t.id == id)
+    }
+
+    pub fn section(&self, id: &SectionId) -> Option<&super::Section> {
+        self.sections.iter().find(|s| &s.id == id)
+    }
+
+    pub fn page_index(&self, id: &PageId) -> Option<usize> {
+        self.pages.iter().position(|p| &p.id == id)
+    }
+
+    /// The printed label of the page at `index`: its section prefix plus its number within the
+    /// edition (A1, A2 … or 1, 2 …). Numbers count within the section when pages have sections.
+    pub fn page_label(&self, index: usize) -> String {
+        let Some(page) = self.pages.get(index) else {
+            return (index + 1).to_string();
+        };
+        match page.section.as_ref().and_then(|s| self.section(s)) {
+            Some(section) => {
+                let number = self.pages[..=index]
+                    .iter()
+                    .filter(|p| p.section.as_ref() == Some(&section.id))
+                    .count();
+                format!("{}{number}", section.prefix)
+            }
+            None => (index + 1).to_string(),
+        }
+    }
+
+    /// Finds a frame anywhere in the edition, with the index of its page.
+    pub fn frame(&self, id: &FrameId) -> Option<(usize, &Frame)> {
+        self.pages
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| p.frames.iter().find(|f| &f.id == id).map(|f| (i, f)))
+    }
+
+    pub fn frame_mut(&mut self, id: &FrameId) -> Option<&mut Frame> {
+        self.pages
+            .iter_mut()
+            .flat_map(|p| p.frames.iter_mut())
+            .find(|f| &f.id == id)
+    }
+
+    /// The story whose thread runs through text frame `id`.
+    pub fn story_of_frame(&self, id: &FrameId) -> Option<&Story> {
+        self.stories.iter().find(|s| s.thread.contains(id))
+    }
+
+    pub fn jump_template(&self, lang: Lang) -> Option<&JumpTemplate> {
+        self.jumps.iter().find(|j| j.lang == lang)
+    }
+
+    /// Checks every reference by ID. Returns the first broken one; loading reports it with the
+    /// place in the file where the bad ID is written.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.format != FORMAT_VERSION {
+            return Err(Invalid::new(
+                format!(
+                    "format version {} is not supported (this build reads version {FORMAT_VERSION})",
+                    self.format
+                ),
+                "format",
+            ));
+        }
+        check_unique("template", self.templates.iter().map(|t| t.id.as_str()))?;
+        check_unique("story", self.stories.iter().map(|s| s.id.as_str()))?;
+        check_unique("photo", self.photos.iter().map(|p| p.id.as_str()))?;
+        check_unique("page", self.pages.iter().map(|p| p.id.as_str()))?;
+        check_unique("style", self.styles.paragraph.iter().map(|s| s.id.as_str()))?;
+        check_unique(
+            "frame",
+            self.pages
+                .iter()
+                .flat_map(|p| &p.frames)
+                .map(|f| f.id.as_str()),
+        )?;
+
+        let style_ok = |id: &StyleId| self.styles.paragraph(id).is_some();
+        let roles = &self.roles;
+        for id in [
+            &roles.kicker,
+            &roles.headline,
+            &roles.deck,
+            &roles.byline,
+            &roles.body,
+            &roles.caption,
+            &roles.credit,
+            &roles.jump,
+            &roles.folio,
+        ] {
+            if !style_ok(id) {
+                return Err(Invalid::missing("style", id.as_str(), "the roles"));
+            }
+        }
+        for t in &self.templates {
+            if t.columns == 0 || t.modules == 0 {
+                return Err(Invalid::new(
+                    format!(
+                        "template \"{}\" needs at least one column and one module",
+                        t.id
+                    ),
+                    t.id.as_str(),
+                ));
+            }
+            if let Some(f) = &t.folio
+                && !style_ok(&f.style)
+            {
+                return Err(Invalid::missing(
+                    "style",
+                    f.style.as_str(),
+                    &format!("template \"{}\"", t.id),
+                ));
+            }
+        }
+        for page in &self.pages {
+            if self.template(&page.template).is_none() {
+                return Err(Invalid::missing(
+                    "template",
+                    page.template.as_str(),
+                    &format!("page \"{}\"", page.id),
+                ));
+            }
+            if let Some(s) = &page.section
+                && self.section(s).is_none()
+            {
+                return Err(Invalid::missing(
+                    "section",
+                    s.as_str(),
+                    &format!("page \"{}\"", page.id),
+                ));
+            }
+            for frame in &page.frames {
+                self.validate_frame(frame)?;
+            }
+        }
+        for story in &self.stories {
+            self.validate_story(story)?;
+        }
+        Ok(())
+    }
+
+    fn validate_frame(&self, frame: &Frame) -> Result<(), Invalid> {
+        let whose = format!("frame \"{}\"", frame.id);
+        let story_ok = |id: &StoryId| {
+            self.story(id)
+                .map(|_| ())
+                .ok_or_else(|| Invalid::missing("story", id.as_str(), &whose))
+        };
+        if !(frame.rect.w.0 > 0.0 && frame.rect.h.0 > 0.0) {
+            return Err(Invalid::new(
+                format!("{whose} has no area (width and height must be positive)"),
+                frame.id.as_str(),
+            ));
+        }
+        match &frame.kind {
+            FrameKind::Headline { story } => story_ok(story),
+            FrameKind::Photo { photo, story, .. } => {
+                if self.photo(photo).is_none() {
+                    return Err(Invalid::missing("photo", photo.as_str(), &whose));
+                }
+                story.as_ref().map_or(Ok(()), story_ok)
+            }
+            FrameKind::Text { columns: 0, .. } => Err(Invalid::new(
+                format!("{whose} needs at least one column"),
+                frame.id.as_str(),
+            )),
+            FrameKind::Folio { style } if self.styles.paragraph(style).is_none() => {
+                Err(Invalid::missing("style", style.as_str(), &whose))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn validate_story(&self, story: &Story) -> Result<(), Invalid> {
+        let whose = format!("story \"{}\"", story.id);
+        if let Some(photo) = &story.photo
+            && self.photo(photo).is_none()
+        {
+            return Err(Invalid::missing("photo", photo.as_str(), &whose));
+        }
+        let s = &story.styles;
+        for id in [
+            &s.kicker,
+            &s.headline,
+            &s.deck,
+            &s.byline,
+            &s.body,
+            &s.caption,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if self.styles.paragraph(id).is_none() {
+                return Err(Invalid::missing("style", id.as_str(), &whose));
+            }
+        }
+        for (i, id) in story.thread.iter().enumerate() {
+            let Some((_, frame)) = self.frame(id) else {
+                return Err(Invalid::missing(
+                    "frame",
+                    id.as_str(),
+                    &format!("the thread of {whose}"),
+                ));
+            };
+            if !matches!(frame.kind, FrameKind::Text { .. }) {
+                return Err(Invalid::new(
+                    format!(
+                        "the thread of {whose} names frame \"{id}\", a {} frame; threads run through text frames",
+                        frame.kind.name()
+                    ),
+                    id.as_str(),
+                ));
+            }
+            if story.thread[..i].contains(id) {
+                return Err(Invalid::new(
+                    format!("the thread of {whose} names frame \"{id}\" twice"),
+                    id.as_str(),
+                ));
+            }
+            if let Some(other) = self
+                .stories
+                .iter()
+                .find(|o| o.id != story.id && o.thread.contains(id))
+            {
+                return Err(Invalid::new(
+                    format!(
+                        "frame \"{id}\" is in the threads of both {whose} and story \"{}\"",
+                        other.id
+                    ),
+                    id.as_str(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Invalid> {
+    let mut seen = std::collections::BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(Invalid::new(
+                format!("two {what}s have the ID \"{id}\"; IDs must be unique"),
+                id,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A broken reference or rule in an otherwise well-formed edition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invalid {
+    pub message: String,
+    /// The ID (or field name) the message is about, used to find its place in the file.
+    pub locate: String,
+}
+
+impl Invalid {
+    fn new(message: String, locate: &str) -> Self {
+        Self {
+            message,
+            locate: locate.to_owned(),
+        }
+    }
+
+    fn missing(what: &str, id: &str, whose: &str) -> Self {
+        Self::new(
+            format!("{whose} names {what} \"{id}\", which does not exist"),
+            id,
+        )
+    }
+}

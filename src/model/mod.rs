@@ -1,0 +1,21 @@
+//! The document model: an edition with its templates, styles, stories, photos and pages.
+//! Everything refers by stable ID; files are versioned RON (see [`io`]).
+
+mod diagnostic;
+mod edition;
+mod ids;
+pub mod io;
+mod page;
+mod story;
+mod style;
+mod template;
+mod units;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
+pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
+pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
+pub use story::{Lang, Story, StoryStyles};
+pub use style::{Align, CharacterStyle, FontSpec, ParagraphStyle, Prohibition, Styles, Weight};
+pub use template::{FolioSpec, Margins, PageTemplate, Rect};
+pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

@@ -1,0 +1,227 @@
+//! Page templates: trim, bleed, type area (版心), column grid, modules and baseline grid.
+//! Stored explicitly; presets are only editable starting points.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Length, Pt, TemplateId};
+
+/// The four margins around the type area. `inside` is the spine side on facing pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    pub top: Length,
+    pub bottom: Length,
+    pub inside: Length,
+    pub outside: Length,
+}
+
+/// Where the folio (paper name, date, page label, section) sits and how it is set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FolioSpec {
+    /// Height of the folio band above the type area, inside the top margin.
+    pub height: Length,
+    /// Paragraph style of the folio text.
+    pub style: super::StyleId,
+    /// Draw a rule under the folio band.
+    #[serde(default = "yes")]
+    pub rule: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A page template: everything a page takes from its master.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageTemplate {
+    pub id: TemplateId,
+    /// Human name, e.g. "对开 8栏".
+    pub name: String,
+    pub width: Length,
+    pub height: Length,
+    pub bleed: Length,
+    pub margins: Margins,
+    pub columns: u8,
+    pub gutter: Length,
+    /// The baseline grid: body leading. Body lines sit on multiples of it from the type area top.
+    pub baseline: Length,
+    /// Horizontal modules (rows) the type area is divided into.
+    pub modules: u8,
+    #[serde(default)]
+    pub folio: Option<FolioSpec>,
+}
+
+/// A rectangle in points, origin at the trim's top-left corner, y down.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rect {
+    pub x: Pt,
+    pub y: Pt,
+    pub w: Pt,
+    pub h: Pt,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Self {
+            x: Pt(x),
+            y: Pt(y),
+            w: Pt(w),
+            h: Pt(h),
+        }
+    }
+
+    pub fn right(&self) -> Pt {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> Pt {
+        self.y + self.h
+    }
+
+    /// True when the two rectangles share area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        self.x.0 + EPS < other.right().0
+            && other.x.0 + EPS < self.right().0
+            && self.y.0 + EPS < other.bottom().0
+            && other.y.0 + EPS < self.bottom().0
+    }
+
+    pub fn contains(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        other.x.0 >= self.x.0 - EPS
+            && other.y.0 >= self.y.0 - EPS
+            && other.right().0 <= self.right().0 + EPS
+            && other.bottom().0 <= self.bottom().0 + EPS
+    }
+}
+
+impl PageTemplate {
+    pub fn trim(&self) -> Rect {
+        Rect {
+            x: Pt::ZERO,
+            y: Pt::ZERO,
+            w: self.width.pt(),
+            h: self.height.pt(),
+        }
+    }
+
+    /// The type area (版心) of a page. `verso` pages have the inside margin on the right.
+    pub fn type_area(&self, verso: bool) -> Rect {
+        let m = &self.margins;
+        let left = if verso { m.outside.pt() } else { m.inside.pt() };
+        let w = self.width.pt() - m.inside.pt() - m.outside.pt();
+        let h = self.height.pt() - m.top.pt() - m.bottom.pt();
+        Rect {
+            x: left,
+            y: m.top.pt(),
+            w,
+            h,
+        }
+    }
+
+    /// Width of one grid column.
+    pub fn column_width(&self) -> Pt {
+        let cols = f32::from(self.columns.max(1));
+        let area = self.type_area(false).w;
+        Pt((area.0 - self.gutter.pt().0 * (cols - 1.0)) / cols)
+    }
+
+    /// Left edge of grid column `col` (0-based) on a page.
+    pub fn column_x(&self, col: u8, verso: bool) -> Pt {
+        let step = self.column_width().0 + self.gutter.pt().0;
+        Pt(self.type_area(verso).x.0 + step * f32::from(col))
+    }
+
+    /// Width spanned by `n` grid columns including the gutters between them.
+    pub fn span_width(&self, n: u8) -> Pt {
+        let n = f32::from(n.max(1));
+        Pt(self.column_width().0 * n + self.gutter.pt().0 * (n - 1.0))
+    }
+
+    /// Height of one module (row).
+    pub fn module_height(&self) -> Pt {
+        Pt(self.type_area(false).h.0 / f32::from(self.modules.max(1)))
+    }
+
+    /// Editable starting points for new editions.
+    pub fn presets() -> Vec<PageTemplate> {
+        let mm = Length::Mm;
+        let folio = || {
+            Some(FolioSpec {
+                height: mm(12.0),
+                style: super::StyleId::new("folio"),
+                rule: true,
+            })
+        };
+        let preset =
+            |id: &str, name: &str, w, h, cols, margins: [f32; 4], gutter, baseline| PageTemplate {
+                id: TemplateId::new(id),
+                name: name.to_owned(),
+                width: mm(w),
+                height: mm(h),
+                bleed: mm(3.0),
+                margins: Margins {
+                    top: mm(margins[0]),
+                    bottom: mm(margins[1]),
+                    inside: mm(margins[2]),
+                    outside: mm(margins[3]),
+                },
+                columns: cols,
+                gutter,
+                baseline,
+                modules: 8,
+                folio: folio(),
+            };
+        vec![
+            // 对开: 390 × 540 mm, 8 columns of 11 字 at 五号 with 1-字 gutters.
+            preset(
+                "duikai",
+                "对开 8栏",
+                390.0,
+                540.0,
+                8,
+                [30.0, 20.0, 20.0, 20.0],
+                Length::Pt(10.5),
+                Length::Pt(15.0),
+            ),
+            preset(
+                "sikai",
+                "四开 6栏",
+                270.0,
+                390.0,
+                6,
+                [24.0, 15.0, 13.0, 13.0],
+                Length::Pt(9.0),
+                Length::Pt(13.0),
+            ),
+            preset(
+                "berliner",
+                "Berliner",
+                315.0,
+                470.0,
+                6,
+                [24.0, 15.0, 14.0, 14.0],
+                Length::Mm(4.0),
+                Length::Pt(11.5),
+            ),
+            PageTemplate {
+                width: Length::In(12.0),
+                height: Length::In(22.75),
+                ..preset(
+                    "us-broadsheet",
+                    "US broadsheet",
+                    0.0,
+                    0.0,
+                    6,
+                    [25.0, 15.0, 13.0, 13.0],
+                    Length::In(0.1667),
+                    Length::Pt(11.0),
+                )
+            },
+        ]
+    }
+}

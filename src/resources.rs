@@ -1,0 +1,116 @@
+//! Where a layout's files come from: photos next to the layout file on disk, or — for the
+//! sample edition compiled into the binary — from the bundle, so it opens from any folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::bundle;
+use crate::model::{Diagnostic, Edition, Photo, Severity};
+
+/// Where an edition was loaded from; photo paths are relative to it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Origin {
+    /// The layout file's folder.
+    Folder(PathBuf),
+    /// The sample compiled into the binary: photos come from the bundle.
+    #[default]
+    Bundled,
+}
+
+impl Origin {
+    /// The origin of a layout file at `path`.
+    pub fn of_file(path: &Path) -> Self {
+        Self::Folder(path.parent().map(Path::to_path_buf).unwrap_or_default())
+    }
+}
+
+/// A photo's bytes and decoded size, or why it could not be had.
+#[derive(Clone, Debug)]
+pub struct PhotoData {
+    pub bytes: Arc<[u8]>,
+    pub width: u32,
+    pub height: u32,
+    pub format: image::ImageFormat,
+}
+
+/// Why a photo is unavailable. The layout shows a placeholder in its place.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum PhotoError {
+    #[error("{path}: file not found")]
+    Missing { path: String },
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: not a readable image: {reason}")]
+    Corrupt { path: String, reason: String },
+}
+
+/// Reads a photo's bytes and checks that it decodes far enough to know its size.
+pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoError> {
+    let bytes: Arc<[u8]> = match origin {
+        Origin::Folder(dir) => {
+            let path = dir.join(&photo.path);
+            let shown = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(b) => b.into(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(PhotoError::Missing { path: shown });
+                }
+                Err(e) => {
+                    return Err(PhotoError::Unreadable {
+                        path: shown,
+                        reason: e.to_string(),
+                    });
+                }
+            }
+        }
+        Origin::Bundled => bundle::asset(&photo.path)
+            .ok_or_else(|| PhotoError::Missing {
+                path: format!("{} (bundled)", photo.path),
+            })?
+            .into(),
+    };
+    let corrupt = |reason: String| PhotoError::Corrupt {
+        path: photo.path.clone(),
+        reason,
+    };
+    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes[..]))
+        .with_guessed_format()
+        .map_err(|e| corrupt(e.to_string()))?;
+    let format = reader
+        .format()
+        .ok_or_else(|| corrupt("unknown image format".into()))?;
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| corrupt(e.to_string()))?;
+    Ok(PhotoData {
+        bytes,
+        width,
+        height,
+        format,
+    })
+}
+
+/// Checks every photo of an edition; each one unavailable is a warning (it prints as a
+/// placeholder), never a failure to open the edition.
+pub fn check_photos(edition: &Edition, origin: &Origin) -> Vec<Diagnostic> {
+    edition
+        .photos
+        .iter()
+        .filter_map(|photo| {
+            let err = load_photo(origin, photo).err()?;
+            let code = match err {
+                PhotoError::Missing { .. } => "missing-photo",
+                PhotoError::Unreadable { .. } => "unreadable-photo",
+                PhotoError::Corrupt { .. } => "corrupt-photo",
+            };
+            Some(Diagnostic::new(
+                Severity::Warning,
+                code,
+                format!(
+                    "photo \"{}\": {err}; a placeholder is shown in its place",
+                    photo.id
+                ),
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,333 @@
+//! The sample edition: the customer's real page (河西新闻) on a 对开 page, with the lead story
+//! continuing on page 2. `broadsheet sample-edition` writes it; `layouts/hexi-news.ron` is its
+//! output, committed so designers can open and edit it like any other layout.
+
+use crate::import;
+use crate::model::{
+    Align, Color, Crop, Edition, FORMAT_VERSION, Fit, FontSize, FontSpec, Frame, FrameId,
+    FrameKind, JumpTemplate, Lang, Length, Page, PageId, PageTemplate, ParagraphStyle, Photo,
+    PhotoId, Prohibition, Rect, RoleStyles, Section, SectionId, StoryId, StyleId, Styles,
+    TemplateId, Weight,
+};
+
+/// The customer's articles, as extracted from their printed page.
+pub const ARTICLES: &str = include_str!("../assets/articles/hexi-news-page.txt");
+
+/// IDs of the sample's stories, in the order the articles appear in the source.
+const STORY_IDS: [&str; 7] = [
+    "lead",
+    "civility",
+    "heating",
+    "fire-safety",
+    "pocket-parks",
+    "taihuli",
+    "family-school",
+];
+
+/// A package's place on the grid: first column, column span, first line, and height in lines of
+/// the body leading. The page is 8 columns by 92 lines.
+#[derive(Clone, Copy)]
+struct Cell {
+    col: u8,
+    span: u8,
+    line: u16,
+    lines: u16,
+}
+
+fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> ParagraphStyle {
+    ParagraphStyle {
+        id: StyleId::new(id),
+        font: FontSpec {
+            family: family.into(),
+            weight,
+            italic: false,
+        },
+        size: size.parse::<FontSize>().expect("sample sizes are valid"),
+        leading: Length::Pt(leading),
+        indent_em: 0.0,
+        align: Align::Left,
+        color: Color::BLACK,
+        prohibition: Prohibition::Basic,
+        han_latin_space: true,
+        space_before: Length::Pt(0.0),
+        space_after: Length::Pt(0.0),
+        tracking_em: 0.0,
+    }
+}
+
+/// The sample's styles: Noto Serif SC body at 五号 on a 15 pt grid, Noto Sans SC Bold headlines.
+pub fn styles() -> Styles {
+    const SERIF: &str = "Noto Serif SC";
+    const SANS: &str = "Noto Sans SC";
+    let centered = |mut s: ParagraphStyle| {
+        s.align = Align::Center;
+        s
+    };
+    let body = ParagraphStyle {
+        indent_em: 2.0,
+        align: Align::Justify,
+        ..style("body", SERIF, Weight::Regular, "五号", 15.0)
+    };
+    let body_en = ParagraphStyle {
+        id: StyleId::new("body-en"),
+        font: FontSpec {
+            family: "Source Serif 4".into(),
+            weight: Weight::Regular,
+            italic: false,
+        },
+        size: FontSize::Pt(9.5),
+        indent_em: 1.0,
+        ..body.clone()
+    };
+    let mut credit = style("credit", SANS, Weight::Regular, "六号", 11.0);
+    credit.align = Align::Right;
+    let mut jump = style("jump", SANS, Weight::Regular, "小五", 15.0);
+    jump.align = Align::Right;
+    Styles {
+        paragraph: vec![
+            body,
+            body_en,
+            centered(style("headline-lead", SANS, Weight::Bold, "小初", 46.0)),
+            centered(style("headline", SANS, Weight::Bold, "二号", 30.0)),
+            centered(style("kicker", SERIF, Weight::Regular, "四号", 20.0)),
+            centered(style("deck", SERIF, Weight::Bold, "三号", 24.0)),
+            centered(style("byline", SANS, Weight::Regular, "小五", 15.0)),
+            style("caption", SANS, Weight::Regular, "小五", 13.0),
+            credit,
+            jump,
+            style("folio", SANS, Weight::Regular, "小五", 12.0),
+        ],
+        character: Vec::new(),
+    }
+}
+
+/// The 对开 template the sample uses: 8 columns of 11 字 at 五号 on a 15 pt baseline grid.
+pub fn template() -> PageTemplate {
+    let mut t = PageTemplate::presets().remove(0);
+    t.margins.inside = Length::Mm(19.0);
+    t.margins.outside = Length::Mm(19.0);
+    t.modules = 8;
+    t
+}
+
+fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
+    let area = t.type_area(false);
+    let lead = t.baseline.pt().0;
+    Frame {
+        id: FrameId::new(id),
+        rect: Rect {
+            x: t.column_x(cell.col, false),
+            y: area.y + crate::model::Pt(lead * f32::from(cell.line)),
+            w: t.span_width(cell.span),
+            h: crate::model::Pt(lead * f32::from(cell.lines)),
+        },
+        kind,
+    }
+}
+
+/// A horizontal rule in the gap line above `line`, across `span` columns from `col`.
+fn hrule(t: &PageTemplate, id: &str, col: u8, span: u8, line: u16) -> Frame {
+    let mut f = frame(
+        t,
+        id,
+        Cell {
+            col,
+            span,
+            line,
+            lines: 1,
+        },
+        rule(),
+    );
+    let lead = f.rect.h.0;
+    f.rect.y.0 -= lead * 0.5 + 0.5;
+    f.rect.h.0 = 1.0;
+    f
+}
+
+/// A vertical rule centred in the gutter left of column `col`.
+fn vrule(t: &PageTemplate, id: &str, col: u8, line: u16, lines: u16) -> Frame {
+    let mut f = frame(
+        t,
+        id,
+        Cell {
+            col,
+            span: 1,
+            line,
+            lines,
+        },
+        rule(),
+    );
+    f.rect.x.0 -= t.gutter.pt().0 * 0.5 + 0.5;
+    f.rect.w.0 = 1.0;
+    f
+}
+
+fn rule() -> FrameKind {
+    FrameKind::Rule {
+        weight: Length::Pt(0.5),
+        color: Color::BLACK,
+    }
+}
+
+fn headline(story: &str) -> FrameKind {
+    FrameKind::Headline {
+        story: StoryId::new(story),
+    }
+}
+
+fn text(columns: u8) -> FrameKind {
+    FrameKind::Text {
+        columns,
+        gutter: None,
+        balance: false,
+    }
+}
+
+/// Builds the sample edition from the customer's articles.
+pub fn edition() -> Edition {
+    let t = template();
+    let cell = |col, span, line, lines| Cell {
+        col,
+        span,
+        line,
+        lines,
+    };
+    let mut stories: Vec<_> = import::plain::parse(ARTICLES)
+        .into_iter()
+        .zip(STORY_IDS)
+        .map(|(article, id)| article.into_story(StoryId::new(id)))
+        .collect();
+    let thread = |stories: &mut Vec<crate::model::Story>, id: &str, frames: &[&str]| {
+        if let Some(s) = stories.iter_mut().find(|s| s.id.as_str() == id) {
+            s.thread = frames.iter().map(|f| FrameId::new(*f)).collect();
+        }
+    };
+    thread(&mut stories, "lead", &["p1-lead-body", "p2-lead-body"]);
+    thread(&mut stories, "civility", &["p1-civility-body"]);
+    thread(&mut stories, "heating", &["p1-heating-body"]);
+    thread(&mut stories, "fire-safety", &["p1-fire-body"]);
+    thread(&mut stories, "pocket-parks", &["p1-parks-body"]);
+    thread(&mut stories, "family-school", &["p1-family-body"]);
+    if let Some(s) = stories.iter_mut().find(|s| s.id.as_str() == "lead") {
+        s.styles.headline = Some(StyleId::new("headline-lead"));
+    }
+    if let Some(s) = stories.iter_mut().find(|s| s.id.as_str() == "taihuli") {
+        s.photo = Some(PhotoId::new("taihuli-street"));
+    }
+
+    let page1 = vec![
+        // Top band: the lead across six columns, the civility story down the right two.
+        frame(&t, "p1-lead-head", cell(0, 6, 0, 7), headline("lead")),
+        frame(&t, "p1-lead-body", cell(0, 6, 7, 13), text(6)),
+        frame(
+            &t,
+            "p1-civility-head",
+            cell(6, 2, 0, 6),
+            headline("civility"),
+        ),
+        frame(&t, "p1-civility-body", cell(6, 2, 6, 39), text(2)),
+        vrule(&t, "p1-rule-v1", 6, 0, 45),
+        hrule(&t, "p1-rule-h1", 0, 6, 21),
+        // Middle band: the photo story and the heating story.
+        frame(
+            &t,
+            "p1-taihuli-head",
+            cell(0, 3, 21, 3),
+            headline("taihuli"),
+        ),
+        frame(
+            &t,
+            "p1-taihuli-photo",
+            cell(0, 3, 24, 21),
+            FrameKind::Photo {
+                photo: PhotoId::new("taihuli-street"),
+                story: Some(StoryId::new("taihuli")),
+                fit: Fit::Fill,
+                crop: Crop::default(),
+            },
+        ),
+        vrule(&t, "p1-rule-v2", 3, 21, 24),
+        frame(
+            &t,
+            "p1-heating-head",
+            cell(3, 3, 21, 6),
+            headline("heating"),
+        ),
+        frame(&t, "p1-heating-body", cell(3, 3, 27, 18), text(3)),
+        hrule(&t, "p1-rule-h2", 0, 8, 46),
+        // Bottom band: three packages side by side.
+        frame(
+            &t,
+            "p1-fire-head",
+            cell(0, 3, 46, 6),
+            headline("fire-safety"),
+        ),
+        frame(&t, "p1-fire-body", cell(0, 3, 52, 40), text(3)),
+        vrule(&t, "p1-rule-v3", 3, 46, 46),
+        frame(
+            &t,
+            "p1-parks-head",
+            cell(3, 3, 46, 6),
+            headline("pocket-parks"),
+        ),
+        frame(&t, "p1-parks-body", cell(3, 3, 52, 40), text(3)),
+        vrule(&t, "p1-rule-v4", 6, 46, 46),
+        frame(
+            &t,
+            "p1-family-head",
+            cell(6, 2, 46, 6),
+            headline("family-school"),
+        ),
+        frame(&t, "p1-family-body", cell(6, 2, 52, 40), text(2)),
+    ];
+    let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 40), text(2))];
+
+    Edition {
+        format: FORMAT_VERSION,
+        paper: "河西新闻".into(),
+        date: "2024年11月12日 星期二".into(),
+        lang: Lang::Zh,
+        sections: vec![Section {
+            id: SectionId::new("main"),
+            name: "要闻".into(),
+            prefix: String::new(),
+        }],
+        templates: vec![t],
+        styles: styles(),
+        roles: RoleStyles {
+            kicker: StyleId::new("kicker"),
+            headline: StyleId::new("headline"),
+            deck: StyleId::new("deck"),
+            byline: StyleId::new("byline"),
+            body: StyleId::new("body"),
+            caption: StyleId::new("caption"),
+            credit: StyleId::new("credit"),
+            jump: StyleId::new("jump"),
+            folio: StyleId::new("folio"),
+        },
+        jumps: JumpTemplate::defaults(),
+        stories,
+        photos: vec![Photo {
+            id: PhotoId::new("taihuli-street"),
+            path: "../assets/coffee.png".into(),
+            caption: String::new(),
+            credit: String::new(),
+        }],
+        pages: vec![
+            Page {
+                id: PageId::new("p1"),
+                template: TemplateId::new("duikai"),
+                section: Some(SectionId::new("main")),
+                title: "要闻".into(),
+                frames: page1,
+            },
+            Page {
+                id: PageId::new("p2"),
+                template: TemplateId::new("duikai"),
+                section: Some(SectionId::new("main")),
+                title: "综合新闻".into(),
+                frames: page2,
+            },
+        ],
+    }
+}

@@ -1,0 +1,222 @@
+//! Layout files: lossless round trips, atomic saves, and clear messages for broken files.
+
+use broadsheet::model::{Edition, io};
+use broadsheet::{bundle, cli, resources, sample};
+
+fn sample_text() -> String {
+    io::to_string(&bundle::sample())
+}
+
+fn load_err(text: &str) -> io::LoadError {
+    io::from_str(text, "broken.ron").expect_err("the broken file must not load")
+}
+
+#[test]
+fn the_bundled_sample_is_what_the_generator_writes() {
+    // layouts/hexi-news.ron is sample-edition's output; a change to either shows up here.
+    assert_eq!(bundle::SAMPLE, io::to_string(&sample::edition()));
+}
+
+#[test]
+fn the_sample_has_the_customers_seven_items_on_two_pages() {
+    let e = bundle::sample();
+    assert_eq!(e.stories.len(), 7);
+    assert_eq!(e.pages.len(), 2);
+    let lead = e.story(&"lead".into()).unwrap();
+    let pages: Vec<usize> = lead.thread.iter().map(|f| e.frame(f).unwrap().0).collect();
+    assert_eq!(pages, [0, 1], "the lead continues from page 1 to page 2");
+    // The lead's headline spans at least four of the eight columns.
+    let (_, head) = e.frame(&"p1-lead-head".into()).unwrap();
+    let t = e.template(&e.pages[0].template).unwrap();
+    assert!(head.rect.w.0 >= t.span_width(4).0);
+    let photo = e.story(&"taihuli".into()).unwrap();
+    assert!(photo.photo.is_some() && !photo.credit.is_empty());
+}
+
+#[test]
+fn load_save_load_is_lossless_and_saving_twice_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edition.ron");
+    let original: Edition = bundle::sample();
+    io::save(&original, &path).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    let reloaded = io::load(&path).unwrap();
+    assert_eq!(reloaded, original);
+    io::save(&reloaded, &path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+}
+
+#[test]
+fn save_keeps_the_previous_file_as_bak_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edition.ron");
+    let mut e = bundle::sample();
+    io::save(&e, &path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    e.stories[0].headline = "新标题".into();
+    io::save(&e, &path).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("edition.ron.bak")).unwrap(),
+        before
+    );
+    assert!(std::fs::read_to_string(&path).unwrap().contains("新标题"));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "only the file and its .bak: {names:?}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_existing_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-folder").join("edition.ron");
+    let err = io::save(&bundle::sample(), &path).unwrap_err();
+    assert!(err.to_string().contains("cannot save"), "{err}");
+}
+
+#[test]
+fn a_text_edit_changes_only_the_content_section() {
+    let mut e = bundle::sample();
+    let before = io::to_string(&e);
+    e.stories[1].paragraphs[0].push_str("补充一句。");
+    let after = io::to_string(&e);
+    let changed: Vec<usize> = before
+        .lines()
+        .zip(after.lines())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(changed.len(), 1);
+    let pages_start = before
+        .lines()
+        .position(|l| l.trim_start().starts_with("pages:"))
+        .unwrap();
+    assert!(
+        changed[0] < pages_start,
+        "a text edit touched the geometry section"
+    );
+}
+
+#[test]
+fn a_truncated_file_names_line_and_column() {
+    let text = sample_text();
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
+    let cut = &text[..half];
+    let err = load_err(cut);
+    let (line, column) = err.position().expect("a position");
+    assert!(line > 1 && column >= 1);
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with(&format!("broken.ron:{line}:{column}: ")),
+        "{msg}"
+    );
+    assert!(msg.contains("truncated"), "{msg}");
+}
+
+#[test]
+fn a_wrong_type_names_line_and_column_and_what_was_expected() {
+    let text = sample_text().replacen("columns: 8", "columns: \"eight\"", 1);
+    let err = load_err(&text);
+    let line = text
+        .lines()
+        .position(|l| l.contains("columns: \"eight\""))
+        .unwrap()
+        + 1;
+    assert_eq!(err.position().unwrap().0, line, "{err}");
+    assert!(err.to_string().contains("Expected"), "{err}");
+}
+
+#[test]
+fn an_unknown_field_is_named_with_the_fields_expected() {
+    let text = sample_text().replacen("paper:", "papr:", 1);
+    let err = load_err(&text);
+    let msg = err.to_string();
+    assert!(
+        msg.contains("unknown field `papr`") && msg.contains("paper"),
+        "{msg}"
+    );
+    assert_eq!(err.position().unwrap(), (4, 3), "{msg}");
+}
+
+#[test]
+fn a_thread_naming_a_missing_frame_names_the_id_and_its_place() {
+    let text = sample_text().replacen("\"p2-lead-body\",", "\"p9-nowhere\",", 1);
+    let err = load_err(&text);
+    let msg = err.to_string();
+    assert!(
+        msg.contains("p9-nowhere") && msg.contains("does not exist"),
+        "{msg}"
+    );
+    let line = text.lines().position(|l| l.contains("p9-nowhere")).unwrap() + 1;
+    assert_eq!(err.position().unwrap().0, line);
+}
+
+#[test]
+fn a_frame_naming_a_missing_story_is_an_error_naming_the_id() {
+    let text = sample_text().replacen("story: \"civility\"", "story: \"gone\"", 1);
+    let msg = load_err(&text).to_string();
+    assert!(
+        msg.contains("\"gone\"") && msg.contains("p1-civility-head"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unknown_format_version_says_which_versions_are_read() {
+    let text = sample_text().replacen("format: 1,", "format: 99,", 1);
+    let msg = load_err(&text).to_string();
+    assert!(
+        msg.contains("format version 99") && msg.contains("reads version 1"),
+        "{msg}"
+    );
+    assert!(msg.starts_with("broken.ron:3:3: "), "{msg}");
+}
+
+#[test]
+fn a_missing_or_corrupt_photo_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edition.ron");
+    io::save(&bundle::sample(), &path).unwrap();
+    // The photo path points outside the temp folder, where nothing is: a missing photo.
+    let (diags, pos) = cli::check(&path);
+    assert!(pos.is_none());
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].code, "missing-photo");
+    assert!(diags[0].message.contains("taihuli-street"));
+    // A corrupt file in its place is also only a warning.
+    let mut e = bundle::sample();
+    e.photos[0].path = "corrupt.png".into();
+    std::fs::write(
+        dir.path().join("corrupt.png"),
+        b"\x89PNG\r\n\x1a\nnot really",
+    )
+    .unwrap();
+    let diags = resources::check_photos(&e, &resources::Origin::of_file(&path));
+    assert_eq!(diags[0].code, "corrupt-photo", "{diags:?}");
+}
+
+#[test]
+fn the_bundled_sample_finds_its_photos_from_any_folder() {
+    let (e, origin) = cli::open(None).unwrap();
+    assert!(resources::check_photos(&e, &origin).is_empty());
+}
+
+#[test]
+fn chinese_size_names_load_wherever_a_font_size_is() {
+    let text = sample_text();
+    assert!(
+        text.contains("size: \"五号\""),
+        "the sample writes 五号 by name"
+    );
+    let e = io::from_str(
+        &text.replacen("size: \"五号\"", "size: \"小五\"", 1),
+        "x.ron",
+    )
+    .unwrap();
+    assert_eq!(e.styles.paragraph(&"body".into()).unwrap().size.pt().0, 9.0);
+}
