@@ -10,6 +10,7 @@ pub mod import;
 pub mod model;
 pub mod resources;
 pub mod sample;
+pub mod text;
 
 #[cfg(feature = "gui")]
 pub mod app;

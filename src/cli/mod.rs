@@ -12,6 +12,8 @@ use crate::model::{Diagnostic, Edition, Severity, io};
 use crate::resources::{self, Origin};
 use crate::{bundle, import, sample};
 
+mod typeset;
+
 /// Broadsheet: newspaper page layout. With no command, opens the editor on FILE (or the bundled
 /// sample edition).
 #[derive(Debug, Parser)]
@@ -43,6 +45,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set paragraphs from standard input (separated by blank lines) at a measure, with the
+    /// bundled fonts and the Chinese line rules.
+    Typeset {
+        /// The measure in points.
+        #[arg(long)]
+        width_pt: f32,
+        /// Font size in points.
+        #[arg(long)]
+        size_pt: f32,
+        /// Font family (default: Noto Serif SC for zh, Source Serif 4 for en).
+        #[arg(long)]
+        font: Option<String>,
+        /// First-line indent in ems (default: 2 for zh, 1 for en).
+        #[arg(long)]
+        indent_em: Option<f32>,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Line-breaking prohibition level.
+        #[arg(long, value_enum, default_value_t = LevelArg::Basic)]
+        level: LevelArg,
+        /// Print {"lines":[{"paragraph","text","width_pt","last"}]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
@@ -55,10 +81,67 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Import { files, json } => import_cmd(&files, json),
         Command::Check { file, json } => Ok(check_cmd(&file, json)),
+        Command::Typeset {
+            width_pt,
+            size_pt,
+            font,
+            indent_em,
+            lang,
+            level,
+            json,
+        } => {
+            let input =
+                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?;
+            let settings = typeset::Settings {
+                width_pt,
+                size_pt,
+                font,
+                indent_em,
+                lang: lang.into(),
+                level: level.into(),
+            };
+            typeset::run(&input, &settings, json)
+        }
         Command::SampleEdition { output } => {
             io::save(&sample::edition(), &output)?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for crate::model::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// `--level` values.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LevelArg {
+    None,
+    Basic,
+    Gb,
+    Strict,
+}
+
+impl From<LevelArg> for crate::model::Prohibition {
+    fn from(l: LevelArg) -> Self {
+        match l {
+            LevelArg::None => Self::None,
+            LevelArg::Basic => Self::Basic,
+            LevelArg::Gb => Self::Gb,
+            LevelArg::Strict => Self::Strict,
         }
     }
 }

@@ -1,0 +1,117 @@
+//! `broadsheet typeset`: paragraphs from standard input set at a measure.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::model::{FontSpec, Lang, Prohibition, Weight};
+use crate::text::{FontBook, LineBreaker, Options, Paragraph};
+
+/// What `typeset` was asked for.
+pub struct Settings {
+    pub width_pt: f32,
+    pub size_pt: f32,
+    pub font: Option<String>,
+    pub indent_em: Option<f32>,
+    pub lang: Lang,
+    pub level: Prohibition,
+}
+
+#[derive(Serialize)]
+struct JsonLine {
+    paragraph: usize,
+    text: String,
+    width_pt: f32,
+    last: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOut {
+    lines: Vec<JsonLine>,
+    /// Characters no bundled font has, as messages.
+    diagnostics: Vec<String>,
+}
+
+/// Splits input into paragraphs at blank lines; a paragraph's lines are joined (with a space
+/// in English, directly in Chinese).
+fn paragraphs(input: &str, lang: Lang) -> Vec<String> {
+    let joiner = if lang == Lang::En { " " } else { "" };
+    input
+        .split("\n\n")
+        .map(|block| {
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(joiner)
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        s.width_pt > 0.0 && s.size_pt > 0.0,
+        "--width-pt and --size-pt must be positive"
+    );
+    let family = s.font.clone().unwrap_or_else(|| {
+        if s.lang == Lang::En {
+            "Source Serif 4"
+        } else {
+            "Noto Serif SC"
+        }
+        .to_owned()
+    });
+    let spec = FontSpec {
+        family,
+        weight: Weight::Regular,
+        italic: false,
+    };
+    let book = FontBook::shared();
+    let metrics = book.metrics(&spec, s.lang)?;
+    let mut opts = if s.lang == Lang::En {
+        Options::english(s.size_pt)
+    } else {
+        Options::chinese(s.size_pt)
+    };
+    opts.level = s.level;
+    if let Some(indent) = s.indent_em {
+        opts.indent_em = indent;
+    }
+    let mut out = JsonOut {
+        lines: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for (index, text) in paragraphs(input, s.lang).iter().enumerate() {
+        let par = Paragraph::new(text, opts, &metrics);
+        for (at, c) in &par.measured.missing {
+            out.diagnostics.push(format!(
+                "paragraph {index}, character {at}: no bundled font has {c:?} (U+{:04X}) for {} Regular; it prints as a box",
+                u32::from(*c),
+                spec.family
+            ));
+        }
+        for line in LineBreaker::new(&par).all_at(s.width_pt) {
+            out.lines.push(JsonLine {
+                paragraph: index,
+                text: line.text(&par),
+                width_pt: line.width,
+                last: line.last,
+            });
+        }
+    }
+    for d in &out.diagnostics {
+        eprintln!("warning: {d}");
+    }
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        writeln!(stdout, "{}", serde_json::to_string(&out)?)?;
+    } else {
+        for l in &out.lines {
+            writeln!(stdout, "{}", l.text)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,261 @@
+//! Breaking a prepared paragraph one line at a time, each at its own width (parley's
+//! `break_next` idea): a column bottom, a photo wrap or a narrower measure can change the width
+//! from one line to the next.
+//!
+//! A line takes the longest run of characters that ends at an allowed break and fits once its
+//! adjustable space is squeezed (push-in). When the next character is one that may not start a
+//! line and squeezing cannot make room for it, the break falls back to the previous allowed
+//! opportunity and the shorter line is spread (push-out).
+
+use super::class::Class;
+use super::justify;
+use super::prepare::Paragraph;
+
+/// Tolerance for width comparisons, in points.
+pub(super) const EPS: f32 = 0.005;
+
+/// One composed line: which characters, and where each one sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Characters `start..end` of the paragraph, trailing spaces included.
+    pub start: usize,
+    pub end: usize,
+    /// The x of each character's glyph origin, relative to the line's left edge (indent
+    /// included), for characters `start..end`.
+    pub x: Vec<f32>,
+    /// Where each character's cell ends (its trimmed or squeezed width included).
+    pub ends: Vec<f32>,
+    /// The width each character takes on this line after squeezing or spreading.
+    pub advance: Vec<f32>,
+    /// Width the line occupies from its left edge: the measure for justified lines.
+    pub width: f32,
+    /// Space before the first character (the first-line indent).
+    pub indent: f32,
+    /// The line ends in a hyphen added at a hyphenation point.
+    pub hyphen: bool,
+    /// The paragraph's last line.
+    pub last: bool,
+}
+
+/// A break decided by [`LineBreaker::break_next`] before the line is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Break {
+    end: usize,
+    hyphen: bool,
+}
+
+/// Breaks one paragraph into lines on demand.
+pub struct LineBreaker<'p> {
+    par: &'p Paragraph,
+    pos: usize,
+}
+
+impl<'p> LineBreaker<'p> {
+    pub fn new(par: &'p Paragraph) -> Self {
+        Self { par, pos: 0 }
+    }
+
+    /// Index of the next character to set.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.pos >= self.par.len()
+    }
+
+    /// Composes the next line at `width` points, or `None` when the paragraph is set.
+    pub fn break_next(&mut self, width: f32) -> Option<Line> {
+        let par = self.par;
+        if self.pos >= par.len() {
+            return None;
+        }
+        let start = self.pos;
+        let indent = if start == 0 {
+            par.opts.indent_em * par.opts.em()
+        } else {
+            0.0
+        };
+        let available = (width - indent).max(0.0);
+        let brk = choose_break(par, start, available);
+        self.pos = brk.end;
+        let last = brk.end >= par.len();
+        Some(justify::set_line(
+            par, start, brk.end, brk.hyphen, indent, width, last,
+        ))
+    }
+
+    /// Composes all remaining lines at one width.
+    pub fn all_at(mut self, width: f32) -> Vec<Line> {
+        let mut lines = Vec::new();
+        while let Some(line) = self.break_next(width) {
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+/// Running width of a line being built character by character.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    /// Natural width up to and including the last visible character, its right half trimmed.
+    natural: f32,
+    /// What push-in can take out of the line's middle.
+    shrink: f32,
+}
+
+fn choose_break(par: &Paragraph, start: usize, available: f32) -> Break {
+    let n = par.len();
+    let policy = par.opts.shrink;
+    let em = par.opts.em();
+    let tracking = par.opts.tracking_em * em;
+    let mut natural = 0.0_f32; // sum through the last visible char, untrimmed
+    let mut shrink = 0.0_f32;
+    let mut pending_space_shrink = 0.0_f32;
+    let mut prev_visible: Option<usize> = None;
+    let mut best: Option<Break> = None;
+    let mut previous_best: Option<Break> = None;
+    let mut best_hyphen: Option<Break> = None;
+    let mut first_candidate: Option<usize> = None;
+    let mut spaces_natural = 0.0_f32;
+
+    for k in start..n {
+        let class = par.classes[k];
+        if class == Class::Space {
+            // A space counts only once a visible character follows it on the line.
+            spaces_natural += par.adv[k];
+            if policy.spaces {
+                pending_space_shrink += (par.adv[k] - 0.25 * em).max(0.0);
+            }
+        } else {
+            if let Some(p) = prev_visible {
+                natural += spaces_natural + par.gap[p] + tracking;
+                shrink += pending_space_shrink;
+                if policy.han_latin {
+                    shrink += (par.gap[p] - 0.125 * em).max(0.0);
+                }
+                // The previous character is now mid-line: its right half may be squeezed.
+                shrink += right_shrink(par, p);
+            }
+            spaces_natural = 0.0;
+            pending_space_shrink = 0.0;
+            natural += par.adv[k];
+            if k == start {
+                // An opening bracket at line start loses its left half.
+                natural -= par.left_adj[k];
+            } else if policy.commas_and_brackets {
+                shrink += par.left_adj[k];
+            }
+            prev_visible = Some(k);
+        }
+        let Some(last) = prev_visible else { continue };
+        let end = k + 1;
+        let run = Run {
+            natural: natural - par.right_adj[last],
+            shrink,
+        };
+        let fits = run.natural - run.shrink <= available + EPS;
+        if end == n || par.breaks[end] {
+            first_candidate.get_or_insert(end);
+            if fits {
+                previous_best = best;
+                best = Some(Break { end, hyphen: false });
+            } else {
+                break;
+            }
+        } else if par.hyphens[end] {
+            let hyphen = par.measured.hyphen.map_or(0.0, |h| h.advance);
+            if run.natural + hyphen - run.shrink <= available + EPS {
+                best_hyphen = Some(Break { end, hyphen: true });
+            }
+        }
+    }
+
+    let chosen = match (best, best_hyphen) {
+        (Some(b), Some(h)) if h.end > b.end && loose(par, start, b.end, available) => h,
+        (Some(b), _) => b,
+        (None, Some(h)) => h,
+        // Nothing fits: a word wider than the measure. Break it where the line is full.
+        (None, None) => return overfull_break(par, start, available, first_candidate),
+    };
+    if par.opts.fix_orphans
+        && !chosen.hyphen
+        && is_orphan(par, chosen.end)
+        && let Some(prev) = previous_best.filter(|p| p.end > start)
+    {
+        return prev;
+    }
+    chosen
+}
+
+/// Right-side adjustable space of a mid-line character that the policy lets push-in take.
+fn right_shrink(par: &Paragraph, i: usize) -> f32 {
+    let policy = par.opts.shrink;
+    match par.classes[i] {
+        Class::Comma | Class::Closing if policy.commas_and_brackets => par.right_adj[i],
+        Class::Stop if policy.stops => par.right_adj[i],
+        _ => 0.0,
+    }
+}
+
+/// True when a line `start..end` would need more stretch than its spaces may give (½ em each).
+fn loose(par: &Paragraph, start: usize, end: usize, available: f32) -> bool {
+    let spaces = (start..end)
+        .filter(|&i| par.classes[i] == Class::Space)
+        .count()
+        .max(1);
+    let natural: f32 = (start..end).map(|i| par.adv[i]).sum();
+    available - natural > spaces as f32 * par.opts.em() * 0.25
+}
+
+/// A paragraph's last line holding one character, or one character and its punctuation.
+fn is_orphan(par: &Paragraph, end: usize) -> bool {
+    let rest: Vec<Class> = par.classes[end..]
+        .iter()
+        .copied()
+        .filter(|c| *c != Class::Space)
+        .collect();
+    match rest.as_slice() {
+        [one] => !one.is_fullwidth_punct(),
+        [one, punct] => {
+            !one.is_fullwidth_punct()
+                && matches!(punct, Class::Comma | Class::Stop | Class::Closing)
+        }
+        _ => false,
+    }
+}
+
+/// Breaks inside a unit wider than the line (a long word or number) where the line is full,
+/// keeping at least one character so composition always advances.
+fn overfull_break(
+    par: &Paragraph,
+    start: usize,
+    available: f32,
+    candidate: Option<usize>,
+) -> Break {
+    let limit = candidate.unwrap_or(par.len());
+    let mut width = 0.0;
+    let mut end = start + 1;
+    for k in start..limit {
+        width += par.adv[k];
+        if width > available + EPS {
+            break;
+        }
+        end = k + 1;
+    }
+    Break {
+        end: end.max(start + 1).min(par.len()),
+        hyphen: false,
+    }
+}
+
+impl Line {
+    /// The characters on the line, without the breaking spaces it ends with.
+    pub fn text(&self, par: &Paragraph) -> String {
+        let mut end = self.end;
+        while end > self.start && par.classes[end - 1] == Class::Space {
+            end -= 1;
+        }
+        par.slice(self.start, end)
+    }
+}

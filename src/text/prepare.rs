@@ -1,0 +1,262 @@
+//! Preparing a paragraph for line breaking: classes, natural widths, the adjustable halves of
+//! full-width punctuation, adjacent-pair compression, Han–Latin spacing and break opportunities.
+//! Everything here is independent of the measure, so a paragraph is prepared once and can then
+//! be broken at any widths, line by line.
+
+use super::breaks;
+use super::class::{Class, classify};
+use super::metrics::{Measured, Metrics};
+use crate::model::{Align, Lang, Prohibition};
+
+/// Which spaces may shrink in the middle of a line to fit one more character (push-in).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShrinkPolicy {
+    /// Pause marks `，、；：` and the outer halves of brackets.
+    pub commas_and_brackets: bool,
+    /// Stops `。？！`.
+    pub stops: bool,
+    /// Latin word spaces, down to ¼ em.
+    pub spaces: bool,
+    /// Han–Latin spacing, down to ⅛ em.
+    pub han_latin: bool,
+}
+
+impl ShrinkPolicy {
+    /// Every adjustable space, in the spec's shrink order.
+    pub const FULL: Self = Self {
+        commas_and_brackets: true,
+        stops: true,
+        spaces: true,
+        han_latin: true,
+    };
+    /// The metric model M of the clreq cases: only commas and brackets shrink mid-line.
+    pub const MODEL_M: Self = Self {
+        commas_and_brackets: true,
+        stops: false,
+        spaces: false,
+        han_latin: false,
+    };
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Font size in points; ems below are of this size.
+    pub size: f32,
+    pub indent_em: f32,
+    pub level: Prohibition,
+    pub han_latin_space: bool,
+    pub align: Align,
+    pub lang: Lang,
+    /// Extra space between characters in ems.
+    pub tracking_em: f32,
+    pub shrink: ShrinkPolicy,
+    /// Hyphenate English words that would otherwise leave a loose line.
+    pub hyphenate: bool,
+    /// Move one character down when a paragraph's last line would hold a single character.
+    pub fix_orphans: bool,
+}
+
+impl Options {
+    /// Chinese body text at `size`: 2-em indent, basic prohibitions, justified.
+    pub fn chinese(size: f32) -> Self {
+        Self {
+            size,
+            indent_em: 2.0,
+            level: Prohibition::Basic,
+            han_latin_space: true,
+            align: Align::Justify,
+            lang: Lang::Zh,
+            tracking_em: 0.0,
+            shrink: ShrinkPolicy::FULL,
+            hyphenate: false,
+            fix_orphans: true,
+        }
+    }
+
+    /// English body text at `size`: 1-em indent, hyphenation on.
+    pub fn english(size: f32) -> Self {
+        Self {
+            indent_em: 1.0,
+            lang: Lang::En,
+            hyphenate: true,
+            level: Prohibition::None,
+            ..Self::chinese(size)
+        }
+    }
+
+    pub fn em(&self) -> f32 {
+        self.size
+    }
+}
+
+/// A paragraph ready to be broken into lines.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub text: String,
+    pub chars: Vec<char>,
+    pub classes: Vec<Class>,
+    pub measured: Measured,
+    pub opts: Options,
+    /// Natural advance of each character after pair compression.
+    pub(super) adv: Vec<f32>,
+    /// Adjustable space still left on each side of full-width punctuation.
+    pub(super) left_adj: Vec<f32>,
+    pub(super) right_adj: Vec<f32>,
+    /// Space already taken from a character's left side (its glyph moves left by this much).
+    pub(super) left_removed: Vec<f32>,
+    /// Natural Han–Latin space after character `i`.
+    pub(super) gap: Vec<f32>,
+    /// `breaks[i]`: a line may break before character `i`.
+    pub(super) breaks: Vec<bool>,
+    /// `hyphens[i]`: an English word may be hyphenated before character `i`.
+    pub(super) hyphens: Vec<bool>,
+}
+
+impl Paragraph {
+    /// Prepares `text` with widths from `metrics`.
+    pub fn new(text: &str, opts: Options, metrics: &dyn Metrics) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let classes = classify(&chars, opts.lang);
+        let measured = metrics.measure(text, &chars, &classes, opts.size);
+        let n = chars.len();
+        let em = opts.em();
+        let mut adv = measured.advances.clone();
+        let mut left_adj = vec![0.0; n];
+        let mut right_adj = vec![0.0; n];
+        for i in 0..n {
+            // Only a glyph that really is full width has a half of space to give.
+            if classes[i].is_fullwidth_punct() && adv[i] >= 0.9 * em {
+                let half = adv[i] / 2.0;
+                match classes[i] {
+                    Class::Opening => left_adj[i] = half,
+                    _ => right_adj[i] = half,
+                }
+            }
+        }
+        let mut left_removed = vec![0.0; n];
+        compress_pairs(
+            &chars,
+            &classes,
+            &mut adv,
+            &mut left_adj,
+            &mut right_adj,
+            &mut left_removed,
+        );
+        let gap = han_latin_gaps(&classes, &opts);
+        let breaks = breaks::opportunities(text, &chars, &classes, opts.level);
+        let hyphens = if opts.hyphenate {
+            hyphenation(&chars, &classes)
+        } else {
+            vec![false; n + 1]
+        };
+        Self {
+            text: text.to_owned(),
+            chars,
+            classes,
+            measured,
+            opts,
+            adv,
+            left_adj,
+            right_adj,
+            left_removed,
+            gap,
+            breaks,
+            hyphens,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Byte offset of character `i` in `text`.
+    pub fn byte_of(&self, i: usize) -> usize {
+        self.chars[..i].iter().map(|c| c.len_utf8()).sum()
+    }
+
+    /// The text of characters `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+}
+
+/// Adjacent full-width punctuation shares one half em: `。”`, `”，`, `）（`, `，“` take 1.5 em.
+/// `？！`, `！？`, `？？` and `！！` together take 1 em.
+fn compress_pairs(
+    chars: &[char],
+    classes: &[Class],
+    adv: &mut [f32],
+    left_adj: &mut [f32],
+    right_adj: &mut [f32],
+    left_removed: &mut [f32],
+) {
+    for i in 0..chars.len().saturating_sub(1) {
+        if !(classes[i].is_fullwidth_punct() && classes[i + 1].is_fullwidth_punct()) {
+            continue;
+        }
+        let marks = |c: char| matches!(c, '？' | '！');
+        if marks(chars[i]) && marks(chars[i + 1]) {
+            for j in [i, i + 1] {
+                adv[j] -= right_adj[j];
+                right_adj[j] = 0.0;
+            }
+        } else if right_adj[i] > 0.0 {
+            adv[i] -= right_adj[i];
+            right_adj[i] = 0.0;
+        } else if left_adj[i + 1] > 0.0 {
+            adv[i + 1] -= left_adj[i + 1];
+            left_removed[i + 1] += left_adj[i + 1];
+            left_adj[i + 1] = 0.0;
+        }
+    }
+}
+
+/// ¼ em between a Han character and an adjacent Latin letter or European digit.
+fn han_latin_gaps(classes: &[Class], opts: &Options) -> Vec<f32> {
+    let mut gap = vec![0.0; classes.len()];
+    if !opts.han_latin_space {
+        return gap;
+    }
+    for i in 0..classes.len().saturating_sub(1) {
+        let (a, b) = (classes[i], classes[i + 1]);
+        if (a == Class::Han && b.is_latin_or_digit()) || (a.is_latin_or_digit() && b == Class::Han)
+        {
+            gap[i] = opts.em() * 0.25;
+        }
+    }
+    gap
+}
+
+/// Hyphenation points inside English words (not within two letters of the start or three of
+/// the end), from `hypher`'s patterns.
+fn hyphenation(chars: &[char], classes: &[Class]) -> Vec<bool> {
+    let mut out = vec![false; chars.len() + 1];
+    let mut i = 0;
+    while i < chars.len() {
+        if classes[i] != Class::Latin {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && classes[i] == Class::Latin {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        if word.chars().count() < 5 {
+            continue;
+        }
+        let mut at = start;
+        for syllable in hypher::hyphenate_bounded(&word, hypher::Lang::English, 2, 3) {
+            at += syllable.chars().count();
+            if at < i {
+                out[at] = true;
+            }
+        }
+    }
+    out
+}
