@@ -24,6 +24,9 @@ struct JsonLine {
     text: String,
     width_pt: f32,
     last: bool,
+    /// The line ends in an added hyphen (not part of `text`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hyphen: bool,
 }
 
 #[derive(Serialize)]
@@ -99,6 +102,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
                 text: line.text(&par),
                 width_pt: line.width,
                 last: line.last,
+                hyphen: line.hyphen,
             });
         }
     }
@@ -110,7 +114,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(stdout, "{}", serde_json::to_string(&out)?)?;
     } else {
         for l in &out.lines {
-            writeln!(stdout, "{}", l.text)?;
+            writeln!(stdout, "{}{}", l.text, if l.hyphen { "-" } else { "" })?;
         }
     }
     Ok(ExitCode::SUCCESS)

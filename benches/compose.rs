@@ -1,0 +1,67 @@
+//! Composition speed: every paragraph of the customer's page at an 11-character measure (五号,
+//! 115.5 pt), shaping included and breaking alone. Run with `cargo bench --bench compose`.
+
+use broadsheet::import;
+use broadsheet::model::{FontSpec, Lang, Weight};
+use broadsheet::text::{FontBook, LineBreaker, Options, Paragraph};
+use divan::counter::CharsCount;
+
+const SIZE: f32 = 10.5;
+const WIDTH: f32 = 11.0 * SIZE;
+
+fn main() {
+    divan::main();
+}
+
+fn paragraphs() -> Vec<String> {
+    import::plain::parse(include_str!("../assets/articles/hexi-news-page.txt"))
+        .into_iter()
+        .flat_map(|a| a.paragraphs)
+        .collect()
+}
+
+fn chars(pars: &[String]) -> usize {
+    pars.iter().map(|p| p.chars().count()).sum()
+}
+
+fn spec() -> FontSpec {
+    FontSpec {
+        family: "Noto Serif SC".into(),
+        weight: Weight::Regular,
+        italic: false,
+    }
+}
+
+/// Shaping, preparation and line breaking: what a story's first layout costs.
+#[divan::bench]
+fn shape_and_break(bencher: divan::Bencher) {
+    let book = FontBook::shared();
+    let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
+    let pars = paragraphs();
+    bencher.counter(CharsCount::new(chars(&pars))).bench(|| {
+        let mut lines = 0;
+        for p in &pars {
+            let par = Paragraph::new(p, Options::chinese(SIZE), &metrics);
+            lines += LineBreaker::new(&par).all_at(WIDTH).len();
+        }
+        lines
+    });
+}
+
+/// Line breaking alone on prepared paragraphs: what a re-flow after a frame resize costs.
+#[divan::bench]
+fn break_prepared(bencher: divan::Bencher) {
+    let book = FontBook::shared();
+    let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
+    let pars = paragraphs();
+    let prepared: Vec<Paragraph> = pars
+        .iter()
+        .map(|p| Paragraph::new(p, Options::chinese(SIZE), &metrics))
+        .collect();
+    bencher.counter(CharsCount::new(chars(&pars))).bench(|| {
+        prepared
+            .iter()
+            .map(|p| LineBreaker::new(p).all_at(WIDTH).len())
+            .sum::<usize>()
+    });
+}
