@@ -6,8 +6,11 @@
 
 pub mod bundle;
 pub mod cli;
+pub mod export;
 pub mod import;
+pub mod layout;
 pub mod model;
+pub mod render;
 pub mod resources;
 pub mod sample;
 pub mod text;

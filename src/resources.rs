@@ -1,8 +1,9 @@
 //! Where a layout's files come from: photos next to the layout file on disk, or — for the
 //! sample edition compiled into the binary — from the bundle, so it opens from any folder.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::bundle;
 use crate::model::{Diagnostic, Edition, Photo, Severity};
@@ -113,4 +114,56 @@ pub fn check_photos(edition: &Edition, origin: &Origin) -> Vec<Diagnostic> {
             ))
         })
         .collect()
+}
+
+/// What layout needs from outside: photo sizes. Layout never opens files itself.
+pub trait Resources: Sync {
+    /// Pixel size of a photo, or why it cannot be read.
+    fn photo_size(&self, photo: &Photo) -> Result<(u32, u32), String>;
+}
+
+/// A photo's pixel size, or why it cannot be read.
+pub type PhotoSize = Result<(u32, u32), String>;
+
+/// Photos of one edition, read from its origin and remembered by path.
+#[derive(Debug, Default)]
+pub struct Assets {
+    pub origin: Origin,
+    sizes: Mutex<HashMap<String, PhotoSize>>,
+}
+
+impl Assets {
+    pub fn new(origin: Origin) -> Self {
+        Self {
+            origin,
+            sizes: Mutex::default(),
+        }
+    }
+
+    /// Forgets what was read, so changed files are read again.
+    pub fn refresh(&self) {
+        if let Ok(mut s) = self.sizes.lock() {
+            s.clear();
+        }
+    }
+}
+
+impl Resources for Assets {
+    fn photo_size(&self, photo: &Photo) -> PhotoSize {
+        if let Some(hit) = self
+            .sizes
+            .lock()
+            .ok()
+            .and_then(|s| s.get(&photo.path).cloned())
+        {
+            return hit;
+        }
+        let result = load_photo(&self.origin, photo)
+            .map(|d| (d.width, d.height))
+            .map_err(|e| e.to_string());
+        if let Ok(mut s) = self.sizes.lock() {
+            s.insert(photo.path.clone(), result.clone());
+        }
+        result
+    }
 }

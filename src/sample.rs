@@ -179,7 +179,7 @@ fn text(columns: u8) -> FrameKind {
     FrameKind::Text {
         columns,
         gutter: None,
-        balance: false,
+        balance: true,
     }
 }
 
@@ -216,29 +216,21 @@ pub fn edition() -> Edition {
     }
 
     let page1 = vec![
-        // Top band: the lead across six columns, the civility story down the right two.
+        // Left block: the lead across six columns, then the photo story beside the heating
+        // story, then the fire-safety and pocket-park stories.
         frame(&t, "p1-lead-head", cell(0, 6, 0, 7), headline("lead")),
-        frame(&t, "p1-lead-body", cell(0, 6, 7, 13), text(6)),
-        frame(
-            &t,
-            "p1-civility-head",
-            cell(6, 2, 0, 6),
-            headline("civility"),
-        ),
-        frame(&t, "p1-civility-body", cell(6, 2, 6, 39), text(2)),
-        vrule(&t, "p1-rule-v1", 6, 0, 45),
-        hrule(&t, "p1-rule-h1", 0, 6, 21),
-        // Middle band: the photo story and the heating story.
+        frame(&t, "p1-lead-body", cell(0, 6, 7, 18), text(6)),
+        hrule(&t, "p1-rule-h1", 0, 6, 26),
         frame(
             &t,
             "p1-taihuli-head",
-            cell(0, 3, 21, 3),
+            cell(0, 3, 26, 3),
             headline("taihuli"),
         ),
         frame(
             &t,
             "p1-taihuli-photo",
-            cell(0, 3, 24, 21),
+            cell(0, 3, 29, 26),
             FrameKind::Photo {
                 photo: PhotoId::new("taihuli-street"),
                 story: Some(StoryId::new("taihuli")),
@@ -246,41 +238,48 @@ pub fn edition() -> Edition {
                 crop: Crop::default(),
             },
         ),
-        vrule(&t, "p1-rule-v2", 3, 21, 24),
+        vrule(&t, "p1-rule-v2", 3, 26, 66),
         frame(
             &t,
             "p1-heating-head",
-            cell(3, 3, 21, 6),
+            cell(3, 3, 26, 5),
             headline("heating"),
         ),
-        frame(&t, "p1-heating-body", cell(3, 3, 27, 18), text(3)),
-        hrule(&t, "p1-rule-h2", 0, 8, 46),
-        // Bottom band: three packages side by side.
+        frame(&t, "p1-heating-body", cell(3, 3, 31, 24), text(3)),
+        hrule(&t, "p1-rule-h2", 0, 6, 56),
         frame(
             &t,
             "p1-fire-head",
-            cell(0, 3, 46, 6),
+            cell(0, 3, 56, 5),
             headline("fire-safety"),
         ),
-        frame(&t, "p1-fire-body", cell(0, 3, 52, 40), text(3)),
-        vrule(&t, "p1-rule-v3", 3, 46, 46),
+        frame(&t, "p1-fire-body", cell(0, 3, 61, 31), text(3)),
         frame(
             &t,
             "p1-parks-head",
-            cell(3, 3, 46, 6),
+            cell(3, 3, 56, 5),
             headline("pocket-parks"),
         ),
-        frame(&t, "p1-parks-body", cell(3, 3, 52, 40), text(3)),
-        vrule(&t, "p1-rule-v4", 6, 46, 46),
+        frame(&t, "p1-parks-body", cell(3, 3, 61, 31), text(3)),
+        // Right rail: two columns down the page.
+        vrule(&t, "p1-rule-v1", 6, 0, 92),
+        frame(
+            &t,
+            "p1-civility-head",
+            cell(6, 2, 0, 7),
+            headline("civility"),
+        ),
+        frame(&t, "p1-civility-body", cell(6, 2, 7, 28), text(2)),
+        hrule(&t, "p1-rule-h3", 6, 2, 36),
         frame(
             &t,
             "p1-family-head",
-            cell(6, 2, 46, 6),
+            cell(6, 2, 36, 7),
             headline("family-school"),
         ),
-        frame(&t, "p1-family-body", cell(6, 2, 52, 40), text(2)),
+        frame(&t, "p1-family-body", cell(6, 2, 43, 49), text(2)),
     ];
-    let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 40), text(2))];
+    let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 6), text(2))];
 
     Edition {
         format: FORMAT_VERSION,

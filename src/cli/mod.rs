@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::model::{Diagnostic, Edition, Severity, io};
 use crate::resources::{self, Origin};
-use crate::{bundle, import, sample};
+use crate::{bundle, import, layout, sample};
 
 mod typeset;
 
@@ -69,6 +69,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export pages as PDF-ready data (the positioned display list) and/or print PDF.
+    Export {
+        file: PathBuf,
+        /// Write the display list as JSON (or RON, by the file name).
+        #[arg(long, value_name = "OUT.json")]
+        data: Option<PathBuf>,
+        /// Render pages to PNG (one file per page: OUT-1.png, OUT-2.png … when several).
+        #[arg(long, value_name = "OUT.png")]
+        png: Option<PathBuf>,
+        /// Resolution of PNG output.
+        #[arg(long, default_value_t = 72.0)]
+        dpi: f32,
+        /// Pages to export, e.g. `1-2` or `1,3` (default: all).
+        #[arg(long)]
+        pages: Option<String>,
+    },
     /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
@@ -102,6 +118,21 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             typeset::run(&input, &settings, json)
         }
+        Command::Export {
+            file,
+            data,
+            png,
+            dpi,
+            pages,
+        } => export_cmd(
+            &file,
+            &Outputs {
+                data: data.as_deref(),
+                png: png.as_deref(),
+                dpi,
+            },
+            pages.as_deref(),
+        ),
         Command::SampleEdition { output } => {
             io::save(&sample::edition(), &output)?;
             eprintln!("wrote {}", output.display());
@@ -199,6 +230,69 @@ fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `export` writes.
+struct Outputs<'a> {
+    data: Option<&'a Path>,
+    png: Option<&'a Path>,
+    dpi: f32,
+}
+
+fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        outputs.data.is_some() || outputs.png.is_some(),
+        "nothing to export\nhint: name an output with --data OUT.json or --png OUT.png"
+    );
+    let data = outputs.data;
+    let (edition, origin) = open(Some(file))?;
+    let assets = resources::Assets::new(origin);
+    let laid = layout::layout(&edition, &assets);
+    let pages = match pages {
+        Some(spec) => crate::export::parse_page_range(spec, edition.pages.len())
+            .map_err(anyhow::Error::msg)?,
+        None => (0..edition.pages.len()).collect(),
+    };
+    for d in laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        eprintln!("{d}");
+    }
+    if let Some(out) = data {
+        let format = crate::export::data::DataFormat::from_path(out);
+        let text =
+            crate::export::data::to_string(&laid, &pages, crate::text::FontBook::shared(), format);
+        io::write_atomic(out, text.as_bytes(), false)
+            .with_context(|| format!("{}: cannot write", out.display()))?;
+        eprintln!("wrote {} ({} pages)", out.display(), pages.len());
+    }
+    if let Some(out) = outputs.png {
+        let mut renderer = crate::render::Renderer::new(
+            crate::text::FontBook::shared(),
+            assets.origin.clone(),
+            &edition.photos,
+        );
+        for &i in &pages {
+            let path = if pages.len() == 1 {
+                out.to_path_buf()
+            } else {
+                let stem = out
+                    .file_stem()
+                    .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+                out.with_file_name(format!("{stem}-{}.png", i + 1))
+            };
+            let png = renderer
+                .render(&laid.pages[i], outputs.dpi / 72.0)
+                .encode_png()
+                .map_err(|e| anyhow::anyhow!("cannot encode PNG: {e}"))?;
+            io::write_atomic(&path, &png, false)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// A finding in the JSON form `check --json` prints.
 #[derive(Serialize)]
 struct Finding<'a> {
@@ -213,7 +307,11 @@ struct Finding<'a> {
 /// Everything `check` finds in a layout file: load errors, then warnings about its resources.
 pub fn check(file: &Path) -> (Vec<Diagnostic>, Option<(usize, usize)>) {
     match open(Some(file)) {
-        Ok((edition, origin)) => (resources::check_photos(&edition, &origin), None),
+        Ok((edition, origin)) => {
+            let assets = resources::Assets::new(origin);
+            let laid = layout::layout(&edition, &assets);
+            (laid.diagnostics, None)
+        }
         Err(e) => {
             let code = match e {
                 io::LoadError::Io { .. } => "unreadable-file",

@@ -166,6 +166,15 @@ impl Paragraph {
         }
     }
 
+    /// The same prepared paragraph with another alignment and first-line indent (neither
+    /// changes its preparation).
+    pub fn realigned(&self, align: Align, indent_em: f32) -> Paragraph {
+        let mut p = self.clone();
+        p.opts.align = align;
+        p.opts.indent_em = indent_em;
+        p
+    }
+
     pub fn len(&self) -> usize {
         self.chars.len()
     }

@@ -1,0 +1,125 @@
+//! PDF-ready data: the display list serialised as JSON or RON (see `docs/pdf-ready-data.md`).
+
+use serde::Serialize;
+
+use crate::layout::{EditionLayout, Item, PageLayout};
+use crate::model::Rect;
+use crate::text::{FontBook, FontId};
+
+/// A font the data refers to by `FontId`.
+#[derive(Serialize)]
+struct FontEntry<'a> {
+    id: FontId,
+    /// File in the bundle's `fonts/` folder.
+    file: &'a str,
+    /// Face index inside the file.
+    index: u32,
+    family: &'a str,
+    bold: bool,
+    italic: bool,
+}
+
+#[derive(Serialize)]
+struct PageOut<'a> {
+    index: usize,
+    label: &'a str,
+    width: f32,
+    height: f32,
+    trim: Rect,
+    bleed: f32,
+    bleed_box: Rect,
+    items: &'a [Item],
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u32,
+    unit: &'static str,
+    origin: &'static str,
+    fonts: Vec<FontEntry<'a>>,
+    pages: Vec<PageOut<'a>>,
+}
+
+/// The output form, chosen from the file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataFormat {
+    Json,
+    Ron,
+}
+
+impl DataFormat {
+    pub fn from_path(path: &std::path::Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("ron") => Self::Ron,
+            _ => Self::Json,
+        }
+    }
+}
+
+fn document<'a>(layout: &'a EditionLayout, pages: &[usize], book: &'a FontBook) -> Document<'a> {
+    let chosen: Vec<&PageLayout> = pages.iter().filter_map(|&i| layout.pages.get(i)).collect();
+    let mut used: Vec<FontId> = chosen
+        .iter()
+        .flat_map(|p| p.runs().map(|r| r.font))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    Document {
+        format: "broadsheet-pdf-ready-data",
+        version: 1,
+        unit: "pt",
+        origin: "top-left of the trim, y down",
+        fonts: used
+            .into_iter()
+            .map(|id| {
+                let f = book.face(id);
+                FontEntry {
+                    id,
+                    file: &f.file,
+                    index: f.index,
+                    family: &f.family,
+                    bold: f.bold,
+                    italic: f.italic,
+                }
+            })
+            .collect(),
+        pages: chosen
+            .into_iter()
+            .map(|p| PageOut {
+                index: p.index,
+                label: &p.label,
+                width: p.width,
+                height: p.height,
+                trim: Rect::new(0.0, 0.0, p.width, p.height),
+                bleed: p.bleed,
+                bleed_box: Rect::new(
+                    -p.bleed,
+                    -p.bleed,
+                    p.width + 2.0 * p.bleed,
+                    p.height + 2.0 * p.bleed,
+                ),
+                items: &p.items,
+            })
+            .collect(),
+    }
+}
+
+/// Serialises the chosen pages of a layout.
+pub fn to_string(
+    layout: &EditionLayout,
+    pages: &[usize],
+    book: &FontBook,
+    format: DataFormat,
+) -> String {
+    let doc = document(layout, pages, book);
+    match format {
+        DataFormat::Json => {
+            serde_json::to_string_pretty(&doc).expect("the display list serialises")
+        }
+        DataFormat::Ron => {
+            ron::ser::to_string_pretty(&doc, ron::ser::PrettyConfig::new().struct_names(true))
+                .expect("the display list serialises")
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Frames other than body text: headline stacks, photos with captions, rules and folios.
+
+use super::Context;
+use super::display::{ImageItem, Item, Point, RectItem, RuleItem, TextRole};
+use super::setting::{Owner, baseline_in_box, place_line};
+use crate::model::{
+    Color, Crop, Diagnostic, Fit, Frame, Length, Page, PageTemplate, ParagraphStyle, Photo, Rect,
+    Severity, Story, StyleId,
+};
+use crate::text::LineBreaker;
+
+/// Sets lines of `text` in `style` across `width` from `top`; returns the height used.
+#[allow(clippy::too_many_arguments)]
+pub fn text_block(
+    ctx: &Context,
+    text: &str,
+    style: &ParagraphStyle,
+    lang: crate::model::Lang,
+    x: f32,
+    top: f32,
+    width: f32,
+    owner: &Owner,
+    out: &mut Vec<Item>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> f32 {
+    if text.is_empty() {
+        return 0.0;
+    }
+    let (par, unknown) = ctx.paragraphs.get(ctx.book, text, style, lang);
+    if unknown {
+        diagnostics.push(ctx.unknown_font_diagnostic(&style.font.family));
+    }
+    let leading = style.leading.pt().0.max(style.size.pt().0);
+    let size = style.size.pt().0;
+    let mut y = top + style.space_before.pt().0;
+    let mut breaker = LineBreaker::new(&par);
+    while let Some(line) = breaker.break_next(width) {
+        place_line(
+            &par,
+            &line,
+            x,
+            baseline_in_box(y, leading, size),
+            style,
+            owner,
+            out,
+        );
+        y += leading;
+    }
+    y + style.space_after.pt().0 - top
+}
+
+/// Kicker, headline, deck and byline stacked and centred in the frame.
+pub fn headline(
+    ctx: &Context,
+    frame: &Frame,
+    story: &Story,
+    out: &mut Vec<Item>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let e = ctx.edition;
+    let s = &story.styles;
+    let byline = if story.byline.is_empty() || story.lang == crate::model::Lang::En {
+        story.byline.clone()
+    } else {
+        format!("■ {}", story.byline)
+    };
+    let parts = [
+        (
+            &story.kicker,
+            ctx.style(&s.kicker, &e.roles.kicker),
+            TextRole::Kicker,
+        ),
+        (
+            &story.headline,
+            ctx.style(&s.headline, &e.roles.headline),
+            TextRole::Headline,
+        ),
+        (
+            &story.deck,
+            ctx.style(&s.deck, &e.roles.deck),
+            TextRole::Deck,
+        ),
+        (
+            &byline,
+            ctx.style(&s.byline, &e.roles.byline),
+            TextRole::Byline,
+        ),
+    ];
+    // Set once to measure, then again at the offset that centres the stack vertically.
+    let measure = |top: f32, out: &mut Vec<Item>, diags: &mut Vec<Diagnostic>| {
+        let mut y = top;
+        for (text, style, role) in &parts {
+            let owner = Owner {
+                frame: frame.id.clone(),
+                story: Some(story.id.clone()),
+                role: *role,
+            };
+            y += text_block(
+                ctx,
+                text,
+                style,
+                story.lang,
+                frame.rect.x.0,
+                y,
+                frame.rect.w.0,
+                &owner,
+                out,
+                diags,
+            );
+        }
+        y - top
+    };
+    let height = measure(0.0, &mut Vec::new(), &mut Vec::new());
+    let top = frame.rect.y.0 + ((frame.rect.h.0 - height) / 2.0).max(0.0);
+    measure(top, out, diagnostics);
+    if height > frame.rect.h.0 + 0.5 {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "headline-overset",
+                format!(
+                    "the headline stack needs {:.0} pt but the frame is {:.0} pt high",
+                    height, frame.rect.h.0
+                ),
+            )
+            .in_frame(frame.id.clone())
+            .in_story(story.id.clone()),
+        );
+    }
+}
+
+/// A photo with its caption and credit under it.
+pub fn photo(
+    ctx: &Context,
+    frame: &Frame,
+    photo: &Photo,
+    story: Option<&Story>,
+    (fit, crop): (Fit, Crop),
+    out: &mut Vec<Item>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let e = ctx.edition;
+    let lang = story.map_or(e.lang, |s| s.lang);
+    let caption = story
+        .map(|s| s.caption.as_str())
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&photo.caption);
+    let credit = story
+        .map(|s| s.credit.as_str())
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&photo.credit);
+    let caption_style = ctx.style(
+        &story.and_then(|s| s.styles.caption.clone()),
+        &e.roles.caption,
+    );
+    let credit_style = ctx.style(&None, &e.roles.credit);
+    let owner = |role| Owner {
+        frame: frame.id.clone(),
+        story: story.map(|s| s.id.clone()),
+        role,
+    };
+    // Measure the caption block first: the photo takes what is left.
+    let mut scratch = Vec::new();
+    let r = frame.rect;
+    let block = |top: f32, items: &mut Vec<Item>, diags: &mut Vec<Diagnostic>| {
+        let mut h = text_block(
+            ctx,
+            caption,
+            caption_style,
+            lang,
+            r.x.0,
+            top,
+            r.w.0,
+            &owner(TextRole::Caption),
+            items,
+            diags,
+        );
+        h += text_block(
+            ctx,
+            credit,
+            credit_style,
+            lang,
+            r.x.0,
+            top + h,
+            r.w.0,
+            &owner(TextRole::Credit),
+            items,
+            diags,
+        );
+        h
+    };
+    let caption_h = block(0.0, &mut scratch, &mut Vec::new());
+    let gap = if caption_h > 0.0 { 4.0 } else { 0.0 };
+    let image_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
+    let clip = Rect::new(r.x.0, r.y.0, r.w.0, image_h);
+    block(r.y.0 + image_h + gap, out, diagnostics);
+
+    let info = ctx.resources.photo_size(photo);
+    let (px_w, px_h) = info.as_ref().map_or((1, 1), |d| *d);
+    let crop_px = [
+        (crop.left.clamp(0.0, 1.0) * px_w as f32) as u32,
+        (crop.top.clamp(0.0, 1.0) * px_h as f32) as u32,
+        (((1.0 - crop.left - crop.right).clamp(0.01, 1.0)) * px_w as f32)
+            .round()
+            .max(1.0) as u32,
+        (((1.0 - crop.top - crop.bottom).clamp(0.01, 1.0)) * px_h as f32)
+            .round()
+            .max(1.0) as u32,
+    ];
+    let (cw, ch) = (crop_px[2] as f32, crop_px[3] as f32);
+    let scale = match fit {
+        Fit::Fill => (clip.w.0 / cw).max(clip.h.0 / ch),
+        Fit::Fit => (clip.w.0 / cw).min(clip.h.0 / ch),
+    };
+    let (pw, ph) = (cw * scale, ch * scale);
+    let placement = Rect::new(
+        clip.x.0 + (clip.w.0 - pw) / 2.0,
+        clip.y.0 + (clip.h.0 - ph) / 2.0,
+        pw,
+        ph,
+    );
+    let effective_ppi = 72.0 / scale;
+    match &info {
+        Err(reason) => diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "missing-photo",
+                format!(
+                    "photo \"{}\": {reason}; a placeholder prints in its place",
+                    photo.id
+                ),
+            )
+            .in_frame(frame.id.clone()),
+        ),
+        Ok(_) if effective_ppi < 200.0 => diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "low-resolution",
+                format!(
+                    "photo \"{}\" prints at {effective_ppi:.0} PPI (under 200): it may look soft",
+                    photo.id
+                ),
+            )
+            .in_frame(frame.id.clone()),
+        ),
+        Ok(_) => {}
+    }
+    out.push(Item::Image(ImageItem {
+        photo: photo.id.clone(),
+        source: photo.path.clone(),
+        clip,
+        placement,
+        crop_px,
+        effective_ppi,
+        missing: info.is_err(),
+        frame: frame.id.clone(),
+    }));
+}
+
+/// A rule along the frame's longer side.
+pub fn rule(frame: &Frame, weight: &Length, color: Color, out: &mut Vec<Item>) {
+    let r = frame.rect;
+    let (from, to) = if r.w.0 >= r.h.0 {
+        let y = r.y.0 + r.h.0 / 2.0;
+        (Point { x: r.x.0, y }, Point { x: r.right().0, y })
+    } else {
+        let x = r.x.0 + r.w.0 / 2.0;
+        (Point { x, y: r.y.0 }, Point { x, y: r.bottom().0 })
+    };
+    out.push(Item::Rule(RuleItem {
+        from,
+        to,
+        width: weight.pt().0,
+        color,
+    }));
+}
+
+/// The folio band over the type area: paper and date at the left, page and section at the
+/// right, a rule under it.
+pub fn folio(
+    ctx: &Context,
+    page_index: usize,
+    page: &Page,
+    t: &PageTemplate,
+    style_id: &StyleId,
+    out: &mut Vec<Item>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let e = ctx.edition;
+    let style = ctx.style(&Some(style_id.clone()), &e.roles.folio);
+    let area = t.type_area(false);
+    let band = t
+        .folio
+        .as_ref()
+        .map_or(Length::Pt(20.0), |f| f.height)
+        .pt()
+        .0;
+    let leading = style.leading.pt().0;
+    let top = area.y.0 - band + (band - leading) / 2.0 - 2.0;
+    let id = crate::model::FrameId::new(format!("{}-folio", page.id));
+    let owner = Owner {
+        frame: id,
+        story: None,
+        role: TextRole::Folio,
+    };
+    let label = e.page_label(page_index);
+    let (left, right) = match e.lang {
+        crate::model::Lang::Zh => (
+            format!("{}　{}", e.paper, e.date),
+            format!("第{label}版　{}", page.title),
+        ),
+        crate::model::Lang::En => (
+            format!("{}  {}", e.paper, e.date),
+            format!("{}  Page {label}", page.title),
+        ),
+    };
+    let mut left_style = style.clone();
+    left_style.align = crate::model::Align::Left;
+    left_style.indent_em = 0.0;
+    let mut right_style = left_style.clone();
+    right_style.align = crate::model::Align::Right;
+    text_block(
+        ctx,
+        &left,
+        &left_style,
+        e.lang,
+        area.x.0,
+        top,
+        area.w.0,
+        &owner,
+        out,
+        diagnostics,
+    );
+    text_block(
+        ctx,
+        &right,
+        &right_style,
+        e.lang,
+        area.x.0,
+        top,
+        area.w.0,
+        &owner,
+        out,
+        diagnostics,
+    );
+    if t.folio.as_ref().is_none_or(|f| f.rule) {
+        let y = area.y.0 - 4.0;
+        out.push(Item::Rule(RuleItem {
+            from: Point { x: area.x.0, y },
+            to: Point {
+                x: area.right().0,
+                y,
+            },
+            width: 0.75,
+            color: Color::BLACK,
+        }));
+    }
+}
+
+/// A placeholder drawn where a photo could not be read.
+pub fn placeholder(clip: Rect) -> Item {
+    Item::Rect(RectItem {
+        rect: clip,
+        fill: Some(Color::Cmyk(0, 0, 0, 20)),
+        stroke: Some((Color::Cmyk(0, 0, 0, 60), 0.5)),
+    })
+}

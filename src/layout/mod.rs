@@ -1,0 +1,304 @@
+//! Page layout: turns an edition into one display list per page.
+//!
+//! The pipeline: every story flows through its thread ([`flow`]); headline, photo, rule and
+//! folio frames are set on their pages ([`frames`]); preflight checks the geometry
+//! ([`preflight`]). Stories are cached by everything they depend on, so an edit recomposes only
+//! the story it touches (and prepared paragraphs are cached by text and style).
+
+pub mod display;
+mod flow;
+mod frames;
+mod preflight;
+pub mod setting;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+pub use display::{
+    FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem, TextRole,
+};
+
+use crate::model::{
+    Diagnostic, Edition, FrameKind, Lang, ParagraphStyle, Severity, Story, StoryId, StyleId,
+};
+pub use crate::resources::Resources;
+use crate::text::FontBook;
+use setting::ParagraphCache;
+
+/// How well a story fits its thread.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryFit {
+    pub story: StoryId,
+    /// Body lines set.
+    pub lines_set: usize,
+    /// Positive: lines that do not fit (overset, `+N lines`). Negative: empty lines left in
+    /// the thread (`−N lines`). Zero: an exact fit.
+    pub lines_over: i32,
+}
+
+impl StoryFit {
+    fn new(story: &Story) -> Self {
+        Self {
+            story: story.id.clone(),
+            lines_set: 0,
+            lines_over: 0,
+        }
+    }
+
+    /// The badge a designer sees: `+7 lines`, `−3 lines` or `fits`.
+    pub fn badge(&self) -> String {
+        match self.lines_over {
+            0 => "fits".to_owned(),
+            n if n > 0 => format!("+{n} lines"),
+            n => format!("−{} lines", -n),
+        }
+    }
+}
+
+/// A laid-out edition.
+#[derive(Clone, Debug, Serialize)]
+pub struct EditionLayout {
+    pub pages: Vec<PageLayout>,
+    pub fits: Vec<StoryFit>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything one layout pass reads.
+pub struct Context<'a> {
+    pub edition: &'a Edition,
+    pub book: &'a FontBook,
+    pub resources: &'a dyn Resources,
+    paragraphs: &'a ParagraphCache,
+}
+
+impl Context<'_> {
+    /// A part's style: the story's own choice, else the edition's role default, else the
+    /// edition's first style (validation guarantees role styles exist).
+    pub fn style(&self, own: &Option<StyleId>, role: &StyleId) -> &ParagraphStyle {
+        let styles = &self.edition.styles;
+        own.as_ref()
+            .and_then(|id| styles.paragraph(id))
+            .or_else(|| styles.paragraph(role))
+            .unwrap_or(&styles.paragraph[0])
+    }
+
+    /// The jump line naming page `page` (0-based), in the story's language.
+    pub fn jump_text(&self, lang: Lang, page: usize, to: bool) -> String {
+        let label = self.edition.page_label(page);
+        match self.edition.jump_template(lang) {
+            Some(t) if to => t.to_text(&label),
+            Some(t) => t.from_text(&label),
+            None => format!("→ {label}"),
+        }
+    }
+
+    fn unknown_font_diagnostic(&self, family: &str) -> Diagnostic {
+        Diagnostic::new(
+            Severity::Error,
+            "unknown-font",
+            format!(
+                "no font family \"{family}\" (available: {}); set in {} meanwhile",
+                self.book.families().join(", "),
+                setting::FALLBACK_FAMILY
+            ),
+        )
+    }
+
+    fn unknown_font(&self, family: &str, out: &mut Vec<Diagnostic>, story: &Story) {
+        out.push(
+            self.unknown_font_diagnostic(family)
+                .in_story(story.id.clone()),
+        );
+    }
+}
+
+/// Cached results of a story's flow, keyed by everything it depends on.
+struct CachedStory {
+    key: u64,
+    items: Vec<(usize, Item)>,
+    fit: StoryFit,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The layout engine, holding caches between layouts of the same edition.
+#[derive(Default)]
+pub struct Layouter {
+    paragraphs: ParagraphCache,
+    stories: Mutex<HashMap<StoryId, CachedStory>>,
+    /// How many stories the last layout had to recompose (the rest came from the cache).
+    pub last_recomposed: std::sync::atomic::AtomicUsize,
+}
+
+impl Layouter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays out every page of `edition`.
+    pub fn layout(
+        &self,
+        edition: &Edition,
+        book: &FontBook,
+        resources: &dyn Resources,
+    ) -> EditionLayout {
+        let ctx = Context {
+            edition,
+            book,
+            resources,
+            paragraphs: &self.paragraphs,
+        };
+        let mut pages: Vec<PageLayout> = edition
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let t = edition.template(&p.template);
+                PageLayout {
+                    index: i,
+                    label: edition.page_label(i),
+                    width: t.map_or(0.0, |t| t.width.pt().0),
+                    height: t.map_or(0.0, |t| t.height.pt().0),
+                    bleed: t.map_or(0.0, |t| t.bleed.pt().0),
+                    items: Vec::new(),
+                }
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        let mut fits = Vec::new();
+        let mut recomposed = 0;
+        let mut cache = self.stories.lock().unwrap_or_else(|e| e.into_inner());
+        for story in &edition.stories {
+            let key = story_key(edition, story);
+            let hit = cache.get(&story.id).is_some_and(|c| c.key == key);
+            if !hit {
+                recomposed += 1;
+                let flowed = flow::flow_story(&ctx, story);
+                cache.insert(
+                    story.id.clone(),
+                    CachedStory {
+                        key,
+                        items: flowed.items,
+                        fit: flowed.fit,
+                        diagnostics: flowed.diagnostics,
+                    },
+                );
+            }
+            let cached = &cache[&story.id];
+            for (page, item) in &cached.items {
+                if let Some(p) = pages.get_mut(*page) {
+                    p.items.push(item.clone());
+                }
+            }
+            fits.push(cached.fit.clone());
+            diagnostics.extend(cached.diagnostics.iter().cloned());
+        }
+        cache.retain(|id, _| edition.story(id).is_some());
+        drop(cache);
+        self.last_recomposed
+            .store(recomposed, std::sync::atomic::Ordering::Relaxed);
+
+        for (i, page) in edition.pages.iter().enumerate() {
+            let out = &mut pages[i].items;
+            let mut page_diags = Vec::new();
+            self.page_furniture(&ctx, i, page, out, &mut page_diags);
+            diagnostics.extend(
+                page_diags
+                    .into_iter()
+                    .map(|d| d.on_page(edition.page_label(i))),
+            );
+        }
+        diagnostics.extend(preflight::check(edition));
+        EditionLayout {
+            pages,
+            fits,
+            diagnostics,
+        }
+    }
+
+    /// Folio, frame tags, headlines, photos and rules of one page.
+    fn page_furniture(
+        &self,
+        ctx: &Context,
+        i: usize,
+        page: &crate::model::Page,
+        out: &mut Vec<Item>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let e = ctx.edition;
+        let Some(t) = e.template(&page.template) else {
+            return;
+        };
+        if let Some(f) = &t.folio {
+            frames::folio(ctx, i, page, t, &f.style, out, diags);
+        }
+        for frame in &page.frames {
+            let story = match &frame.kind {
+                FrameKind::Text { .. } => e.story_of_frame(&frame.id).map(|s| s.id.clone()),
+                FrameKind::Headline { story } => Some(story.clone()),
+                FrameKind::Photo { story, .. } => story.clone(),
+                _ => None,
+            };
+            out.push(Item::Frame(FrameTag {
+                frame: frame.id.clone(),
+                rect: frame.rect,
+                kind: frame.kind.name(),
+                story,
+            }));
+            match &frame.kind {
+                FrameKind::Headline { story } => {
+                    if let Some(s) = e.story(story) {
+                        frames::headline(ctx, frame, s, out, diags);
+                    }
+                }
+                FrameKind::Photo {
+                    photo,
+                    story,
+                    fit,
+                    crop,
+                } => {
+                    if let Some(p) = e.photo(photo) {
+                        let s = story.as_ref().and_then(|id| e.story(id));
+                        let before = out.len();
+                        frames::photo(ctx, frame, p, s, (*fit, *crop), out, diags);
+                        if let Some(Item::Image(img)) =
+                            out[before..].iter().find(|i| matches!(i, Item::Image(_)))
+                            && img.missing
+                        {
+                            let clip = img.clip;
+                            out.push(frames::placeholder(clip));
+                        }
+                    }
+                }
+                FrameKind::Rule { weight, color } => frames::rule(frame, weight, *color, out),
+                FrameKind::Folio { style } => frames::folio(ctx, i, page, t, style, out, diags),
+                FrameKind::Text { .. } => {}
+            }
+        }
+    }
+}
+
+/// Everything a story's flow depends on: its text and styles, its thread's frames and their
+/// pages, the labels its jumps print and the grids they sit on.
+fn story_key(edition: &Edition, story: &Story) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{story:?}").hash(&mut h);
+    format!("{:?}{:?}", edition.styles, edition.roles).hash(&mut h);
+    format!("{:?}", edition.jumps).hash(&mut h);
+    for id in &story.thread {
+        if let Some((page, frame)) = edition.frame(id) {
+            format!("{page}{:?}{}", frame, edition.page_label(page)).hash(&mut h);
+            if let Some(t) = edition.template(&edition.pages[page].template) {
+                format!("{t:?}").hash(&mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
+/// Lays out an edition once with the bundled fonts (no caches kept).
+pub fn layout(edition: &Edition, resources: &dyn Resources) -> EditionLayout {
+    Layouter::new().layout(edition, FontBook::shared(), resources)
+}

@@ -1,0 +1,210 @@
+//! A CPU raster renderer for the display list: reference-image tests, thumbnails and PNG export.
+//! Deterministic: the same page gives the same pixels. Glyphs are filled from their outlines,
+//! so what it shows is our glyph ids at our positions, exactly what the PDF carries.
+
+use std::collections::HashMap;
+
+use skrifa::MetadataProvider as _;
+use skrifa::outline::{DrawSettings, OutlinePen};
+use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
+
+use crate::layout::{Item, PageLayout};
+use crate::model::{Color, Photo};
+use crate::resources::{Origin, load_photo};
+use crate::text::{FontBook, FontId};
+
+/// Collects a glyph outline into a tiny-skia path, in font units scaled to 1 em = 1.
+struct PathPen(PathBuilder);
+
+impl OutlinePen for PathPen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, -y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, -y);
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        self.0.quad_to(cx0, -cy0, x, -y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.0.cubic_to(cx0, -cy0, cx1, -cy1, x, -y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+/// Renders pages, remembering glyph outlines and decoded photos between pages.
+pub struct Renderer<'a> {
+    book: &'a FontBook,
+    origin: Origin,
+    photos: &'a [Photo],
+    glyphs: HashMap<(FontId, u16), Option<tiny_skia::Path>>,
+    images: HashMap<String, Option<Pixmap>>,
+}
+
+fn paint(color: Color) -> Paint<'static> {
+    let [r, g, b] = color.to_rgb();
+    let mut p = Paint::default();
+    p.set_color_rgba8(r, g, b, 255);
+    p.anti_alias = true;
+    p
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(book: &'a FontBook, origin: Origin, photos: &'a [Photo]) -> Self {
+        Self {
+            book,
+            origin,
+            photos,
+            glyphs: HashMap::new(),
+            images: HashMap::new(),
+        }
+    }
+
+    fn outline(&mut self, font: FontId, glyph: u16) -> Option<&tiny_skia::Path> {
+        let book = self.book;
+        self.glyphs
+            .entry((font, glyph))
+            .or_insert_with(|| {
+                let face = book.face(font);
+                let outlines = face.font_ref().outline_glyphs();
+                let g = outlines.get(skrifa::GlyphId::new(u32::from(glyph)))?;
+                let mut pen = PathPen(PathBuilder::new());
+                let settings = DrawSettings::unhinted(
+                    skrifa::instance::Size::new(1.0),
+                    skrifa::instance::LocationRef::default(),
+                );
+                g.draw(settings, &mut pen).ok()?;
+                pen.0.finish()
+            })
+            .as_ref()
+    }
+
+    fn image(&mut self, source: &str) -> Option<&Pixmap> {
+        let (origin, photos) = (&self.origin, self.photos);
+        self.images
+            .entry(source.to_owned())
+            .or_insert_with(|| {
+                let photo = photos.iter().find(|p| p.path == source)?;
+                let data = load_photo(origin, photo).ok()?;
+                let rgba = image::load_from_memory(&data.bytes).ok()?.to_rgba8();
+                let (w, h) = rgba.dimensions();
+                let mut pm = Pixmap::new(w, h)?;
+                for (dst, src) in pm.pixels_mut().iter_mut().zip(rgba.pixels()) {
+                    *dst =
+                        tiny_skia::ColorU8::from_rgba(src[0], src[1], src[2], src[3]).premultiply();
+                }
+                Some(pm)
+            })
+            .as_ref()
+    }
+
+    /// Draws `page` at `scale` pixels per point, on white, trim only.
+    pub fn render(&mut self, page: &PageLayout, scale: f32) -> Pixmap {
+        let w = (page.width * scale).ceil().max(1.0) as u32;
+        let h = (page.height * scale).ceil().max(1.0) as u32;
+        let mut pm = Pixmap::new(w, h).expect("page size is positive");
+        pm.fill(tiny_skia::Color::WHITE);
+        let page_tf = Transform::from_scale(scale, scale);
+        for item in &page.items {
+            match item {
+                Item::GlyphRun(run) => {
+                    let p = paint(run.color);
+                    let mut x = run.origin.x;
+                    for g in &run.glyphs {
+                        let (gx, gy) = (x + g.x_offset, run.origin.y + g.y_offset);
+                        if let Some(path) = self.outline(run.font, g.id) {
+                            let tf = Transform::from_scale(run.size, run.size)
+                                .post_translate(gx, gy)
+                                .post_concat(page_tf);
+                            pm.fill_path(path, &p, FillRule::Winding, tf, None);
+                        }
+                        x += g.advance;
+                    }
+                }
+                Item::Rule(r) => {
+                    let mut pb = PathBuilder::new();
+                    pb.move_to(r.from.x, r.from.y);
+                    pb.line_to(r.to.x, r.to.y);
+                    if let Some(path) = pb.finish() {
+                        let stroke = Stroke {
+                            width: r.width,
+                            ..Stroke::default()
+                        };
+                        pm.stroke_path(&path, &paint(r.color), &stroke, page_tf, None);
+                    }
+                }
+                Item::Rect(r) => {
+                    let Some(rect) =
+                        tiny_skia::Rect::from_xywh(r.rect.x.0, r.rect.y.0, r.rect.w.0, r.rect.h.0)
+                    else {
+                        continue;
+                    };
+                    if let Some(fill) = r.fill {
+                        pm.fill_rect(rect, &paint(fill), page_tf, None);
+                    }
+                    if let Some((color, width)) = r.stroke {
+                        let path = PathBuilder::from_rect(rect);
+                        pm.stroke_path(
+                            &path,
+                            &paint(color),
+                            &Stroke {
+                                width,
+                                ..Stroke::default()
+                            },
+                            page_tf,
+                            None,
+                        );
+                    }
+                }
+                Item::Image(img) => self.draw_image(&mut pm, img, page_tf, scale),
+                Item::Frame(_) => {}
+            }
+        }
+        pm
+    }
+
+    fn draw_image(
+        &mut self,
+        pm: &mut Pixmap,
+        img: &crate::layout::ImageItem,
+        page_tf: Transform,
+        scale: f32,
+    ) {
+        if img.missing {
+            return; // the layout adds a placeholder rectangle
+        }
+        let Some(src) = self.image(&img.source).cloned() else {
+            return;
+        };
+        let [cx, cy, cw, ch] = img.crop_px.map(|v| v as f32);
+        let sx = img.placement.w.0 / cw;
+        let sy = img.placement.h.0 / ch;
+        let tf = Transform::from_translate(-cx, -cy)
+            .post_scale(sx, sy)
+            .post_translate(img.placement.x.0, img.placement.y.0)
+            .post_concat(page_tf);
+        let pattern = tiny_skia::Pattern::new(
+            src.as_ref(),
+            tiny_skia::SpreadMode::Pad,
+            tiny_skia::FilterQuality::Bilinear,
+            1.0,
+            tf,
+        );
+        let paint = Paint {
+            shader: pattern,
+            anti_alias: false,
+            ..Paint::default()
+        };
+        let clip = img.clip;
+        if let Some(rect) = tiny_skia::Rect::from_xywh(
+            clip.x.0 * scale,
+            clip.y.0 * scale,
+            clip.w.0 * scale,
+            clip.h.0 * scale,
+        ) {
+            pm.fill_rect(rect, &paint, Transform::identity(), None);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Page layout of the sample edition: text flows completely and in order, jumps pair up and
+//! follow page moves, columns and baselines line up, and edits recompose only what they touch.
+
+use broadsheet::layout::{EditionLayout, Item, Layouter, PlacedRun, TextRole};
+use broadsheet::model::{Edition, Severity};
+use broadsheet::resources::{Assets, Origin};
+use broadsheet::text::FontBook;
+use broadsheet::{bundle, import, sample};
+
+fn lay(edition: &Edition) -> EditionLayout {
+    Layouter::new().layout(edition, FontBook::shared(), &Assets::new(Origin::Bundled))
+}
+
+fn runs<'a>(layout: &'a EditionLayout, story: &str, role: TextRole) -> Vec<(usize, &'a PlacedRun)> {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| p.runs().map(move |r| (p.index, r)))
+        .filter(|(_, r)| r.role == role && r.story.as_ref().is_some_and(|s| s.as_str() == story))
+        .collect()
+}
+
+#[test]
+fn the_sample_has_no_errors_and_no_overset() {
+    let laid = lay(&bundle::sample());
+    let errors: Vec<_> = laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for fit in &laid.fits {
+        assert!(
+            fit.lines_over <= 0,
+            "{} is overset: {}",
+            fit.story,
+            fit.badge()
+        );
+    }
+}
+
+#[test]
+fn every_story_reads_back_as_imported_in_thread_order() {
+    let edition = bundle::sample();
+    let laid = lay(&edition);
+    let articles = import::plain::parse(sample::ARTICLES);
+    for (story, article) in edition.stories.iter().zip(&articles) {
+        if story.paragraphs.is_empty() {
+            continue;
+        }
+        let shown: String = runs(&laid, story.id.as_str(), TextRole::Body)
+            .iter()
+            .map(|(_, r)| r.text.as_str())
+            .collect();
+        let imported: String = article.paragraphs.concat();
+        // Spaces at line breaks are dropped by composition; nothing else may differ.
+        assert_eq!(
+            shown.replace(' ', ""),
+            imported.replace(' ', ""),
+            "story {}",
+            story.id
+        );
+    }
+}
+
+#[test]
+fn jump_lines_pair_up_and_follow_the_pages_when_they_are_reordered() {
+    let mut edition = bundle::sample();
+    let laid = lay(&edition);
+    let to = runs(&laid, "lead", TextRole::JumpTo);
+    let from = runs(&laid, "lead", TextRole::JumpFrom);
+    assert_eq!(to.len(), 1);
+    assert_eq!(from.len(), 1);
+    assert_eq!((to[0].0, to[0].1.text.as_str()), (0, "（下转第2版）"));
+    assert_eq!((from[0].0, from[0].1.text.as_str()), (1, "（上接第1版）"));
+
+    edition.pages.swap(0, 1);
+    let laid = lay(&edition);
+    let to = runs(&laid, "lead", TextRole::JumpTo);
+    let from = runs(&laid, "lead", TextRole::JumpFrom);
+    assert_eq!((to[0].0, to[0].1.text.as_str()), (1, "（下转第1版）"));
+    assert_eq!((from[0].0, from[0].1.text.as_str()), (0, "（上接第2版）"));
+}
+
+#[test]
+fn no_frames_overlap_and_all_sit_inside_the_trim() {
+    let edition = bundle::sample();
+    let laid = lay(&edition);
+    assert!(
+        !laid
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "overlap" || d.code == "outside-trim")
+    );
+    for page in &edition.pages {
+        for (i, a) in page.frames.iter().enumerate() {
+            for b in &page.frames[i + 1..] {
+                // Rules may cross each other; nothing else may share space.
+                let rules = [a, b]
+                    .iter()
+                    .all(|f| matches!(f.kind, broadsheet::model::FrameKind::Rule { .. }));
+                assert!(
+                    rules || !a.rect.overlaps(&b.rect),
+                    "{} overlaps {}",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
+    // And preflight does catch an overlap.
+    let mut broken = edition.clone();
+    let r = broken.pages[0].frames[0].rect;
+    broken.pages[0].frames[1].rect.y = r.y;
+    let laid = lay(&broken);
+    assert!(
+        laid.diagnostics
+            .iter()
+            .any(|d| d.code == "overlap" && d.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn columns_are_read_top_to_bottom_then_left_to_right_and_baselines_align() {
+    let laid = lay(&bundle::sample());
+    let lines = runs(&laid, "fire-safety", TextRole::Body);
+    // Flow order is column order: x never decreases, and within a column y increases.
+    let mut columns: Vec<Vec<f32>> = Vec::new();
+    let mut last_x = f32::MIN;
+    for (_, r) in &lines {
+        let x = r.origin.x;
+        if (x - last_x).abs() > 30.0 {
+            assert!(x > last_x, "a column starts left of the one before");
+            columns.push(Vec::new());
+            last_x = x;
+        }
+        let col = columns.last_mut().unwrap();
+        if let Some(&prev) = col.last() {
+            assert!(r.origin.y > prev, "lines within a column go down");
+        }
+        col.push(r.origin.y);
+    }
+    assert_eq!(columns.len(), 3, "the fire-safety frame has three columns");
+    // Column 2 starts at the top, level with column 1: the line after column 1's last.
+    assert_eq!(columns[0][0], columns[1][0]);
+    // Baselines of neighbouring columns and neighbouring stories sit on one grid.
+    let grid = |y: f32| ((y - columns[0][0]) / 15.0).fract().abs();
+    for (_, r) in runs(&laid, "pocket-parks", TextRole::Body)
+        .iter()
+        .chain(&lines)
+    {
+        let f = grid(r.origin.y);
+        assert!(
+            !(0.001..=0.999).contains(&f),
+            "baseline {} is off the grid",
+            r.origin.y
+        );
+    }
+}
+
+#[test]
+fn the_folio_shows_each_pages_label() {
+    let laid = lay(&bundle::sample());
+    for (i, page) in laid.pages.iter().enumerate() {
+        let folio: String = page
+            .runs()
+            .filter(|r| r.role == TextRole::Folio)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(
+            folio.contains(&format!("第{}版", i + 1)),
+            "page {i}: {folio}"
+        );
+        assert!(folio.contains("河西新闻"));
+    }
+}
+
+#[test]
+fn overset_is_counted_never_dropped() {
+    let mut edition = bundle::sample();
+    let frame = edition.frame_mut(&"p1-civility-body".into()).unwrap();
+    frame.rect.h.0 -= 15.0 * 5.0; // five lines shorter
+    let laid = lay(&edition);
+    let fit = laid
+        .fits
+        .iter()
+        .find(|f| f.story.as_str() == "civility")
+        .unwrap();
+    assert_eq!(
+        fit.lines_over,
+        10,
+        "two columns five lines shorter: {}",
+        fit.badge()
+    );
+    assert!(
+        laid.diagnostics
+            .iter()
+            .any(|d| d.code == "overset" && d.message.starts_with("+10 lines"))
+    );
+}
+
+#[test]
+fn editing_one_story_recomposes_only_that_story() {
+    let mut edition = bundle::sample();
+    let layouter = Layouter::new();
+    let assets = Assets::new(Origin::Bundled);
+    layouter.layout(&edition, FontBook::shared(), &assets);
+    assert_eq!(
+        layouter
+            .last_recomposed
+            .load(std::sync::atomic::Ordering::Relaxed),
+        edition.stories.len()
+    );
+    edition.story_mut(&"heating".into()).unwrap().paragraphs[0].push_str("新增一句。");
+    let laid = layouter.layout(&edition, FontBook::shared(), &assets);
+    assert_eq!(
+        layouter
+            .last_recomposed
+            .load(std::sync::atomic::Ordering::Relaxed),
+        1
+    );
+    let text: String = runs(&laid, "heating", TextRole::Body)
+        .iter()
+        .map(|(_, r)| r.text.as_str())
+        .collect();
+    assert!(text.contains("新增一句。"));
+}
+
+#[test]
+fn a_missing_photo_prints_a_placeholder_and_warns() {
+    let mut edition = bundle::sample();
+    edition.photos[0].path = "nowhere.jpg".into();
+    let laid = lay(&edition);
+    assert!(laid.diagnostics.iter().any(|d| d.code == "missing-photo"));
+    let page = &laid.pages[0];
+    assert!(
+        page.items
+            .iter()
+            .any(|i| matches!(i, Item::Image(img) if img.missing))
+    );
+    assert!(page.items.iter().any(|i| matches!(i, Item::Rect(_))));
+}
