@@ -75,6 +75,21 @@ pub enum Command {
         /// Write the display list as JSON (or RON, by the file name).
         #[arg(long, value_name = "OUT.json")]
         data: Option<PathBuf>,
+        /// Write a print PDF.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Bleed around the trim, e.g. `3mm` (PDF).
+        #[arg(long, value_name = "LENGTH")]
+        bleed: Option<String>,
+        /// Crop marks in registration colour outside the bleed (PDF).
+        #[arg(long)]
+        marks: bool,
+        /// Validate as PDF/A-2b (colours become sRGB) (PDF).
+        #[arg(long)]
+        pdfa: bool,
+        /// Downsample photos printed above this resolution (PDF).
+        #[arg(long, value_name = "PPI")]
+        max_ppi: Option<f32>,
         /// Render pages to PNG (one file per page: OUT-1.png, OUT-2.png … when several).
         #[arg(long, value_name = "OUT.png")]
         png: Option<PathBuf>,
@@ -121,18 +136,36 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export {
             file,
             data,
+            pdf,
+            bleed,
+            marks,
+            pdfa,
+            max_ppi,
             png,
             dpi,
             pages,
-        } => export_cmd(
-            &file,
-            &Outputs {
+        } => {
+            let bleed = match bleed {
+                Some(b) => {
+                    b.parse::<crate::model::Length>()
+                        .map_err(|e| anyhow::anyhow!("--bleed: expected {e}"))?
+                        .pt()
+                        .0
+                }
+                None => 0.0,
+            };
+            let outputs = Outputs {
                 data: data.as_deref(),
+                pdf: pdf.as_deref(),
+                bleed,
+                marks,
+                pdfa,
+                max_ppi,
                 png: png.as_deref(),
                 dpi,
-            },
-            pages.as_deref(),
-        ),
+            };
+            export_cmd(&file, &outputs, pages.as_deref())
+        }
         Command::SampleEdition { output } => {
             io::save(&sample::edition(), &output)?;
             eprintln!("wrote {}", output.display());
@@ -233,14 +266,19 @@ fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
 /// What `export` writes.
 struct Outputs<'a> {
     data: Option<&'a Path>,
+    pdf: Option<&'a Path>,
+    bleed: f32,
+    marks: bool,
+    pdfa: bool,
+    max_ppi: Option<f32>,
     png: Option<&'a Path>,
     dpi: f32,
 }
 
 fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(
-        outputs.data.is_some() || outputs.png.is_some(),
-        "nothing to export\nhint: name an output with --data OUT.json or --png OUT.png"
+        outputs.data.is_some() || outputs.pdf.is_some() || outputs.png.is_some(),
+        "nothing to export\nhint: name an output with --pdf OUT.pdf, --data OUT.json or --png OUT.png"
     );
     let data = outputs.data;
     let (edition, origin) = open(Some(file))?;
@@ -265,6 +303,30 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
         io::write_atomic(out, text.as_bytes(), false)
             .with_context(|| format!("{}: cannot write", out.display()))?;
         eprintln!("wrote {} ({} pages)", out.display(), pages.len());
+    }
+    if let Some(out) = outputs.pdf {
+        let opts = crate::export::pdf::PdfOptions {
+            pages: pages.clone(),
+            bleed: outputs.bleed,
+            marks: outputs.marks,
+            pdfa: outputs.pdfa,
+            max_ppi: outputs.max_ppi,
+        };
+        let bytes = crate::export::pdf::export(
+            &edition,
+            &laid,
+            &assets.origin,
+            crate::text::FontBook::shared(),
+            &opts,
+        )?;
+        io::write_atomic(out, &bytes, false)
+            .with_context(|| format!("{}: cannot write", out.display()))?;
+        eprintln!(
+            "wrote {} ({} pages, {} KB)",
+            out.display(),
+            pages.len(),
+            bytes.len() / 1024
+        );
     }
     if let Some(out) = outputs.png {
         let mut renderer = crate::render::Renderer::new(

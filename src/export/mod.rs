@@ -1,6 +1,7 @@
 //! Exporters: they read the display list ([`crate::layout::PageLayout`]) and nothing else.
 
 pub mod data;
+pub mod pdf;
 
 /// Which pages to export: `1-2`, `3`, `1,4-5` (1-based, inclusive).
 pub fn parse_page_range(spec: &str, pages: usize) -> Result<Vec<usize>, String> {

@@ -1,0 +1,352 @@
+//! Print PDF from the display list, through krilla: fonts embedded as subsets with ToUnicode
+//! maps, JPEGs passed through, TrimBox and BleedBox, optional crop marks and PDF/A-2b.
+//! Deterministic: no timestamps, so the same layout gives the same bytes.
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+
+use krilla::color::{cmyk, rgb};
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::geom::{PathBuilder, Point, Rect as KRect, Size, Transform};
+use krilla::metadata::Metadata;
+use krilla::page::{NumberingStyle, PageLabel, PageSettings};
+use krilla::paint::{Fill, Paint, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
+
+use crate::layout::{EditionLayout, ImageItem, Item, PageLayout, PlacedRun};
+use crate::model::{Color, Edition, Lang, Photo};
+use crate::resources::{Origin, load_photo};
+use crate::text::{FontBook, FontId};
+
+/// How a PDF is made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfOptions {
+    /// Pages to include (0-based), in order.
+    pub pages: Vec<usize>,
+    /// Bleed to add around the trim, in points (0 for none).
+    pub bleed: f32,
+    /// Draw crop marks outside the bleed.
+    pub marks: bool,
+    /// Validate as PDF/A-2b (colours become sRGB: PDF/A with CMYK needs an output profile).
+    pub pdfa: bool,
+    /// Downsample photos above this many pixels per inch as printed.
+    pub max_ppi: Option<f32>,
+}
+
+/// Space outside the bleed for crop marks.
+const MARK_AREA: f32 = 18.0;
+const MARK_LENGTH: f32 = 12.0;
+
+/// Why an export failed. Nothing is written when it does.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the PDF could not be written: {0}")]
+    Krilla(String),
+    #[error("font {0} cannot be embedded")]
+    Font(String),
+}
+
+/// Exports the chosen pages of a layout as PDF bytes.
+pub fn export(
+    edition: &Edition,
+    layout: &EditionLayout,
+    origin: &Origin,
+    book: &FontBook,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let mut settings = SerializeSettings::default();
+    if opts.pdfa {
+        let config = ConfigurationBuilder::new()
+            .with_archival_validator(Archival::A2_B)
+            .finish()
+            .map_err(|e| PdfError::Krilla(format!("{e:?}")))?;
+        settings.configuration = config;
+    }
+    let mut doc = Document::new_with(settings);
+    let mut fonts: HashMap<FontId, Font> = HashMap::new();
+    let mut images = Images {
+        origin,
+        photos: &edition.photos,
+        cache: HashMap::new(),
+        max_ppi: opts.max_ppi,
+    };
+    for &i in &opts.pages {
+        let Some(page) = layout.pages.get(i) else {
+            continue;
+        };
+        let extra = opts.bleed + if opts.marks { MARK_AREA } else { 0.0 };
+        let (w, h) = (page.width + 2.0 * extra, page.height + 2.0 * extra);
+        let trim = KRect::from_xywh(extra, extra, page.width, page.height);
+        let bleed = KRect::from_xywh(
+            extra - opts.bleed,
+            extra - opts.bleed,
+            page.width + 2.0 * opts.bleed,
+            page.height + 2.0 * opts.bleed,
+        );
+        let settings = PageSettings::from_wh(w, h)
+            .ok_or_else(|| PdfError::Krilla(format!("page {} has no size", page.label)))?
+            .with_trim_box(trim)
+            .with_bleed_box(bleed)
+            .with_page_label(label(&page.label));
+        let mut p = doc.start_page_with(settings);
+        let mut surface = p.surface();
+        surface.push_transform(&Transform::from_translate(extra, extra));
+        draw_page(&mut surface, page, book, &mut fonts, &mut images, opts)?;
+        surface.pop();
+        if opts.marks {
+            crop_marks(&mut surface, extra, page.width, page.height, opts);
+        }
+        surface.finish();
+        p.finish();
+    }
+    let lang = match edition.lang {
+        Lang::Zh => "zh-Hans",
+        Lang::En => "en",
+    };
+    doc.set_metadata(
+        Metadata::new()
+            .title(format!("{} {}", edition.paper, edition.date))
+            .language(lang.to_owned())
+            .creator("Broadsheet".to_owned()),
+    );
+    doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+}
+
+/// A PDF page label from ours: "A5" is prefix "A" with number 5; "3" is number 3.
+fn label(text: &str) -> PageLabel {
+    let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let prefix = &text[..text.len() - digits.len()];
+    let number = digits.parse::<u32>().ok().and_then(NonZeroU32::new);
+    PageLabel::new(
+        number.map(|_| NumberingStyle::Arabic),
+        (!prefix.is_empty()).then(|| prefix.to_owned()),
+        number,
+    )
+}
+
+fn paint(color: Color, pdfa: bool) -> Paint {
+    match color {
+        Color::Cmyk(c, m, y, k) if !pdfa => {
+            let s = |v: u8| (f32::from(v.min(100)) * 2.55).round() as u8;
+            cmyk::Color::new(s(c), s(m), s(y), s(k)).into()
+        }
+        other => {
+            let [r, g, b] = other.to_rgb();
+            rgb::Color::new(r, g, b).into()
+        }
+    }
+}
+
+fn fill(color: Color, pdfa: bool) -> Fill {
+    Fill {
+        paint: paint(color, pdfa),
+        ..Fill::default()
+    }
+}
+
+fn stroke(color: Color, width: f32, pdfa: bool) -> Stroke {
+    Stroke {
+        paint: paint(color, pdfa),
+        width,
+        ..Stroke::default()
+    }
+}
+
+fn draw_page(
+    surface: &mut Surface,
+    page: &PageLayout,
+    book: &FontBook,
+    fonts: &mut HashMap<FontId, Font>,
+    images: &mut Images,
+    opts: &PdfOptions,
+) -> Result<(), PdfError> {
+    for item in &page.items {
+        match item {
+            Item::GlyphRun(run) => draw_run(surface, run, book, fonts, opts.pdfa)?,
+            Item::Rule(r) => {
+                let mut pb = PathBuilder::new();
+                pb.move_to(r.from.x, r.from.y);
+                pb.line_to(r.to.x, r.to.y);
+                if let Some(path) = pb.finish() {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(stroke(r.color, r.width, opts.pdfa)));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+            }
+            Item::Rect(r) => {
+                let Some(rect) = KRect::from_xywh(r.rect.x.0, r.rect.y.0, r.rect.w.0, r.rect.h.0)
+                else {
+                    continue;
+                };
+                let mut pb = PathBuilder::new();
+                pb.push_rect(rect);
+                if let Some(path) = pb.finish() {
+                    surface.set_fill(r.fill.map(|c| fill(c, opts.pdfa)));
+                    surface.set_stroke(r.stroke.map(|(c, w)| stroke(c, w, opts.pdfa)));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+            }
+            Item::Image(img) => images.draw(surface, img),
+            Item::Frame(_) => {}
+        }
+    }
+    surface.set_fill(None);
+    Ok(())
+}
+
+fn draw_run(
+    surface: &mut Surface,
+    run: &PlacedRun,
+    book: &FontBook,
+    fonts: &mut HashMap<FontId, Font>,
+    pdfa: bool,
+) -> Result<(), PdfError> {
+    let font = match fonts.get(&run.font) {
+        Some(f) => f.clone(),
+        None => {
+            let face = book.face(run.font);
+            let f = Font::new(krilla::Data::from(face.data), face.index)
+                .ok_or_else(|| PdfError::Font(face.file.clone()))?;
+            fonts.insert(run.font, f.clone());
+            f
+        }
+    };
+    let size = run.size;
+    let glyphs: Vec<KrillaGlyph> = run
+        .glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            // Each glyph carries the text it shows, so extraction gets the characters back.
+            let start = g.cluster as usize;
+            let end = run.glyphs[i + 1..]
+                .iter()
+                .map(|n| n.cluster as usize)
+                .find(|&c| c > start)
+                .unwrap_or(run.text.len());
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(g.id)),
+                g.advance / size,
+                g.x_offset / size,
+                g.y_offset / size,
+                0.0,
+                start..end.max(start),
+                None,
+            )
+        })
+        .collect();
+    surface.set_fill(Some(fill(run.color, pdfa)));
+    surface.draw_glyphs(
+        Point::from_xy(run.origin.x, run.origin.y),
+        &glyphs,
+        font,
+        &run.text,
+        size,
+        false,
+    );
+    Ok(())
+}
+
+/// Photos, read once per export.
+struct Images<'a> {
+    origin: &'a Origin,
+    photos: &'a [Photo],
+    cache: HashMap<(String, u32), Option<krilla::image::Image>>,
+    max_ppi: Option<f32>,
+}
+
+impl Images<'_> {
+    fn draw(&mut self, surface: &mut Surface, img: &ImageItem) {
+        if img.missing {
+            return; // the layout placed a placeholder
+        }
+        // Downsampling is by whole factors so the same request gives the same pixels.
+        let factor = self
+            .max_ppi
+            .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32);
+        let key = (img.source.clone(), factor);
+        let (origin, photos) = (self.origin, self.photos);
+        let image = self
+            .cache
+            .entry(key)
+            .or_insert_with(|| {
+                let photo = photos.iter().find(|p| p.path == img.source)?;
+                let data = load_photo(origin, photo).ok()?;
+                encode(&data, factor)
+            })
+            .clone();
+        let Some(image) = image else { return };
+        let Some(clip) = KRect::from_xywh(img.clip.x.0, img.clip.y.0, img.clip.w.0, img.clip.h.0)
+        else {
+            return;
+        };
+        let mut pb = PathBuilder::new();
+        pb.push_rect(clip);
+        let Some(clip_path) = pb.finish() else { return };
+        // The crop is a clip, so a JPEG goes into the PDF byte for byte.
+        surface.push_clip_path(&clip_path, &krilla::paint::FillRule::NonZero);
+        let [cx, cy, cw, ch] = img.crop_px.map(|v| v as f32);
+        let (sx, sy) = (img.placement.w.0 / cw, img.placement.h.0 / ch);
+        let (iw, ih) = (
+            image.size().0 as f32 * factor as f32,
+            image.size().1 as f32 * factor as f32,
+        );
+        surface.push_transform(&Transform::from_translate(
+            img.placement.x.0 - cx * sx,
+            img.placement.y.0 - cy * sy,
+        ));
+        if let Some(size) = Size::from_wh(iw * sx, ih * sy) {
+            surface.draw_image(image, size);
+        }
+        surface.pop();
+        surface.pop();
+    }
+}
+
+/// A krilla image: JPEGs untouched unless downsampled; anything else encoded losslessly.
+fn encode(data: &crate::resources::PhotoData, factor: u32) -> Option<krilla::image::Image> {
+    let bytes = krilla::Data::from(data.bytes.to_vec());
+    if factor <= 1 {
+        return match data.format {
+            image::ImageFormat::Jpeg => krilla::image::Image::from_jpeg(bytes, true).ok(),
+            image::ImageFormat::Png => krilla::image::Image::from_png(bytes, true).ok(),
+            _ => None,
+        };
+    }
+    let decoded = image::load_from_memory(&data.bytes).ok()?;
+    let small = decoded.resize_exact(
+        (data.width / factor).max(1),
+        (data.height / factor).max(1),
+        image::imageops::FilterType::Lanczos3,
+    );
+    let rgba = small.to_rgba8();
+    let (w, h) = rgba.dimensions();
+    Some(krilla::image::Image::from_rgba8(rgba.into_raw(), w, h))
+}
+
+/// Crop marks at the trim corners, outside the bleed, in registration colour.
+fn crop_marks(surface: &mut Surface, extra: f32, w: f32, h: f32, opts: &PdfOptions) {
+    // Registration: 100% of every ink, so the marks print on every plate.
+    let registration = Color::Cmyk(100, 100, 100, 100);
+    let gap = opts.bleed + 3.0;
+    surface.set_fill(None);
+    surface.set_stroke(Some(stroke(registration, 0.25, opts.pdfa)));
+    for (x, y) in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
+        let (px, py) = (extra + x, extra + y);
+        let dx = if x == 0.0 { -1.0 } else { 1.0 };
+        let dy = if y == 0.0 { -1.0 } else { 1.0 };
+        let mut pb = PathBuilder::new();
+        pb.move_to(px + dx * gap, py);
+        pb.line_to(px + dx * (gap + MARK_LENGTH), py);
+        pb.move_to(px, py + dy * gap);
+        pb.line_to(px, py + dy * (gap + MARK_LENGTH));
+        if let Some(path) = pb.finish() {
+            surface.draw_path(&path);
+        }
+    }
+    surface.set_stroke(None);
+}
