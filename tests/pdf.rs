@@ -1,0 +1,358 @@
+//! Print PDF checked with tools nobody here wrote: qpdf, pdffonts, pdftotext, pdfinfo, pdftoppm
+//! (Debian `qpdf` and `poppler-utils`; `.ci/run` installs them, and so does this file when it
+//! runs as root on a machine without them).
+
+use std::path::Path;
+use std::process::Command;
+
+use broadsheet::export::pdf::{PdfOptions, export};
+use broadsheet::layout::{EditionLayout, Layouter};
+use broadsheet::model::Edition;
+use broadsheet::resources::{Assets, Origin};
+use broadsheet::text::FontBook;
+use broadsheet::{bundle, import, render, sample};
+
+/// Makes sure a command-line tool is there, installing its Debian package when we can.
+fn tool(name: &str, package: &str) -> String {
+    let found = || {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {name}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !found() {
+        let _ = Command::new("sh")
+            .args(["-c", &format!("(apt-get install -y -qq {package} || (apt-get update -qq && apt-get install -y -qq {package})) >/dev/null 2>&1")])
+            .status();
+    }
+    assert!(
+        found(),
+        "{name} is needed: install the Debian package {package} (`.ci/run` does)"
+    );
+    name.to_owned()
+}
+
+fn laid(edition: &Edition) -> EditionLayout {
+    Layouter::new().layout(edition, FontBook::shared(), &Assets::new(Origin::Bundled))
+}
+
+fn pdf(edition: &Edition, opts: PdfOptions) -> Vec<u8> {
+    export(
+        edition,
+        &laid(edition),
+        &Origin::Bundled,
+        FontBook::shared(),
+        &opts,
+    )
+    .unwrap()
+}
+
+fn all_pages(edition: &Edition) -> PdfOptions {
+    PdfOptions {
+        pages: (0..edition.pages.len()).collect(),
+        bleed: 0.0,
+        marks: false,
+        pdfa: false,
+        max_ppi: None,
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_sample_pdf_is_valid_and_embeds_every_font_as_a_subset_with_unicode() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = bundle::sample();
+    let file = write(
+        dir.path(),
+        "sample.pdf",
+        &pdf(&edition, all_pages(&edition)),
+    );
+    let check = run(&tool("qpdf", "qpdf"), &["--check", &file]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let fonts = run(&tool("pdffonts", "poppler-utils"), &[&file]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        // ... emb sub uni object ID
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "not embedded+subset+unicode: {row}"
+        );
+    }
+}
+
+#[test]
+fn pdftotext_gives_back_every_character_of_the_customers_page_in_column_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = bundle::sample();
+    let file = write(
+        dir.path(),
+        "sample.pdf",
+        &pdf(&edition, all_pages(&edition)),
+    );
+    let text = run(&tool("pdftotext", "poppler-utils"), &["-raw", &file, "-"]);
+    let extracted: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let articles = import::plain::parse(sample::ARTICLES);
+    let mut missing = Vec::new();
+    let mut pool: std::collections::HashMap<char, i64> = std::collections::HashMap::new();
+    for c in extracted.chars() {
+        *pool.entry(c).or_default() += 1;
+    }
+    for a in &articles {
+        let all = [
+            &a.kicker,
+            &a.headline,
+            &a.deck,
+            &a.byline,
+            &a.caption,
+            &a.credit,
+        ]
+        .into_iter()
+        .chain(&a.paragraphs)
+        .flat_map(|s| s.chars())
+        .filter(|c| !c.is_whitespace());
+        for c in all {
+            let n = pool.entry(c).or_default();
+            *n -= 1;
+            if *n < 0 {
+                missing.push(c);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "characters missing from the PDF text: {missing:?}"
+    );
+    // Within a story the text comes out in reading order, column after column.
+    for story in edition.stories.iter().filter(|s| s.id.as_str() != "lead") {
+        for p in &story.paragraphs {
+            let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(
+                extracted.contains(&p),
+                "paragraph out of order in {}: {p}",
+                story.id
+            );
+        }
+    }
+}
+
+#[test]
+fn two_exports_are_byte_identical() {
+    let edition = bundle::sample();
+    assert_eq!(
+        pdf(&edition, all_pages(&edition)),
+        pdf(&edition, all_pages(&edition))
+    );
+}
+
+#[test]
+fn bleed_and_crop_marks_appear_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = bundle::sample();
+    let plain = write(
+        dir.path(),
+        "plain.pdf",
+        &pdf(
+            &edition,
+            PdfOptions {
+                pages: vec![0],
+                ..all_pages(&edition)
+            },
+        ),
+    );
+    let marked = PdfOptions {
+        pages: vec![0],
+        bleed: 8.5,
+        marks: true,
+        ..all_pages(&edition)
+    };
+    let marked = write(dir.path(), "marked.pdf", &pdf(&edition, marked));
+    let info = run(&tool("pdfinfo", "poppler-utils"), &["-box", &marked]);
+    let boxes: Vec<&str> = info.lines().filter(|l| l.contains("Box:")).collect();
+    let trim = boxes.iter().find(|l| l.starts_with("TrimBox")).unwrap();
+    let media = boxes.iter().find(|l| l.starts_with("MediaBox")).unwrap();
+    assert_ne!(trim.split(':').nth(1), media.split(':').nth(1), "{info}");
+    // A crop mark runs out from the top-left trim corner: look for ink left of it.
+    let pixel_dark = |file: &str| {
+        let prefix = dir.path().join("m");
+        run(
+            &tool("pdftoppm", "poppler-utils"),
+            &[
+                "-r",
+                "72",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-png",
+                file,
+                prefix.to_str().unwrap(),
+            ],
+        );
+        let png = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "png"))
+            .unwrap();
+        let img = image::open(&png).unwrap().to_luma8();
+        std::fs::remove_file(png).unwrap();
+        // Marks start 3 pt outside the bleed and run 12 pt; the trim corner is at (26.5, 26.5).
+        let y = 26;
+        (2..12).any(|x| img.get_pixel(x, y)[0] < 128)
+    };
+    assert!(pixel_dark(&marked), "no crop mark");
+    assert!(!pixel_dark(&plain), "marks without asking");
+}
+
+#[test]
+fn the_sample_page_without_photos_is_under_300_kb() {
+    let mut edition = bundle::sample();
+    edition.photos[0].path = "no-photo-here.png".into();
+    let bytes = pdf(
+        &edition,
+        PdfOptions {
+            pages: vec![0],
+            ..all_pages(&edition)
+        },
+    );
+    assert!(bytes.len() < 300 * 1024, "{} KB", bytes.len() / 1024);
+}
+
+#[test]
+fn a_jpeg_goes_into_the_pdf_byte_for_byte() {
+    let mut edition = bundle::sample();
+    edition.photos[0].path = "../assets/rocket.jpg".into();
+    let bytes = pdf(
+        &edition,
+        PdfOptions {
+            pages: vec![0],
+            ..all_pages(&edition)
+        },
+    );
+    let jpeg = bundle::asset("assets/rocket.jpg").unwrap();
+    assert!(
+        bytes.windows(jpeg.len()).any(|w| w == jpeg),
+        "the JPEG was re-encoded"
+    );
+}
+
+/// Renders page 1 of the sample with our own rasteriser and compares it with the committed
+/// reference (`BROADSHEET_UPDATE_REFERENCES=1` rewrites it); then renders the exported PDF with
+/// pdftoppm and compares it with the same reference loosely, so canvas and PDF cannot drift.
+#[test]
+fn the_sample_page_matches_its_reference_image_in_our_renderer_and_in_the_pdf() {
+    let edition = bundle::sample();
+    let layout = laid(&edition);
+    let scale = 0.5; // 36 dpi
+    let mut renderer = render::Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+    let ours = renderer.render(&layout.pages[0], scale);
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/hexi-news-p1.png");
+    if std::env::var_os("BROADSHEET_UPDATE_REFERENCES").is_some() {
+        ours.save_png(&reference).unwrap();
+    }
+    let expected = image::open(&reference)
+        .expect("reference image (regenerate with BROADSHEET_UPDATE_REFERENCES=1)")
+        .to_rgba8();
+    assert_eq!(
+        (expected.width(), expected.height()),
+        (ours.width(), ours.height())
+    );
+    let worst = ours
+        .data()
+        .iter()
+        .zip(expected.as_raw())
+        .map(|(a, b)| a.abs_diff(*b))
+        .max()
+        .unwrap();
+    assert!(
+        worst <= 2,
+        "our render drifted from the reference by up to {worst}/255 per byte"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "p1.pdf",
+        &pdf(
+            &edition,
+            PdfOptions {
+                pages: vec![0],
+                ..all_pages(&edition)
+            },
+        ),
+    );
+    let prefix = dir.path().join("p");
+    run(
+        &tool("pdftoppm", "poppler-utils"),
+        &[
+            "-r",
+            "36",
+            "-png",
+            "-singlefile",
+            &file,
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let theirs = image::open(dir.path().join("p.png")).unwrap().to_rgb8();
+    let (w, h) = (
+        theirs.width().min(expected.width()),
+        theirs.height().min(expected.height()),
+    );
+    assert!(w + 2 >= expected.width() && h + 2 >= expected.height());
+    // Compare 4×4-pixel block averages: poppler anti-aliases text more heavily than we do, but
+    // text, photos and rules in the wrong place change the blocks.
+    let block = |img: &dyn Fn(u32, u32) -> [u8; 3], bx: u32, by: u32| -> [f64; 3] {
+        let mut sum = [0.0; 3];
+        for y in by * 4..by * 4 + 4 {
+            for x in bx * 4..bx * 4 + 4 {
+                let p = img(x, y);
+                for i in 0..3 {
+                    sum[i] += f64::from(p[i]) / 16.0;
+                }
+            }
+        }
+        sum
+    };
+    let theirs_px = |x: u32, y: u32| {
+        let p = theirs.get_pixel(x, y);
+        [p[0], p[1], p[2]]
+    };
+    let ours_px = |x: u32, y: u32| {
+        let p = expected.get_pixel(x, y);
+        [p[0], p[1], p[2]]
+    };
+    let (mut total, mut blocks) = (0.0, 0.0);
+    for by in 0..h / 4 {
+        for bx in 0..w / 4 {
+            let (a, b) = (block(&theirs_px, bx, by), block(&ours_px, bx, by));
+            total += (0..3).map(|i| (a[i] - b[i]).abs()).sum::<f64>() / 3.0;
+            blocks += 1.0;
+        }
+    }
+    let mean = total / blocks;
+    assert!(
+        mean < 8.0,
+        "the PDF renders {mean:.1}/255 away from our canvas on average"
+    );
+}
