@@ -269,15 +269,15 @@ pub fn edition() -> Edition {
             cell(6, 2, 0, 7),
             headline("civility"),
         ),
-        frame(&t, "p1-civility-body", cell(6, 2, 7, 28), text(2)),
-        hrule(&t, "p1-rule-h3", 6, 2, 36),
+        frame(&t, "p1-civility-body", cell(6, 2, 7, 29), text(2)),
+        hrule(&t, "p1-rule-h3", 6, 2, 37),
         frame(
             &t,
             "p1-family-head",
-            cell(6, 2, 36, 7),
+            cell(6, 2, 37, 7),
             headline("family-school"),
         ),
-        frame(&t, "p1-family-body", cell(6, 2, 43, 49), text(2)),
+        frame(&t, "p1-family-body", cell(6, 2, 44, 48), text(2)),
     ];
     let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 6), text(2))];
 
@@ -329,4 +329,117 @@ pub fn edition() -> Edition {
             },
         ],
     }
+}
+
+/// An `n`-page edition for benchmarks and stress tests: every page carries the customer's
+/// seven items with their sentences rotated (so no page repeats), and each page's lead story
+/// continues on the next page (the last page's on the first) through jump lines.
+pub fn generated(n: usize) -> Edition {
+    let base = edition();
+    let t = template();
+    let n = n.max(1);
+    let mut stories = Vec::new();
+    let mut pages = Vec::new();
+    for k in 0..n {
+        let page_no = k + 1;
+        let rename = |id: &str| id.replacen("p1-", &format!("p{page_no}-"), 1);
+        let mut frames: Vec<Frame> = Vec::new();
+        for f in &base.pages[0].frames {
+            let mut f = f.clone();
+            f.id = FrameId::new(rename(f.id.as_str()));
+            match &mut f.kind {
+                FrameKind::Headline { story } => {
+                    *story = StoryId::new(format!("{story}-{page_no}"))
+                }
+                FrameKind::Photo {
+                    story: Some(story), ..
+                } => *story = StoryId::new(format!("{story}-{page_no}")),
+                _ => {}
+            }
+            // The heating story gives up its spare lines to the previous page's lead.
+            if f.id.as_str().ends_with("-heating-body") {
+                f = self::frame(
+                    &t,
+                    f.id.as_str(),
+                    Cell {
+                        col: 3,
+                        span: 3,
+                        line: 31,
+                        lines: 18,
+                    },
+                    text(3),
+                );
+            }
+            frames.push(f);
+        }
+        frames.push(self::frame(
+            &t,
+            &format!("p{page_no}-cont-body"),
+            Cell {
+                col: 3,
+                span: 3,
+                line: 50,
+                lines: 5,
+            },
+            text(3),
+        ));
+        for s in &base.stories {
+            let mut s = s.clone();
+            s.id = StoryId::new(format!("{}-{page_no}", s.id));
+            s.paragraphs = s
+                .paragraphs
+                .iter()
+                .map(|p| rotate_sentences(p, k))
+                .collect();
+            s.thread = s
+                .thread
+                .iter()
+                .filter(|f| f.as_str().starts_with("p1-"))
+                .map(|f| FrameId::new(rename(f.as_str())))
+                .collect();
+            if s.id.as_str().starts_with("lead-") {
+                let next = if page_no == n { 1 } else { page_no + 1 };
+                if n > 1 {
+                    s.thread.push(FrameId::new(format!("p{next}-cont-body")));
+                }
+            }
+            stories.push(s);
+        }
+        pages.push(Page {
+            id: PageId::new(format!("p{page_no}")),
+            template: TemplateId::new("duikai"),
+            section: Some(SectionId::new("main")),
+            title: if k == 0 {
+                "要闻".into()
+            } else {
+                "综合新闻".into()
+            },
+            frames,
+        });
+    }
+    Edition {
+        stories,
+        pages,
+        ..base
+    }
+}
+
+/// The paragraph's sentences (ending in `。！？`) rotated left by `k`.
+fn rotate_sentences(paragraph: &str, k: usize) -> String {
+    let mut sentences: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in paragraph.chars() {
+        current.push(c);
+        if matches!(c, '。' | '！' | '？') {
+            sentences.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        sentences.push(current);
+    }
+    if sentences.len() > 1 {
+        let by = k % sentences.len();
+        sentences.rotate_left(by);
+    }
+    sentences.concat()
 }

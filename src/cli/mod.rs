@@ -104,6 +104,10 @@ pub enum Command {
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
         output: PathBuf,
+        /// Generate an N-page edition from the sample's stories, sentences rotated per page and
+        /// each page's lead continuing on the next (for benchmarks and stress tests).
+        #[arg(long)]
+        pages: Option<usize>,
     },
 }
 
@@ -166,8 +170,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             export_cmd(&file, &outputs, pages.as_deref())
         }
-        Command::SampleEdition { output } => {
-            io::save(&sample::edition(), &output)?;
+        Command::SampleEdition { output, pages } => {
+            let edition = pages.map_or_else(sample::edition, sample::generated);
+            io::save(&edition, &output)?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

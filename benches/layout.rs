@@ -1,0 +1,105 @@
+//! Layout and export speed: the sample edition, a generated 48-page edition, a one-word edit
+//! re-laid, and PDF export. Run with `cargo bench --bench layout`.
+
+use broadsheet::export::pdf::{PdfOptions, export};
+use broadsheet::layout::Layouter;
+use broadsheet::resources::{Assets, Origin};
+use broadsheet::text::FontBook;
+use broadsheet::{bundle, sample};
+
+fn main() {
+    divan::main();
+}
+
+fn assets() -> Assets {
+    Assets::new(Origin::Bundled)
+}
+
+/// The sample edition (2 pages) laid out from scratch: shaping, breaking, placing.
+#[divan::bench]
+fn layout_sample_cold(bencher: divan::Bencher) {
+    let edition = bundle::sample();
+    let assets = assets();
+    bencher.bench(|| {
+        Layouter::new()
+            .layout(&edition, FontBook::shared(), &assets)
+            .pages
+            .len()
+    });
+}
+
+/// 48 generated pages laid out from scratch.
+#[divan::bench(sample_count = 20)]
+fn layout_48_pages_cold(bencher: divan::Bencher) {
+    let edition = sample::generated(48);
+    let assets = assets();
+    bencher.bench(|| {
+        Layouter::new()
+            .layout(&edition, FontBook::shared(), &assets)
+            .pages
+            .len()
+    });
+}
+
+/// 48 pages re-laid after a one-word edit in one story: what a keystroke costs in the editor.
+#[divan::bench]
+fn relayout_48_pages_after_one_word_edit(bencher: divan::Bencher) {
+    let mut edition = sample::generated(48);
+    let assets = assets();
+    let layouter = Layouter::new();
+    layouter.layout(&edition, FontBook::shared(), &assets);
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let p = &mut edition.stories[100].paragraphs[1];
+        if flip {
+            p.insert_str(0, "今天");
+        } else {
+            p.replace_range(0.."今天".len(), "");
+        }
+        layouter
+            .layout(&edition, FontBook::shared(), &assets)
+            .pages
+            .len()
+    });
+}
+
+/// Page 1 of the sample as PDF, from its layout.
+#[divan::bench]
+fn export_sample_page1_pdf(bencher: divan::Bencher) {
+    let edition = bundle::sample();
+    let assets = assets();
+    let laid = Layouter::new().layout(&edition, FontBook::shared(), &assets);
+    let opts = PdfOptions {
+        pages: vec![0],
+        bleed: 0.0,
+        marks: false,
+        pdfa: false,
+        max_ppi: None,
+    };
+    bencher.bench(|| {
+        export(&edition, &laid, &Origin::Bundled, FontBook::shared(), &opts)
+            .unwrap()
+            .len()
+    });
+}
+
+/// 48 generated pages laid out and exported as one PDF.
+#[divan::bench(sample_count = 10)]
+fn layout_and_export_48_pages(bencher: divan::Bencher) {
+    let edition = sample::generated(48);
+    let assets = assets();
+    let opts = PdfOptions {
+        pages: (0..48).collect(),
+        bleed: 0.0,
+        marks: false,
+        pdfa: false,
+        max_ppi: None,
+    };
+    bencher.bench(|| {
+        let laid = Layouter::new().layout(&edition, FontBook::shared(), &assets);
+        export(&edition, &laid, &Origin::Bundled, FontBook::shared(), &opts)
+            .unwrap()
+            .len()
+    });
+}
