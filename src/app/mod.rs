@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::cli;
+use crate::layout::{EditionLayout, Layouter};
 use crate::model::{Edition, io};
-use crate::resources::Origin;
+use crate::resources::{Assets, Origin};
+use crate::text::FontBook;
 
 /// Opens the editor window on `file` (or the bundled sample). With `screenshot`, draws the
 /// first frames, saves a PNG of the window and exits.
@@ -57,6 +59,13 @@ pub struct BroadsheetApp {
     origin: Origin,
     path: Option<PathBuf>,
     page: usize,
+    layouter: Layouter,
+    assets: Assets,
+    layout: Option<EditionLayout>,
+    /// Bumped whenever `layout` changes, so the page image is rendered again.
+    generation: u64,
+    texture: Option<overview::PageTexture>,
+    guides: bool,
     status: String,
     screenshot: Option<PathBuf>,
     frames_drawn: u32,
@@ -71,20 +80,61 @@ impl BroadsheetApp {
         screenshot: Option<PathBuf>,
         failure: Arc<Mutex<Option<String>>>,
     ) -> Self {
-        let warnings = crate::resources::check_photos(&edition, &origin);
-        let status = warnings
-            .first()
-            .map_or_else(|| "Ready".to_owned(), ToString::to_string);
-        Self {
+        let mut app = Self {
+            assets: Assets::new(origin.clone()),
             edition,
             origin,
             path,
             page: 0,
-            status,
+            layouter: Layouter::new(),
+            layout: None,
+            generation: 0,
+            texture: None,
+            guides: true,
+            status: String::new(),
             screenshot,
             frames_drawn: 0,
             failure,
-        }
+        };
+        app.relayout();
+        app
+    }
+
+    /// Lays the edition out again (only changed stories are recomposed) and reports findings.
+    fn relayout(&mut self) {
+        let laid = self
+            .layouter
+            .layout(&self.edition, FontBook::shared(), &self.assets);
+        let count = |sev| {
+            laid.diagnostics
+                .iter()
+                .filter(|d| d.severity == sev)
+                .count()
+        };
+        let errors = count(crate::model::Severity::Error);
+        let warnings = count(crate::model::Severity::Warning);
+        self.status = format!(
+            "{} pages · {errors} errors · {warnings} warnings",
+            self.edition.pages.len()
+        );
+        self.layout = Some(laid);
+        self.generation += 1;
+    }
+
+    /// Renders page `index` at `scale` pixels per point for the canvas.
+    fn render_page(&self, index: usize, scale: f32) -> Option<egui::ColorImage> {
+        let page = self.layout.as_ref()?.pages.get(index)?;
+        let mut renderer = crate::render::Renderer::new(
+            FontBook::shared(),
+            self.origin.clone(),
+            &self.edition.photos,
+        );
+        let pixmap = renderer.render(page, scale);
+        let size = [pixmap.width() as usize, pixmap.height() as usize];
+        Some(egui::ColorImage::from_rgba_premultiplied(
+            size,
+            pixmap.data(),
+        ))
     }
 
     fn save(&mut self) {
@@ -123,9 +173,10 @@ impl BroadsheetApp {
             Ok(edition) => {
                 self.edition = edition;
                 self.origin = Origin::of_file(&path);
+                self.assets = Assets::new(self.origin.clone());
                 self.path = Some(path);
                 self.page = 0;
-                self.status = "Opened".into();
+                self.relayout();
             }
             Err(e) => self.status = format!("error: {e}"),
         }
@@ -180,14 +231,28 @@ impl eframe::App for BroadsheetApp {
                         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 });
+                ui.menu_button("View", |ui| {
+                    ui.checkbox(&mut self.guides, "Guides and frame edges");
+                });
             });
         });
         egui::Panel::bottom("status").show(ui, |ui| ui.label(&self.status));
         egui::Panel::left("pages").show(ui, |ui| {
-            overview::pages_ui(ui, &self.edition, &mut self.page);
+            overview::pages_ui(ui, &self.edition, self.layout.as_ref(), &mut self.page);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            overview::page_ui(ui, &self.edition, self.page);
+            let mut texture = self.texture.take();
+            let this = &*self;
+            let mut render = |index: usize, scale: f32| this.render_page(index, scale);
+            let view = overview::PageView {
+                edition: &this.edition,
+                layout: this.layout.as_ref(),
+                generation: this.generation,
+                guides: this.guides,
+                index: this.page,
+            };
+            overview::page_ui(ui, &view, &mut texture, &mut render);
+            self.texture = texture;
         });
         self.take_screenshot_when_ready(&ctx);
     }
