@@ -50,7 +50,7 @@ fn every_story_reads_back_as_imported_in_thread_order() {
         }
         let shown: String = runs(&laid, story.id.as_str(), TextRole::Body)
             .iter()
-            .map(|(_, r)| r.text.as_str())
+            .map(|(_, r)| &*r.text)
             .collect();
         let imported: String = article.paragraphs.concat();
         // Spaces at line breaks are dropped by composition; nothing else may differ.
@@ -71,15 +71,15 @@ fn jump_lines_pair_up_and_follow_the_pages_when_they_are_reordered() {
     let from = runs(&laid, "lead", TextRole::JumpFrom);
     assert_eq!(to.len(), 1);
     assert_eq!(from.len(), 1);
-    assert_eq!((to[0].0, to[0].1.text.as_str()), (0, "（下转第2版）"));
-    assert_eq!((from[0].0, from[0].1.text.as_str()), (1, "（上接第1版）"));
+    assert_eq!((to[0].0, to[0].1.text.as_ref()), (0, "（下转第2版）"));
+    assert_eq!((from[0].0, from[0].1.text.as_ref()), (1, "（上接第1版）"));
 
     edition.pages.swap(0, 1);
     let laid = lay(&edition);
     let to = runs(&laid, "lead", TextRole::JumpTo);
     let from = runs(&laid, "lead", TextRole::JumpFrom);
-    assert_eq!((to[0].0, to[0].1.text.as_str()), (1, "（下转第1版）"));
-    assert_eq!((from[0].0, from[0].1.text.as_str()), (0, "（上接第2版）"));
+    assert_eq!((to[0].0, to[0].1.text.as_ref()), (1, "（下转第1版）"));
+    assert_eq!((from[0].0, from[0].1.text.as_ref()), (0, "（上接第2版）"));
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn the_folio_shows_each_pages_label() {
         let folio: String = page
             .runs()
             .filter(|r| r.role == TextRole::Folio)
-            .map(|r| r.text.as_str())
+            .map(|r| &*r.text)
             .collect();
         assert!(
             folio.contains(&format!("第{}版", i + 1)),
@@ -216,9 +216,15 @@ fn editing_one_story_recomposes_only_that_story() {
     );
     let text: String = runs(&laid, "heating", TextRole::Body)
         .iter()
-        .map(|(_, r)| r.text.as_str())
+        .map(|(_, r)| &*r.text)
         .collect();
     assert!(text.contains("新增一句。"));
+    // The cached pieces add up to exactly what a fresh layout gives, headline edits included.
+    edition.story_mut(&"heating".into()).unwrap().headline = "让市民温暖过一冬".into();
+    let incremental = layouter.layout(&edition, FontBook::shared(), &assets);
+    assert_eq!(incremental.pages, lay(&edition).pages);
+    let heads: String = runs(&incremental, "heating", TextRole::Headline).iter().map(|(_, r)| &*r.text).collect();
+    assert_eq!(heads, "让市民温暖过一冬");
 }
 
 #[test]

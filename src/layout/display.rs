@@ -65,9 +65,10 @@ pub struct PlacedRun {
     pub color: Color,
     /// Origin of the first glyph on the baseline.
     pub origin: Point,
-    pub glyphs: Vec<Glyph>,
+    /// Shared, so caching and copying a laid-out story costs a reference count.
+    pub glyphs: std::sync::Arc<[Glyph]>,
     /// The characters shown; each glyph's `cluster` is a byte offset into it.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub role: TextRole,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<StoryId>,

@@ -29,7 +29,7 @@ use crate::text::FontBook;
 use setting::ParagraphCache;
 
 /// How well a story fits its thread.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct StoryFit {
     pub story: StoryId,
     /// Body lines set.
@@ -123,11 +123,19 @@ struct CachedStory {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Cached furniture of a page (folio, headlines, photos, rules), keyed like stories.
+struct CachedPage {
+    key: u64,
+    items: Vec<Item>,
+    diagnostics: Vec<Diagnostic>,
+}
+
 /// The layout engine, holding caches between layouts of the same edition.
 #[derive(Default)]
 pub struct Layouter {
     paragraphs: ParagraphCache,
     stories: Mutex<HashMap<StoryId, CachedStory>>,
+    pages: Mutex<HashMap<crate::model::PageId, CachedPage>>,
     /// How many stories the last layout had to recompose (the rest came from the cache).
     pub last_recomposed: std::sync::atomic::AtomicUsize,
 }
@@ -169,9 +177,25 @@ impl Layouter {
         let mut diagnostics = Vec::new();
         let mut fits = Vec::new();
         let mut recomposed = 0;
+        // What every story depends on, hashed once per layout.
+        let edition_key = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            format!(
+                "{:?}{:?}{:?}{:?}",
+                edition.styles, edition.roles, edition.jumps, edition.templates
+            )
+            .hash(&mut h);
+            h.finish()
+        };
+        let frames: HashMap<&crate::model::FrameId, (usize, &crate::model::Frame)> = edition
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.frames.iter().map(move |f| (&f.id, (i, f))))
+            .collect();
         let mut cache = self.stories.lock().unwrap_or_else(|e| e.into_inner());
         for story in &edition.stories {
-            let key = story_key(edition, story);
+            let key = story_key(edition_key, &frames, edition, story);
             let hit = cache.get(&story.id).is_some_and(|c| c.key == key);
             if !hit {
                 recomposed += 1;
@@ -202,8 +226,25 @@ impl Layouter {
 
         for (i, page) in edition.pages.iter().enumerate() {
             let out = &mut pages[i].items;
-            let mut page_diags = Vec::new();
-            self.page_furniture(&ctx, i, page, out, &mut page_diags);
+            let key = page_key(edition_key, edition, i, page);
+            let mut pages_cache = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+            let hit = pages_cache.get(&page.id).filter(|c| c.key == key);
+            let (items, page_diags) = match hit {
+                Some(c) => (c.items.clone(), c.diagnostics.clone()),
+                None => {
+                    let (mut items, mut diags) = (Vec::new(), Vec::new());
+                    self.page_furniture(&ctx, i, page, &mut items, &mut diags);
+                    let cached = CachedPage {
+                        key,
+                        items: items.clone(),
+                        diagnostics: diags.clone(),
+                    };
+                    pages_cache.insert(page.id.clone(), cached);
+                    (items, diags)
+                }
+            };
+            drop(pages_cache);
+            out.extend(items);
             diagnostics.extend(
                 page_diags
                     .into_iter()
@@ -281,18 +322,57 @@ impl Layouter {
 }
 
 /// Everything a story's flow depends on: its text and styles, its thread's frames and their
-/// pages, the labels its jumps print and the grids they sit on.
-fn story_key(edition: &Edition, story: &Story) -> u64 {
+/// pages, the labels its jumps print, and (through `edition_key`) styles, jumps and grids.
+fn story_key(
+    edition_key: u64,
+    frames: &HashMap<&crate::model::FrameId, (usize, &crate::model::Frame)>,
+    edition: &Edition,
+    story: &Story,
+) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!("{story:?}").hash(&mut h);
-    format!("{:?}{:?}", edition.styles, edition.roles).hash(&mut h);
-    format!("{:?}", edition.jumps).hash(&mut h);
+    edition_key.hash(&mut h);
+    (story.lang == Lang::En).hash(&mut h);
+    story.paragraphs.hash(&mut h);
+    format!("{:?}", story.styles).hash(&mut h);
     for id in &story.thread {
-        if let Some((page, frame)) = edition.frame(id) {
-            format!("{page}{:?}{}", frame, edition.page_label(page)).hash(&mut h);
-            if let Some(t) = edition.template(&edition.pages[page].template) {
-                format!("{t:?}").hash(&mut h);
+        id.hash(&mut h);
+        if let Some((page, frame)) = frames.get(id) {
+            page.hash(&mut h);
+            edition.page_label(*page).hash(&mut h);
+            format!("{:?}{:?}", frame.rect, frame.kind).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Everything a page's furniture depends on: its frames, label and title, and the headline,
+/// caption and photo texts of the stories its frames show.
+fn page_key(edition_key: u64, edition: &Edition, index: usize, page: &crate::model::Page) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    edition_key.hash(&mut h);
+    edition.page_label(index).hash(&mut h);
+    (&edition.paper, &edition.date, &page.title, &page.template).hash(&mut h);
+    format!("{:?}", page.frames).hash(&mut h);
+    for frame in &page.frames {
+        let story = match &frame.kind {
+            FrameKind::Headline { story } => Some(story),
+            FrameKind::Photo { story, photo, .. } => {
+                format!("{:?}", edition.photo(photo)).hash(&mut h);
+                story.as_ref()
             }
+            _ => None,
+        };
+        if let Some(s) = story.and_then(|id| edition.story(id)) {
+            (
+                &s.kicker,
+                &s.headline,
+                &s.deck,
+                &s.byline,
+                &s.caption,
+                &s.credit,
+            )
+                .hash(&mut h);
+            format!("{:?}", s.styles).hash(&mut h);
         }
     }
     h.finish()

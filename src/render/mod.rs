@@ -112,7 +112,7 @@ impl<'a> Renderer<'a> {
                 Item::GlyphRun(run) => {
                     let p = paint(run.color);
                     let mut x = run.origin.x;
-                    for g in &run.glyphs {
+                    for g in run.glyphs.iter() {
                         let (gx, gy) = (x + g.x_offset, run.origin.y + g.y_offset);
                         if let Some(path) = self.outline(run.font, g.id) {
                             let tf = Transform::from_scale(run.size, run.size)
