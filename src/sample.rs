@@ -106,6 +106,11 @@ pub fn template() -> PageTemplate {
     let mut t = PageTemplate::presets().remove(0);
     t.margins.inside = Length::Mm(19.0);
     t.margins.outside = Length::Mm(19.0);
+    // Founder's way: columns of 11 字 at 五号; the gutters take the rest of the type area.
+    t.column_chars = Some(crate::model::ColumnChars {
+        chars: 11.0,
+        size: FontSize::Named("五号".into()),
+    });
     t.modules = 8;
     t
 }
@@ -157,7 +162,7 @@ fn vrule(t: &PageTemplate, id: &str, col: u8, line: u16, lines: u16) -> Frame {
         },
         rule(),
     );
-    f.rect.x.0 -= t.gutter.pt().0 * 0.5 + 0.5;
+    f.rect.x.0 -= t.gutter_width().0 * 0.5 + 0.5;
     f.rect.w.0 = 1.0;
     f
 }

@@ -223,7 +223,10 @@ fn editing_one_story_recomposes_only_that_story() {
     edition.story_mut(&"heating".into()).unwrap().headline = "让市民温暖过一冬".into();
     let incremental = layouter.layout(&edition, FontBook::shared(), &assets);
     assert_eq!(incremental.pages, lay(&edition).pages);
-    let heads: String = runs(&incremental, "heating", TextRole::Headline).iter().map(|(_, r)| &*r.text).collect();
+    let heads: String = runs(&incremental, "heating", TextRole::Headline)
+        .iter()
+        .map(|(_, r)| &*r.text)
+        .collect();
     assert_eq!(heads, "让市民温暖过一冬");
 }
 

@@ -356,3 +356,33 @@ fn the_sample_page_matches_its_reference_image_in_our_renderer_and_in_the_pdf() 
         "the PDF renders {mean:.1}/255 away from our canvas on average"
     );
 }
+
+#[test]
+fn a_pdfa_2b_export_passes_krillas_validation_and_qpdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = bundle::sample();
+    let opts = PdfOptions {
+        pages: vec![0],
+        pdfa: true,
+        ..all_pages(&edition)
+    };
+    let bytes = export(
+        &edition,
+        &laid(&edition),
+        &Origin::Bundled,
+        FontBook::shared(),
+        &opts,
+    )
+    .expect("krilla validates PDF/A-2b while writing and refuses what does not conform");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("pdfaid:part") || text.contains("pdfaid"),
+        "no PDF/A identification in the XMP metadata"
+    );
+    let file = write(dir.path(), "a.pdf", &bytes);
+    let check = run(&tool("qpdf", "qpdf"), &["--check", &file]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}

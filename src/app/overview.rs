@@ -130,7 +130,7 @@ pub fn page_ui(
     painter.rect_stroke(rect(area), 0.0, guide, egui::StrokeKind::Middle);
     for col in 1..t.columns {
         let x = t.column_x(col, false).0;
-        for gx in [x - t.gutter.pt().0, x] {
+        for gx in [x - t.gutter_width().0, x] {
             painter.line_segment(
                 [
                     screen_from_page(gx, area.y.0),

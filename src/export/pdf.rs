@@ -71,6 +71,8 @@ pub fn export(
         photos: &edition.photos,
         cache: HashMap::new(),
         max_ppi: opts.max_ppi,
+        // PDF/A forbids asking viewers to interpolate images.
+        interpolate: !opts.pdfa,
     };
     for &i in &opts.pages {
         let Some(page) = layout.pages.get(i) else {
@@ -105,13 +107,34 @@ pub fn export(
         Lang::Zh => "zh-Hans",
         Lang::En => "en",
     };
-    doc.set_metadata(
-        Metadata::new()
-            .title(format!("{} {}", edition.paper, edition.date))
-            .language(lang.to_owned())
-            .creator("Broadsheet".to_owned()),
-    );
+    let mut metadata = Metadata::new()
+        .title(format!("{} {}", edition.paper, edition.date))
+        .language(lang.to_owned())
+        .creator("Broadsheet".to_owned());
+    // The issue date, never the clock: the same edition gives the same bytes.
+    if let Some(date) = issue_date(&edition.date) {
+        metadata = metadata.creation_date(date);
+    }
+    doc.set_metadata(metadata);
     doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+}
+
+/// The date an edition is dated, from the first three numbers of its date text
+/// ("2024年11月12日 星期二", "2024-11-12").
+fn issue_date(text: &str) -> Option<krilla::metadata::DateTime> {
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [y, m, d, ..] if (1..=12).contains(m) && (1..=31).contains(d) => Some(
+            krilla::metadata::DateTime::new(u16::try_from(*y).ok()?)
+                .month(*m as u8)
+                .day(*d as u8),
+        ),
+        _ => None,
+    }
 }
 
 /// A PDF page label from ours: "A5" is prefix "A" with number 5; "3" is number 3.
@@ -257,6 +280,7 @@ struct Images<'a> {
     photos: &'a [Photo],
     cache: HashMap<(String, u32), Option<krilla::image::Image>>,
     max_ppi: Option<f32>,
+    interpolate: bool,
 }
 
 impl Images<'_> {
@@ -269,14 +293,14 @@ impl Images<'_> {
             .max_ppi
             .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32);
         let key = (img.source.clone(), factor);
-        let (origin, photos) = (self.origin, self.photos);
+        let (origin, photos, interpolate) = (self.origin, self.photos, self.interpolate);
         let image = self
             .cache
             .entry(key)
             .or_insert_with(|| {
                 let photo = photos.iter().find(|p| p.path == img.source)?;
                 let data = load_photo(origin, photo).ok()?;
-                encode(&data, factor)
+                encode(&data, factor, interpolate)
             })
             .clone();
         let Some(image) = image else { return };
@@ -308,12 +332,16 @@ impl Images<'_> {
 }
 
 /// A krilla image: JPEGs untouched unless downsampled; anything else encoded losslessly.
-fn encode(data: &crate::resources::PhotoData, factor: u32) -> Option<krilla::image::Image> {
+fn encode(
+    data: &crate::resources::PhotoData,
+    factor: u32,
+    interpolate: bool,
+) -> Option<krilla::image::Image> {
     let bytes = krilla::Data::from(data.bytes.to_vec());
     if factor <= 1 {
         return match data.format {
-            image::ImageFormat::Jpeg => krilla::image::Image::from_jpeg(bytes, true).ok(),
-            image::ImageFormat::Png => krilla::image::Image::from_png(bytes, true).ok(),
+            image::ImageFormat::Jpeg => krilla::image::Image::from_jpeg(bytes, interpolate).ok(),
+            image::ImageFormat::Png => krilla::image::Image::from_png(bytes, interpolate).ok(),
             _ => None,
         };
     }

@@ -66,7 +66,7 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
             .0;
         let area = template.type_area(false);
         let cols = (*columns).max(1);
-        let gutter = gutter.map_or(template.gutter.pt().0, |g| g.pt().0);
+        let gutter = gutter.map_or(template.gutter_width().0, |g| g.pt().0);
         let col_w = (frame.rect.w.0 - gutter * f32::from(cols - 1)) / f32::from(cols);
         // The grid cells the frame covers: lines sit on the page's baseline grid, so lines of
         // neighbouring columns and stories align.

@@ -17,5 +17,5 @@ pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId}
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
 pub use story::{Lang, Story, StoryStyles};
 pub use style::{Align, CharacterStyle, FontSpec, ParagraphStyle, Prohibition, Styles, Weight};
-pub use template::{FolioSpec, Margins, PageTemplate, Rect};
+pub use template::{ColumnChars, FolioSpec, Margins, PageTemplate, Rect};
 pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

@@ -49,8 +49,20 @@ pub struct PageTemplate {
     pub baseline: Length,
     /// Horizontal modules (rows) the type area is divided into.
     pub modules: u8,
+    /// Founder-style column widths: each column holds this many characters (字) at a size; the
+    /// gutters take what is left of the type area. When unset, `gutter` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_chars: Option<ColumnChars>,
     #[serde(default)]
     pub folio: Option<FolioSpec>,
+}
+
+/// Column width given as characters at a body size, e.g. 11 字 at 五号.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnChars {
+    pub chars: f32,
+    pub size: super::FontSize,
 }
 
 /// A rectangle in points, origin at the trim's top-left corner, y down.
@@ -125,21 +137,36 @@ impl PageTemplate {
 
     /// Width of one grid column.
     pub fn column_width(&self) -> Pt {
+        if let Some(c) = &self.column_chars {
+            return Pt(c.chars * c.size.pt().0);
+        }
         let cols = f32::from(self.columns.max(1));
         let area = self.type_area(false).w;
-        Pt((area.0 - self.gutter.pt().0 * (cols - 1.0)) / cols)
+        Pt((area.0 - self.gutter_width().0 * (cols - 1.0)) / cols)
+    }
+
+    /// Space between grid columns: the `gutter`, or what character-sized columns leave.
+    pub fn gutter_width(&self) -> Pt {
+        match &self.column_chars {
+            Some(c) if self.columns > 1 => {
+                let cols = f32::from(self.columns);
+                let area = self.type_area(false).w.0;
+                Pt(((area - cols * c.chars * c.size.pt().0) / (cols - 1.0)).max(0.0))
+            }
+            _ => self.gutter.pt(),
+        }
     }
 
     /// Left edge of grid column `col` (0-based) on a page.
     pub fn column_x(&self, col: u8, verso: bool) -> Pt {
-        let step = self.column_width().0 + self.gutter.pt().0;
+        let step = self.column_width().0 + self.gutter_width().0;
         Pt(self.type_area(verso).x.0 + step * f32::from(col))
     }
 
     /// Width spanned by `n` grid columns including the gutters between them.
     pub fn span_width(&self, n: u8) -> Pt {
         let n = f32::from(n.max(1));
-        Pt(self.column_width().0 * n + self.gutter.pt().0 * (n - 1.0))
+        Pt(self.column_width().0 * n + self.gutter_width().0 * (n - 1.0))
     }
 
     /// Height of one module (row).
@@ -174,6 +201,7 @@ impl PageTemplate {
                 gutter,
                 baseline,
                 modules: 8,
+                column_chars: None,
                 folio: folio(),
             };
         vec![
@@ -223,5 +251,24 @@ impl PageTemplate {
                 )
             },
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_given_in_characters_set_the_gutters() {
+        let mut t = PageTemplate::presets().remove(0);
+        t.column_chars = Some(ColumnChars {
+            chars: 11.0,
+            size: "五号".parse().unwrap(),
+        });
+        assert!((t.column_width().0 - 115.5).abs() < 1e-3);
+        let area = t.type_area(false);
+        // Eight columns and seven gutters fill the type area exactly.
+        assert!((t.span_width(8).0 - area.w.0).abs() < 1e-3);
+        assert!((t.column_x(7, false).0 + 115.5 - area.right().0).abs() < 1e-3);
     }
 }
