@@ -181,29 +181,16 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
                     );
                     pass.lines_set += 1;
                 }
-                SlotKind::JumpTo { page } => {
-                    let text = ctx.jump_text(story.lang, page, true);
-                    jump_line(
-                        ctx,
-                        &text,
-                        slot,
-                        jump_style,
-                        story,
-                        &owner(slot.frame, TextRole::JumpTo),
-                        &mut items,
-                    );
-                }
-                SlotKind::JumpFrom { page } => {
-                    let text = ctx.jump_text(story.lang, page, false);
-                    jump_line(
-                        ctx,
-                        &text,
-                        slot,
-                        jump_style,
-                        story,
-                        &owner(slot.frame, TextRole::JumpFrom),
-                        &mut items,
-                    );
+                SlotKind::JumpTo { page } | SlotKind::JumpFrom { page } => {
+                    let to = matches!(slot.kind, SlotKind::JumpTo { .. });
+                    let text = ctx.jump_text(story.lang, page, to);
+                    let role = if to {
+                        TextRole::JumpTo
+                    } else {
+                        TextRole::JumpFrom
+                    };
+                    let owner = owner(slot.frame, role);
+                    jump_line(ctx, &text, slot, jump_style, story, &owner, &mut items);
                 }
             }
             pass.items.extend(items.into_iter().map(|i| (slot.page, i)));
