@@ -66,6 +66,8 @@ pub struct BroadsheetApp {
     generation: u64,
     texture: Option<overview::PageTexture>,
     guides: bool,
+    /// Editors' preview: no guides, no frame edges, no side panel.
+    preview: bool,
     status: String,
     screenshot: Option<PathBuf>,
     frames_drawn: u32,
@@ -91,6 +93,7 @@ impl BroadsheetApp {
             generation: 0,
             texture: None,
             guides: true,
+            preview: false,
             status: String::new(),
             screenshot,
             frames_drawn: 0,
@@ -182,6 +185,22 @@ impl BroadsheetApp {
         }
     }
 
+    /// Shortcuts handled outside the menus so they work whenever the window has focus.
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        let last = self.edition.pages.len().saturating_sub(1);
+        ctx.input(|i| {
+            if i.key_pressed(egui::Key::ArrowRight) || i.key_pressed(egui::Key::PageDown) {
+                self.page = (self.page + 1).min(last);
+            }
+            if i.key_pressed(egui::Key::ArrowLeft) || i.key_pressed(egui::Key::PageUp) {
+                self.page = self.page.saturating_sub(1);
+            }
+            if i.key_pressed(egui::Key::F5) {
+                self.preview = !self.preview;
+            }
+        });
+    }
+
     fn take_screenshot_when_ready(&mut self, ctx: &egui::Context) {
         let Some(out) = self.screenshot.clone() else {
             return;
@@ -233,13 +252,18 @@ impl eframe::App for BroadsheetApp {
                 });
                 ui.menu_button("View", |ui| {
                     ui.checkbox(&mut self.guides, "Guides and frame edges");
+                    ui.checkbox(&mut self.preview, "Preview (F5)");
+                    ui.label("← → / Page Up, Page Down: turn pages");
                 });
             });
         });
         egui::Panel::bottom("status").show(ui, |ui| ui.label(&self.status));
-        egui::Panel::left("pages").show(ui, |ui| {
-            overview::pages_ui(ui, &self.edition, self.layout.as_ref(), &mut self.page);
-        });
+        self.keyboard(&ctx);
+        if !self.preview {
+            egui::Panel::left("pages").show(ui, |ui| {
+                overview::pages_ui(ui, &self.edition, self.layout.as_ref(), &mut self.page);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let mut texture = self.texture.take();
             let this = &*self;
@@ -248,7 +272,7 @@ impl eframe::App for BroadsheetApp {
                 edition: &this.edition,
                 layout: this.layout.as_ref(),
                 generation: this.generation,
-                guides: this.guides,
+                guides: this.guides && !this.preview,
                 index: this.page,
             };
             overview::page_ui(ui, &view, &mut texture, &mut render);
