@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::bundle;
-use crate::model::{Diagnostic, Edition, Photo, Severity};
+use crate::model::Photo;
 
 /// Where an edition was loaded from; photo paths are relative to it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,6 +43,17 @@ pub enum PhotoError {
     Unreadable { path: String, reason: String },
     #[error("{path}: not a readable image: {reason}")]
     Corrupt { path: String, reason: String },
+}
+
+impl PhotoError {
+    /// The diagnostic code preflight reports for this failure.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Missing { .. } => "missing-photo",
+            Self::Unreadable { .. } => "unreadable-photo",
+            Self::Corrupt { .. } => "corrupt-photo",
+        }
+    }
 }
 
 /// Reads a photo's bytes and checks that it decodes far enough to know its size.
@@ -91,39 +102,14 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
     })
 }
 
-/// Checks every photo of an edition; each one unavailable is a warning (it prints as a
-/// placeholder), never a failure to open the edition.
-pub fn check_photos(edition: &Edition, origin: &Origin) -> Vec<Diagnostic> {
-    edition
-        .photos
-        .iter()
-        .filter_map(|photo| {
-            let err = load_photo(origin, photo).err()?;
-            let code = match err {
-                PhotoError::Missing { .. } => "missing-photo",
-                PhotoError::Unreadable { .. } => "unreadable-photo",
-                PhotoError::Corrupt { .. } => "corrupt-photo",
-            };
-            Some(Diagnostic::new(
-                Severity::Warning,
-                code,
-                format!(
-                    "photo \"{}\": {err}; a placeholder is shown in its place",
-                    photo.id
-                ),
-            ))
-        })
-        .collect()
-}
-
 /// What layout needs from outside: photo sizes. Layout never opens files itself.
 pub trait Resources: Sync {
     /// Pixel size of a photo, or why it cannot be read.
-    fn photo_size(&self, photo: &Photo) -> Result<(u32, u32), String>;
+    fn photo_size(&self, photo: &Photo) -> PhotoSize;
 }
 
 /// A photo's pixel size, or why it cannot be read.
-pub type PhotoSize = Result<(u32, u32), String>;
+pub type PhotoSize = Result<(u32, u32), PhotoError>;
 
 /// Photos of one edition, read from its origin and remembered by path.
 #[derive(Debug, Default)]
@@ -158,9 +144,7 @@ impl Resources for Assets {
         {
             return hit;
         }
-        let result = load_photo(&self.origin, photo)
-            .map(|d| (d.width, d.height))
-            .map_err(|e| e.to_string());
+        let result = load_photo(&self.origin, photo).map(|d| (d.width, d.height));
         if let Ok(mut s) = self.sizes.lock() {
             s.insert(photo.path.clone(), result.clone());
         }

@@ -1,7 +1,7 @@
 //! Layout files: lossless round trips, atomic saves, and clear messages for broken files.
 
 use broadsheet::model::{Edition, io};
-use broadsheet::{bundle, cli, resources, sample};
+use broadsheet::{bundle, cli, layout, resources, sample};
 
 fn sample_text() -> String {
     io::to_string(&bundle::sample())
@@ -203,14 +203,29 @@ fn a_missing_or_corrupt_photo_is_a_warning_not_a_failure() {
         b"\x89PNG\r\n\x1a\nnot really",
     )
     .unwrap();
-    let diags = resources::check_photos(&e, &resources::Origin::of_file(&path));
-    assert_eq!(diags[0].code, "corrupt-photo", "{diags:?}");
+    let laid = layout::layout(
+        &e,
+        &resources::Assets::new(resources::Origin::of_file(&path)),
+    );
+    let photo: Vec<_> = laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.ends_with("-photo"))
+        .collect();
+    assert_eq!(photo.len(), 1, "{photo:?}");
+    assert_eq!(photo[0].code, "corrupt-photo");
+    assert_eq!(photo[0].severity, broadsheet::model::Severity::Warning);
 }
 
 #[test]
 fn the_bundled_sample_finds_its_photos_from_any_folder() {
     let (e, origin) = cli::open(None).unwrap();
-    assert!(resources::check_photos(&e, &origin).is_empty());
+    let laid = layout::layout(&e, &resources::Assets::new(origin));
+    assert!(
+        !laid.diagnostics.iter().any(|d| d.code.ends_with("-photo")),
+        "{:?}",
+        laid.diagnostics
+    );
 }
 
 #[test]

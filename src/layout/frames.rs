@@ -224,7 +224,7 @@ pub fn photo(
         Err(reason) => diagnostics.push(
             Diagnostic::new(
                 Severity::Warning,
-                "missing-photo",
+                reason.code(),
                 format!(
                     "photo \"{}\": {reason}; a placeholder prints in its place",
                     photo.id
