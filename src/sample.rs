@@ -287,29 +287,6 @@ pub fn edition() -> Edition {
     let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 6), text(2))];
 
     Edition {
-        format: FORMAT_VERSION,
-        paper: "河西新闻".into(),
-        date: "2024年11月12日 星期二".into(),
-        lang: Lang::Zh,
-        sections: vec![Section {
-            id: SectionId::new("main"),
-            name: "要闻".into(),
-            prefix: String::new(),
-        }],
-        templates: vec![t],
-        styles: styles(),
-        roles: RoleStyles {
-            kicker: StyleId::new("kicker"),
-            headline: StyleId::new("headline"),
-            deck: StyleId::new("deck"),
-            byline: StyleId::new("byline"),
-            body: StyleId::new("body"),
-            caption: StyleId::new("caption"),
-            credit: StyleId::new("credit"),
-            jump: StyleId::new("jump"),
-            folio: StyleId::new("folio"),
-        },
-        jumps: JumpTemplate::defaults(),
         stories,
         photos: vec![Photo {
             id: PhotoId::new("taihuli-street"),
@@ -333,6 +310,56 @@ pub fn edition() -> Edition {
                 frames: page2,
             },
         ],
+        ..settings(t)
+    }
+}
+
+/// A new edition on `template`: the sample's styles and jump wording, one empty page.
+pub fn blank(template: PageTemplate) -> Edition {
+    let page = Page {
+        id: PageId::new("p1"),
+        template: template.id.clone(),
+        section: Some(SectionId::new("main")),
+        title: String::new(),
+        frames: Vec::new(),
+    };
+    Edition {
+        paper: "新报".into(),
+        date: String::new(),
+        pages: vec![page],
+        ..settings(template)
+    }
+}
+
+/// Everything but content and pages: the paper, styles, roles and jump wording.
+fn settings(t: PageTemplate) -> Edition {
+    Edition {
+        format: FORMAT_VERSION,
+        paper: "河西新闻".into(),
+        date: "2024年11月12日 星期二".into(),
+        lang: Lang::Zh,
+        sections: vec![Section {
+            id: SectionId::new("main"),
+            name: "要闻".into(),
+            prefix: String::new(),
+        }],
+        templates: vec![t],
+        styles: styles(),
+        roles: RoleStyles {
+            kicker: StyleId::new("kicker"),
+            headline: StyleId::new("headline"),
+            deck: StyleId::new("deck"),
+            byline: StyleId::new("byline"),
+            body: StyleId::new("body"),
+            caption: StyleId::new("caption"),
+            credit: StyleId::new("credit"),
+            jump: StyleId::new("jump"),
+            folio: StyleId::new("folio"),
+        },
+        jumps: JumpTemplate::defaults(),
+        stories: Vec::new(),
+        photos: Vec::new(),
+        pages: Vec::new(),
     }
 }
 

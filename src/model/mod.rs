@@ -2,6 +2,7 @@
 //! Everything refers by stable ID; files are versioned RON (see [`io`]).
 
 mod diagnostic;
+mod edit;
 mod edition;
 mod ids;
 pub mod io;
@@ -12,6 +13,7 @@ mod template;
 mod units;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};

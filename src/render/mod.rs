@@ -38,7 +38,7 @@ impl OutlinePen for PathPen {
 pub struct Renderer<'a> {
     book: &'a FontBook,
     origin: Origin,
-    photos: &'a [Photo],
+    photos: Vec<Photo>,
     glyphs: HashMap<(FontId, u16), Option<tiny_skia::Path>>,
     images: HashMap<String, Option<Pixmap>>,
 }
@@ -52,11 +52,11 @@ fn paint(color: Color) -> Paint<'static> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(book: &'a FontBook, origin: Origin, photos: &'a [Photo]) -> Self {
+    pub fn new(book: &'a FontBook, origin: Origin, photos: &[Photo]) -> Self {
         Self {
             book,
             origin,
-            photos,
+            photos: photos.to_vec(),
             glyphs: HashMap::new(),
             images: HashMap::new(),
         }
@@ -82,7 +82,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn image(&mut self, source: &str) -> Option<&Pixmap> {
-        let (origin, photos) = (&self.origin, self.photos);
+        let (origin, photos) = (&self.origin, &self.photos);
         self.images
             .entry(source.to_owned())
             .or_insert_with(|| {

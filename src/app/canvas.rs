@@ -1,0 +1,796 @@
+//! The page canvas. It paints the layout engine's display list rasterised by
+//! [`crate::render`] (our glyph ids at our positions, exactly what the PDF carries), then draws
+//! guides, frame edges, thread order and badges over it, and turns pointer input into
+//! [`Action`]s. It never changes the document itself.
+
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+
+use super::Action;
+use super::history::Merge;
+use crate::layout::EditionLayout;
+use crate::model::{self, Edit, Edition, FrameId, FrameKind, PageTemplate, Pt};
+
+/// How the page is scaled to the window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zoom {
+    FitPage,
+    FitWidth,
+    /// Screen points per page point (1.0 = printed size at 72 dpi).
+    Scale(f32),
+}
+
+/// What a drag on the page draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Select,
+    Text,
+    Headline,
+    Photo,
+}
+
+/// Which edges of a frame a resize handle moves: -1 left/top, 1 right/bottom, 0 neither.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Handle {
+    x: i8,
+    y: i8,
+}
+
+const HANDLES: [Handle; 8] = [
+    Handle { x: -1, y: -1 },
+    Handle { x: 0, y: -1 },
+    Handle { x: 1, y: -1 },
+    Handle { x: 1, y: 0 },
+    Handle { x: 1, y: 1 },
+    Handle { x: 0, y: 1 },
+    Handle { x: -1, y: 1 },
+    Handle { x: -1, y: 0 },
+];
+
+#[derive(Clone, Debug)]
+enum Drag {
+    Move {
+        frame: FrameId,
+        start: model::Rect,
+        press: Pos2,
+    },
+    Resize {
+        frame: FrameId,
+        start: model::Rect,
+        handle: Handle,
+        press: Pos2,
+    },
+    Draw {
+        page: usize,
+        press: Pos2,
+    },
+    Pan,
+}
+
+/// The canvas's own state: zoom, pan, tool and the drag in progress.
+pub struct Canvas {
+    pub zoom: Zoom,
+    pub pan: Vec2,
+    pub tool: Tool,
+    /// While set, the next click on a text frame continues this frame's story there.
+    pub linking: Option<FrameId>,
+    drag: Option<Drag>,
+    /// The last scale used, so relative zooms start from what is on screen.
+    pub scale: f32,
+    /// Where the pointer is on the page, in millimetres, with the page index.
+    pub pointer_mm: Option<(usize, f32, f32)>,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Self {
+            zoom: Zoom::FitPage,
+            pan: Vec2::ZERO,
+            tool: Tool::Select,
+            linking: None,
+            drag: None,
+            scale: 1.0,
+            pointer_mm: None,
+        }
+    }
+}
+
+/// What the canvas shows.
+pub struct View<'a> {
+    pub edition: &'a Edition,
+    pub layout: Option<&'a EditionLayout>,
+    pub selected: Option<&'a FrameId>,
+    /// The pages side by side: one, or a spread in preview.
+    pub pages: Vec<usize>,
+    pub guides: bool,
+    pub preview: bool,
+}
+
+/// Maps one page's coordinates (points, trim top-left) to the screen.
+#[derive(Clone, Copy)]
+struct PageGeom {
+    origin: Pos2,
+    scale: f32,
+}
+
+impl PageGeom {
+    fn screen_from_page(&self, x: f32, y: f32) -> Pos2 {
+        self.origin + vec2(x, y) * self.scale
+    }
+
+    fn page_from_screen(&self, p: Pos2) -> Pos2 {
+        ((p - self.origin) / self.scale).to_pos2()
+    }
+
+    fn rect(&self, r: model::Rect) -> Rect {
+        Rect::from_min_max(
+            self.screen_from_page(r.x.0, r.y.0),
+            self.screen_from_page(r.right().0, r.bottom().0),
+        )
+    }
+}
+
+impl Canvas {
+    /// Zooms by `factor` about the centre of the view.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom = Zoom::Scale((self.scale * factor).clamp(0.05, 16.0));
+        self.pan *= factor;
+    }
+
+    pub fn set_zoom(&mut self, zoom: Zoom) {
+        self.zoom = zoom;
+        self.pan = Vec2::ZERO;
+    }
+
+    /// Draws the pages and handles input. `image` gives the texture of a page at a pixel width.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &View,
+        image: &mut dyn FnMut(usize, f32) -> Option<egui::TextureId>,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let edition = view.edition;
+        let templates: Vec<&PageTemplate> = view
+            .pages
+            .iter()
+            .filter_map(|&i| edition.pages.get(i))
+            .filter_map(|p| edition.template(&p.template))
+            .collect();
+        if templates.len() != view.pages.len() || templates.is_empty() {
+            ui.label("No page to show.");
+            return actions;
+        }
+        let (canvas_rect, canvas) =
+            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let total_w: f32 = templates.iter().map(|t| t.width.pt().0).sum();
+        let max_h = templates
+            .iter()
+            .map(|t| t.height.pt().0)
+            .fold(0.0, f32::max);
+        let avail = canvas_rect.shrink(16.0);
+        self.scale = match self.zoom {
+            Zoom::FitPage => (avail.width() / total_w).min(avail.height() / max_h),
+            Zoom::FitWidth => avail.width() / total_w,
+            Zoom::Scale(s) => s,
+        };
+        self.input(ui, &canvas, canvas_rect);
+        let scale = self.scale;
+        let size = vec2(total_w, max_h) * scale;
+        let mut top_left = avail.center() - size * 0.5 + self.pan;
+        if self.zoom == Zoom::FitWidth {
+            top_left.y = avail.top() + self.pan.y;
+        }
+        let painter = ui.painter_at(canvas_rect);
+        painter.rect_filled(canvas_rect, 0.0, Color32::from_gray(92));
+
+        let mut x = top_left.x;
+        let mut geoms = Vec::new();
+        for (&index, t) in view.pages.iter().zip(&templates) {
+            let geom = PageGeom {
+                origin: pos2(x, top_left.y),
+                scale,
+            };
+            x += t.width.pt().0 * scale;
+            geoms.push((index, geom, *t));
+            let page_rect = geom.rect(t.trim());
+            painter.rect_filled(
+                page_rect.translate(vec2(3.0, 3.0)),
+                0.0,
+                Color32::from_black_alpha(90),
+            );
+            painter.rect_filled(page_rect, 0.0, Color32::WHITE);
+            let px = page_rect.width() * ui.ctx().pixels_per_point();
+            if let Some(texture) = image(index, px) {
+                let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+                painter.image(texture, page_rect, uv, Color32::WHITE);
+            }
+            if view.guides && !view.preview {
+                guides_ui(&painter, &geom, t);
+            }
+        }
+        // Where the pointer is, in millimetres on the page under it.
+        self.pointer_mm = ui.input(|i| i.pointer.hover_pos()).and_then(|p| {
+            geoms.iter().find_map(|(index, g, t)| {
+                let q = g.page_from_screen(p);
+                let inside =
+                    q.x >= 0.0 && q.y >= 0.0 && q.x <= t.width.pt().0 && q.y <= t.height.pt().0;
+                inside.then(|| (*index, Pt(q.x).to_mm(), Pt(q.y).to_mm()))
+            })
+        });
+        if view.preview {
+            return actions;
+        }
+        let Some(&(index, geom, template)) = geoms.first() else {
+            return actions;
+        };
+        self.page_ui(
+            ui,
+            &painter,
+            view,
+            index,
+            geom,
+            template,
+            &canvas,
+            &mut actions,
+        );
+        actions
+    }
+
+    /// Zoom with Ctrl+wheel about the pointer, pan with the wheel, space-drag or middle-drag.
+    fn input(&mut self, ui: &egui::Ui, canvas: &egui::Response, rect: Rect) {
+        let (zoom, scroll, pointer, middle, space, delta) = ui.input(|i| {
+            (
+                i.zoom_delta(),
+                i.smooth_scroll_delta,
+                i.pointer.hover_pos(),
+                i.pointer.middle_down(),
+                i.key_down(egui::Key::Space),
+                i.pointer.delta(),
+            )
+        });
+        let hovered = pointer.is_some_and(|p| rect.contains(p));
+        if hovered && zoom != 1.0 {
+            let old = self.scale;
+            let new = (old * zoom).clamp(0.05, 16.0);
+            // Keep the point under the pointer where it is.
+            let anchor = pointer.unwrap_or(rect.center()) - rect.center();
+            self.pan = anchor - (anchor - self.pan) * (new / old);
+            self.zoom = Zoom::Scale(new);
+            self.scale = new;
+        }
+        if hovered && scroll != Vec2::ZERO && self.zoom != Zoom::FitPage {
+            self.pan += scroll;
+        }
+        let panning = matches!(self.drag, Some(Drag::Pan));
+        if hovered && (middle || (space && canvas.is_pointer_button_down_on())) && !panning {
+            self.drag = Some(Drag::Pan);
+        }
+        if matches!(self.drag, Some(Drag::Pan)) {
+            if middle || (space && ui.input(|i| i.pointer.primary_down())) {
+                if self.zoom == Zoom::FitPage {
+                    self.zoom = Zoom::Scale(self.scale);
+                }
+                self.pan += delta;
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            } else {
+                self.drag = None;
+            }
+        }
+    }
+
+    /// Frames, handles, thread order and badges of the page being designed, and its drags.
+    #[expect(clippy::too_many_arguments)]
+    fn page_ui(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        view: &View,
+        index: usize,
+        geom: PageGeom,
+        template: &PageTemplate,
+        canvas: &egui::Response,
+        actions: &mut Vec<Action>,
+    ) {
+        let edition = view.edition;
+        let page = &edition.pages[index];
+        let page_rect = geom.rect(template.trim());
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let to_page = |p: Pos2| geom.page_from_screen(p);
+
+        // The page itself: deselect on click, draw new frames by dragging.
+        if self.drag.is_none() && canvas.drag_started() && self.tool != Tool::Select {
+            if let Some(p) = pointer.filter(|p| page_rect.contains(*p)) {
+                self.drag = Some(Drag::Draw {
+                    page: index,
+                    press: to_page(p),
+                });
+            }
+        } else if canvas.clicked() && self.tool == Tool::Select {
+            self.linking = None;
+            actions.push(Action::Select(None));
+        }
+
+        if view.guides {
+            for frame in &page.frames {
+                let color = frame_color(&frame.kind);
+                let r = geom.rect(frame.rect);
+                let selected = view.selected == Some(&frame.id);
+                let stroke = Stroke::new(if selected { 2.0 } else { 1.0 }, color);
+                painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Inside);
+            }
+        }
+        // One widget per frame, so clicks, drags and screen readers (and tests) find frames.
+        for frame in &page.frames {
+            let r = geom.rect(frame.rect);
+            let id = ui.scope_id().with(("frame", &frame.id));
+            let response = ui.interact(r, id, Sense::click_and_drag());
+            let label = format!("Frame {}", frame.id);
+            let selected = view.selected == Some(&frame.id);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+            });
+            if response.hovered() && self.drag.is_none() {
+                painter.rect_stroke(
+                    r,
+                    0.0,
+                    Stroke::new(1.5, Color32::from_rgb(0, 140, 255)),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            if self.tool != Tool::Select {
+                if response.drag_started()
+                    && let Some(p) = pointer
+                {
+                    self.drag = Some(Drag::Draw {
+                        page: index,
+                        press: to_page(p),
+                    });
+                }
+                continue;
+            }
+            if response.clicked() {
+                match self.linking.take() {
+                    Some(from) if from != frame.id => actions.push(Action::Link {
+                        from,
+                        to: frame.id.clone(),
+                    }),
+                    _ => actions.push(Action::Select(Some(frame.id.clone()))),
+                }
+            }
+            if response.drag_started()
+                && self.drag.is_none()
+                && !ui.input(|i| i.key_down(egui::Key::Space))
+                && let Some(p) = pointer
+            {
+                actions.push(Action::Select(Some(frame.id.clone())));
+                self.drag = Some(Drag::Move {
+                    frame: frame.id.clone(),
+                    start: frame.rect,
+                    press: to_page(p),
+                });
+            }
+        }
+        // Resize handles of the selected frame, above the frames.
+        if let Some(frame) = view
+            .selected
+            .and_then(|id| page.frames.iter().find(|f| &f.id == id))
+            && self.tool == Tool::Select
+        {
+            let r = geom.rect(frame.rect);
+            for handle in HANDLES {
+                let c = pos2(
+                    r.center().x + f32::from(handle.x) * r.width() / 2.0,
+                    r.center().y + f32::from(handle.y) * r.height() / 2.0,
+                );
+                let hr = Rect::from_center_size(c, vec2(9.0, 9.0));
+                let id = ui
+                    .scope_id()
+                    .with(("handle", &frame.id, handle.x, handle.y));
+                let response = ui.interact(hr, id, Sense::drag());
+                let label = format!("Resize handle {} {}", handle.x, handle.y);
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                painter.rect_filled(hr, 1.0, Color32::WHITE);
+                painter.rect_stroke(
+                    hr,
+                    1.0,
+                    Stroke::new(1.0, Color32::from_rgb(0, 110, 220)),
+                    egui::StrokeKind::Inside,
+                );
+                if response.hovered() {
+                    ui.ctx().set_cursor_icon(handle.cursor());
+                }
+                if response.drag_started()
+                    && let Some(p) = pointer
+                {
+                    self.drag = Some(Drag::Resize {
+                        frame: frame.id.clone(),
+                        start: frame.rect,
+                        handle,
+                        press: to_page(p),
+                    });
+                }
+            }
+        }
+        if view.guides {
+            threads_ui(painter, edition, page, &geom);
+        }
+        badges_ui(painter, edition, view.layout, page, &geom);
+        if let Some(from) = &self.linking {
+            if let Some(f) = page.frames.iter().find(|f| &f.id == from) {
+                painter.rect_stroke(
+                    geom.rect(f.rect),
+                    0.0,
+                    Stroke::new(3.0, Color32::from_rgb(250, 140, 0)),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Alias);
+        }
+        self.drag_ui(ui, painter, &geom, template, actions);
+    }
+
+    /// Carries on the drag in progress: the frame follows the pointer, snapped to the grid.
+    fn drag_ui(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        geom: &PageGeom,
+        template: &PageTemplate,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(drag) = self.drag.clone() else {
+            return;
+        };
+        let (pointer, down, free) = ui.input(|i| {
+            (
+                i.pointer.interact_pos(),
+                i.pointer.primary_down(),
+                i.modifiers.alt,
+            )
+        });
+        let grid = Grid::new(template, 6.0 / geom.scale, free);
+        let at = pointer.map(|p| geom.page_from_screen(p));
+        match drag {
+            Drag::Pan => {}
+            Drag::Move {
+                frame,
+                start,
+                press,
+            } => {
+                if let Some(at) = at {
+                    let d = at - press;
+                    let mut r = start;
+                    r.x = Pt(start.x.0 + d.x);
+                    r.y = Pt(start.y.0 + d.y);
+                    let rect = grid.snap_move(r);
+                    actions.push(Action::Edit {
+                        edits: vec![Edit::SetFrameRect {
+                            frame: frame.clone(),
+                            rect,
+                        }],
+                        label: "Move frame",
+                        merge: Some(Merge::Drag(frame)),
+                    });
+                }
+                if !down {
+                    self.drag = None;
+                    actions.push(Action::Commit);
+                }
+            }
+            Drag::Resize {
+                frame,
+                start,
+                handle,
+                press,
+            } => {
+                if let Some(at) = at {
+                    let rect = grid.snap_resize(start, handle, at - press);
+                    actions.push(Action::Edit {
+                        edits: vec![Edit::SetFrameRect {
+                            frame: frame.clone(),
+                            rect,
+                        }],
+                        label: "Resize frame",
+                        merge: Some(Merge::Drag(frame)),
+                    });
+                }
+                if !down {
+                    self.drag = None;
+                    actions.push(Action::Commit);
+                }
+            }
+            Drag::Draw { page, press } => {
+                let Some(at) = at else { return };
+                let (a, b) = (grid.snap_point(press), grid.snap_point(at));
+                let r = Rect::from_two_pos(a, b);
+                painter.rect(
+                    Rect::from_min_max(
+                        geom.screen_from_page(r.min.x, r.min.y),
+                        geom.screen_from_page(r.max.x, r.max.y),
+                    ),
+                    0.0,
+                    Color32::from_rgba_unmultiplied(0, 140, 255, 30),
+                    Stroke::new(1.0, Color32::from_rgb(0, 140, 255)),
+                    egui::StrokeKind::Inside,
+                );
+                if !down {
+                    self.drag = None;
+                    if r.width() >= 12.0 && r.height() >= 12.0 {
+                        actions.push(Action::Draw {
+                            page,
+                            rect: model::Rect::new(r.min.x, r.min.y, r.width(), r.height()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Handle {
+    fn cursor(self) -> egui::CursorIcon {
+        use egui::CursorIcon as C;
+        match (self.x, self.y) {
+            (0, _) => C::ResizeVertical,
+            (_, 0) => C::ResizeHorizontal,
+            (-1, -1) | (1, 1) => C::ResizeNwSe,
+            _ => C::ResizeNeSw,
+        }
+    }
+}
+
+/// The lines frames snap to: column edges, module lines, baselines and the page's edges.
+pub struct Grid {
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    /// How near, in points, an edge must come to snap.
+    tolerance: f32,
+}
+
+impl Grid {
+    pub fn new(t: &PageTemplate, tolerance: f32, free: bool) -> Self {
+        if free {
+            return Self {
+                xs: Vec::new(),
+                ys: Vec::new(),
+                tolerance,
+            };
+        }
+        let area = t.type_area(false);
+        let mut xs = vec![0.0, t.width.pt().0, area.x.0, area.right().0];
+        for c in 0..t.columns {
+            let x = t.column_x(c, false).0;
+            xs.extend([x, x + t.column_width().0]);
+        }
+        let mut ys = vec![0.0, t.height.pt().0, area.y.0, area.bottom().0];
+        let module = t.module_height().0;
+        ys.extend((0..=t.modules).map(|k| area.y.0 + module * f32::from(k)));
+        let baseline = t.baseline.pt().0;
+        if baseline > 0.5 {
+            let lines = (area.h.0 / baseline).floor() as usize;
+            ys.extend((0..=lines).map(|k| area.y.0 + baseline * k as f32));
+        }
+        Self { xs, ys, tolerance }
+    }
+
+    /// The nearest grid line to `v` within tolerance, as a correction to add.
+    fn pull(lines: &[f32], v: f32, tolerance: f32) -> Option<f32> {
+        lines
+            .iter()
+            .map(|l| l - v)
+            .filter(|d| d.abs() <= tolerance)
+            .min_by(|a, b| a.abs().total_cmp(&b.abs()))
+    }
+
+    fn snap_x(&self, v: f32) -> f32 {
+        v + Self::pull(&self.xs, v, self.tolerance).unwrap_or(0.0)
+    }
+
+    fn snap_y(&self, v: f32) -> f32 {
+        v + Self::pull(&self.ys, v, self.tolerance).unwrap_or(0.0)
+    }
+
+    pub fn snap_point(&self, p: Pos2) -> Pos2 {
+        pos2(self.snap_x(p.x), self.snap_y(p.y))
+    }
+
+    /// Moves `r` so whichever of its edges is nearest a grid line lands on it.
+    pub fn snap_move(&self, r: model::Rect) -> model::Rect {
+        let best = |lines: &[f32], a: f32, b: f32| {
+            [
+                Self::pull(lines, a, self.tolerance),
+                Self::pull(lines, b, self.tolerance),
+            ]
+            .into_iter()
+            .flatten()
+            .min_by(|p, q| p.abs().total_cmp(&q.abs()))
+            .unwrap_or(0.0)
+        };
+        let dx = best(&self.xs, r.x.0, r.right().0);
+        let dy = best(&self.ys, r.y.0, r.bottom().0);
+        model::Rect::new(r.x.0 + dx, r.y.0 + dy, r.w.0, r.h.0)
+    }
+
+    /// Moves the edges `handle` holds by `d`, snapping each, keeping at least 12 pt.
+    fn snap_resize(&self, start: model::Rect, handle: Handle, d: Vec2) -> model::Rect {
+        const MIN: f32 = 12.0;
+        let (mut x0, mut y0, mut x1, mut y1) =
+            (start.x.0, start.y.0, start.right().0, start.bottom().0);
+        match handle.x {
+            -1 => x0 = self.snap_x(x0 + d.x).min(x1 - MIN),
+            1 => x1 = self.snap_x(x1 + d.x).max(x0 + MIN),
+            _ => {}
+        }
+        match handle.y {
+            -1 => y0 = self.snap_y(y0 + d.y).min(y1 - MIN),
+            1 => y1 = self.snap_y(y1 + d.y).max(y0 + MIN),
+            _ => {}
+        }
+        model::Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+}
+
+fn frame_color(kind: &FrameKind) -> Color32 {
+    match kind {
+        FrameKind::Text { .. } => Color32::from_rgba_unmultiplied(40, 110, 200, 160),
+        FrameKind::Headline { .. } => Color32::from_rgba_unmultiplied(200, 60, 40, 160),
+        FrameKind::Photo { .. } => Color32::from_rgba_unmultiplied(40, 150, 80, 160),
+        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {
+            Color32::from_rgba_unmultiplied(120, 120, 120, 120)
+        }
+    }
+}
+
+/// Margins (the type area), columns, modules and the baseline grid.
+fn guides_ui(painter: &egui::Painter, geom: &PageGeom, t: &PageTemplate) {
+    let guide = Stroke::new(1.0, Color32::from_rgba_unmultiplied(200, 120, 220, 140));
+    let module = Stroke::new(1.0, Color32::from_rgba_unmultiplied(60, 180, 200, 90));
+    let baseline = Stroke::new(1.0, Color32::from_rgba_unmultiplied(80, 160, 255, 28));
+    let area = t.type_area(false);
+    let (top, bottom) = (area.y.0, area.bottom().0);
+    let step = t.baseline.pt().0;
+    // Draw the baseline grid only when its lines are far enough apart to read.
+    if step * geom.scale >= 4.0 {
+        let mut y = top;
+        while y <= bottom + 0.01 {
+            painter.line_segment(
+                [
+                    geom.screen_from_page(area.x.0, y),
+                    geom.screen_from_page(area.right().0, y),
+                ],
+                baseline,
+            );
+            y += step;
+        }
+    }
+    let mh = t.module_height().0;
+    for k in 1..t.modules {
+        let y = top + mh * f32::from(k);
+        painter.line_segment(
+            [
+                geom.screen_from_page(area.x.0, y),
+                geom.screen_from_page(area.right().0, y),
+            ],
+            module,
+        );
+    }
+    painter.rect_stroke(geom.rect(area), 0.0, guide, egui::StrokeKind::Middle);
+    for col in 1..t.columns {
+        let x = t.column_x(col, false).0;
+        for gx in [x - t.gutter_width().0, x] {
+            painter.line_segment(
+                [
+                    geom.screen_from_page(gx, top),
+                    geom.screen_from_page(gx, bottom),
+                ],
+                guide,
+            );
+        }
+    }
+}
+
+/// Thread order: each threaded text frame gets its place in its story's thread, and arrows join
+/// consecutive frames on this page.
+fn threads_ui(painter: &egui::Painter, edition: &Edition, page: &model::Page, geom: &PageGeom) {
+    let color = Color32::from_rgb(0, 110, 220);
+    for story in &edition.stories {
+        let mut previous: Option<Rect> = None;
+        for (n, id) in story.thread.iter().enumerate() {
+            let Some(frame) = page.frames.iter().find(|f| &f.id == id) else {
+                previous = None;
+                continue;
+            };
+            let r = geom.rect(frame.rect);
+            if let Some(p) = previous {
+                let from = p.right_bottom() - vec2(8.0, 8.0);
+                let to = r.left_top() + vec2(8.0, 8.0);
+                painter.arrow(from, to - from, Stroke::new(1.5, color));
+            }
+            let badge = r.left_top() + vec2(10.0, 10.0);
+            painter.circle_filled(badge, 8.0, color);
+            painter.text(
+                badge,
+                egui::Align2::CENTER_CENTER,
+                (n + 1).to_string(),
+                egui::FontId::proportional(11.0),
+                Color32::WHITE,
+            );
+            let last = n + 1 == story.thread.len();
+            let more = if last { "" } else { " →" };
+            painter.text(
+                badge + vec2(12.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                format!("{}{more}", story.id),
+                egui::FontId::proportional(10.0),
+                color,
+            );
+            previous = Some(r);
+        }
+    }
+}
+
+/// `+7 lines` / `−3 lines` on the last frame of a story that does not fit.
+fn badges_ui(
+    painter: &egui::Painter,
+    edition: &Edition,
+    layout: Option<&EditionLayout>,
+    page: &model::Page,
+    geom: &PageGeom,
+) {
+    let Some(layout) = layout else { return };
+    for fit in layout.fits.iter().filter(|f| f.lines_over != 0) {
+        let Some(last) = edition.story(&fit.story).and_then(|s| s.thread.last()) else {
+            continue;
+        };
+        let Some(f) = page.frames.iter().find(|f| &f.id == last) else {
+            continue;
+        };
+        let r = geom.rect(f.rect);
+        let color = if fit.lines_over > 0 {
+            Color32::from_rgb(210, 40, 40)
+        } else {
+            Color32::from_rgb(190, 130, 20)
+        };
+        let galley = painter.layout_no_wrap(
+            fit.badge(),
+            egui::FontId::proportional(13.0),
+            Color32::WHITE,
+        );
+        let at = r.right_bottom() - galley.size() - vec2(4.0, 4.0);
+        painter.rect_filled(
+            Rect::from_min_size(at, galley.size()).expand(3.0),
+            3.0,
+            color,
+        );
+        painter.galley(at, galley, Color32::WHITE);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_snap_to_columns_and_baselines() {
+        let t = crate::sample::template();
+        let grid = Grid::new(&t, 3.0, false);
+        let col = t.column_x(2, false).0;
+        let area = t.type_area(false);
+        let r = model::Rect::new(col + 2.0, area.y.0 + 1.5, 100.0, 50.0);
+        let snapped = grid.snap_move(r);
+        assert_eq!(snapped.x.0, col);
+        assert!((snapped.y.0 - area.y.0).abs() < 0.01);
+        // Alt moves freely.
+        let free = Grid::new(&t, 3.0, true);
+        assert_eq!(free.snap_move(r), r);
+        // Resizing the right edge lands on a column's right edge.
+        let right = col + t.column_width().0;
+        let grown = grid.snap_resize(
+            model::Rect::new(col, area.y.0, 40.0, 40.0),
+            Handle { x: 1, y: 0 },
+            vec2(right - col - 40.0 + 1.0, 0.0),
+        );
+        assert!((grown.right().0 - right).abs() < 0.01);
+    }
+}

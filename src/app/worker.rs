@@ -1,0 +1,208 @@
+//! Page images are rasterised off the UI thread. The canvas asks for a page at a size; until the
+//! image arrives it keeps drawing the last one it had (stretched if the zoom changed), so the UI
+//! never waits on glyph rasterising or photo decoding.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::layout::EditionLayout;
+use crate::model::Photo;
+use crate::resources::Origin;
+use crate::text::FontBook;
+
+/// The longest side, in pixels, a page image is rendered at. Larger zooms magnify it.
+const MAX_SIDE: u32 = 4096;
+
+/// A page rendered at a width in pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub page: usize,
+    pub width_px: u32,
+}
+
+struct Job {
+    key: Key,
+    generation: u64,
+    layout: Arc<EditionLayout>,
+    origin: Origin,
+    photos: Arc<Vec<Photo>>,
+}
+
+struct Rendered {
+    key: Key,
+    generation: u64,
+    /// None when a newer request for the same key made this one moot.
+    image: Option<egui::ColorImage>,
+}
+
+struct Texture {
+    generation: u64,
+    handle: egui::TextureHandle,
+}
+
+/// Renders pages on a background thread and keeps their textures.
+pub struct PageImages {
+    jobs: Sender<Job>,
+    done: Receiver<Rendered>,
+    pending: HashSet<(Key, u64)>,
+    textures: HashMap<Key, Texture>,
+    used: HashSet<Key>,
+}
+
+impl PageImages {
+    pub fn new(ctx: &egui::Context) -> Self {
+        let (jobs, inbox) = channel::<Job>();
+        let (outbox, done) = channel();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("page renderer".into())
+            .spawn(move || render_loop(&inbox, &outbox, &ctx))
+            .expect("a thread can be started");
+        Self {
+            jobs,
+            done,
+            pending: HashSet::new(),
+            textures: HashMap::new(),
+            used: HashSet::new(),
+        }
+    }
+
+    /// Takes finished images; forgets textures nobody drew last frame.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        while let Ok(r) = self.done.try_recv() {
+            self.pending.remove(&(r.key, r.generation));
+            let fresher = self
+                .textures
+                .get(&r.key)
+                .is_none_or(|t| t.generation <= r.generation);
+            if let Some(image) = r.image
+                && fresher
+            {
+                let name = format!("page {} @{}", r.key.page, r.key.width_px);
+                let handle = ctx.load_texture(name, image, egui::TextureOptions::LINEAR);
+                self.textures.insert(
+                    r.key,
+                    Texture {
+                        generation: r.generation,
+                        handle,
+                    },
+                );
+            }
+        }
+        let used = std::mem::take(&mut self.used);
+        if !used.is_empty() {
+            self.textures.retain(|k, _| used.contains(k));
+        }
+    }
+
+    /// The best image there is of `page` for `width_px` pixels; asks for a fresh one when it is
+    /// missing or stale.
+    pub fn get(
+        &mut self,
+        page: usize,
+        width_px: f32,
+        generation: u64,
+        source: impl FnOnce() -> (Arc<EditionLayout>, Origin, Arc<Vec<Photo>>),
+    ) -> Option<egui::TextureId> {
+        let key = Key {
+            page,
+            width_px: (width_px.round() as u32).clamp(1, MAX_SIDE),
+        };
+        self.used.insert(key);
+        let fresh = self
+            .textures
+            .get(&key)
+            .is_some_and(|t| t.generation == generation);
+        if !fresh && !self.pending.contains(&(key, generation)) {
+            let (layout, origin, photos) = source();
+            self.pending.insert((key, generation));
+            // The thread lives as long as the app; a failed send only means shutdown.
+            let _ = self.jobs.send(Job {
+                key,
+                generation,
+                layout,
+                origin,
+                photos,
+            });
+        }
+        if let Some(t) = self.textures.get(&key) {
+            return Some(t.handle.id());
+        }
+        // Another size of the same page, newest first, stands in meanwhile.
+        let stand_in = self
+            .textures
+            .iter()
+            .filter(|(k, _)| k.page == page)
+            .max_by_key(|(k, t)| (t.generation, k.width_px))
+            .map(|(k, t)| (*k, t.handle.id()));
+        stand_in.map(|(k, id)| {
+            self.used.insert(k);
+            id
+        })
+    }
+
+    /// True while images are still being made.
+    pub fn busy(&self) -> bool {
+        !self.pending.is_empty()
+    }
+}
+
+fn render_loop(inbox: &Receiver<Job>, outbox: &Sender<Rendered>, ctx: &egui::Context) {
+    let mut renderer: Option<(Origin, Arc<Vec<Photo>>, crate::render::Renderer<'static>)> = None;
+    while let Ok(first) = inbox.recv() {
+        // Only the newest request per key matters: drop the ones a later edit made stale.
+        let mut batch: Vec<Job> = vec![first];
+        batch.extend(inbox.try_iter());
+        let mut newest: HashMap<Key, u64> = HashMap::new();
+        for j in &batch {
+            let g = newest.entry(j.key).or_default();
+            *g = (*g).max(j.generation);
+        }
+        for job in batch {
+            if newest.get(&job.key) != Some(&job.generation) {
+                let _ = outbox.send(Rendered {
+                    key: job.key,
+                    generation: job.generation,
+                    image: None,
+                });
+                continue;
+            }
+            let image = job.layout.pages.get(job.key.page).map(|page| {
+                let reuse = renderer.as_ref().is_some_and(|(o, p, _)| {
+                    *o == job.origin && (Arc::ptr_eq(p, &job.photos) || **p == *job.photos)
+                });
+                let (_, _, r) = match renderer.as_mut() {
+                    Some(r) if reuse => r,
+                    _ => renderer.insert((
+                        job.origin.clone(),
+                        job.photos.clone(),
+                        crate::render::Renderer::new(
+                            FontBook::shared(),
+                            job.origin.clone(),
+                            &job.photos,
+                        ),
+                    )),
+                };
+                let longest = page.width.max(page.height);
+                let scale = (job.key.width_px as f32 / page.width).min(MAX_SIDE as f32 / longest);
+                let pixmap = r.render(page, scale);
+                egui::ColorImage::from_rgba_premultiplied(
+                    [pixmap.width() as usize, pixmap.height() as usize],
+                    pixmap.data(),
+                )
+            });
+            if outbox
+                .send(Rendered {
+                    key: job.key,
+                    generation: job.generation,
+                    image,
+                })
+                .is_err()
+            {
+                return;
+            }
+            ctx.request_repaint();
+        }
+    }
+}

@@ -1,0 +1,571 @@
+//! Every change to a document is an [`Edit`]. Applying one returns its inverse, so undo is
+//! applying the inverse and redo is applying the inverse's inverse (helix's transactions).
+//! Edits name things by stable ID, never by reference, so they stay valid across undo/redo.
+
+use super::{
+    Edition, Frame, FrameId, FrameKind, Page, PageId, Photo, PhotoId, Rect, Story, StoryId,
+    StoryStyles,
+};
+
+/// A story's text parts that the editor edits as one string each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StoryField {
+    Kicker,
+    Headline,
+    Deck,
+    Byline,
+    /// The body: paragraphs joined by newlines.
+    Body,
+    Caption,
+    Credit,
+}
+
+impl StoryField {
+    pub const ALL: [StoryField; 7] = [
+        Self::Kicker,
+        Self::Headline,
+        Self::Deck,
+        Self::Byline,
+        Self::Body,
+        Self::Caption,
+        Self::Credit,
+    ];
+
+    /// The name a designer knows it by.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Kicker => "Kicker (引题)",
+            Self::Headline => "Headline (主题)",
+            Self::Deck => "Deck (副题)",
+            Self::Byline => "Byline",
+            Self::Body => "Body text",
+            Self::Caption => "Caption",
+            Self::Credit => "Credit",
+        }
+    }
+
+    pub fn get(self, story: &Story) -> String {
+        match self {
+            Self::Kicker => story.kicker.clone(),
+            Self::Headline => story.headline.clone(),
+            Self::Deck => story.deck.clone(),
+            Self::Byline => story.byline.clone(),
+            Self::Body => story.body_text(),
+            Self::Caption => story.caption.clone(),
+            Self::Credit => story.credit.clone(),
+        }
+    }
+
+    fn set(self, story: &mut Story, value: String) {
+        match self {
+            Self::Kicker => story.kicker = value,
+            Self::Headline => story.headline = value,
+            Self::Deck => story.deck = value,
+            Self::Byline => story.byline = value,
+            Self::Body => story.paragraphs = value.split('\n').map(str::to_owned).collect(),
+            Self::Caption => story.caption = value,
+            Self::Credit => story.credit = value,
+        }
+    }
+}
+
+/// One change to an edition.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Moves or resizes a frame.
+    SetFrameRect {
+        frame: FrameId,
+        rect: Rect,
+    },
+    /// Changes what a frame holds and how (columns, gutter, photo fit and crop …).
+    SetFrameKind {
+        frame: FrameId,
+        kind: FrameKind,
+    },
+    InsertFrame {
+        page: PageId,
+        index: usize,
+        frame: Frame,
+    },
+    /// Removes a frame; it must not be in any story's thread (unlink it first).
+    RemoveFrame {
+        frame: FrameId,
+    },
+    /// Sets the frames a story's body flows through: linking and unlinking.
+    SetThread {
+        story: StoryId,
+        thread: Vec<FrameId>,
+    },
+    SetStoryText {
+        story: StoryId,
+        field: StoryField,
+        text: String,
+    },
+    SetStoryStyles {
+        story: StoryId,
+        styles: StoryStyles,
+    },
+    InsertStory {
+        index: usize,
+        story: Box<Story>,
+    },
+    /// Removes a story; its thread must be empty and no frame may show it.
+    RemoveStory {
+        story: StoryId,
+    },
+    InsertPhoto {
+        index: usize,
+        photo: Photo,
+    },
+    RemovePhoto {
+        photo: PhotoId,
+    },
+    /// Inserts a page at `index`. Its frames must not be threaded by any story yet.
+    InsertPage {
+        index: usize,
+        page: Box<Page>,
+    },
+    /// Removes a page; none of its frames may be in a thread.
+    RemovePage {
+        page: PageId,
+    },
+    /// Moves a page to position `to` (jump lines follow from the new order).
+    MovePage {
+        page: PageId,
+        to: usize,
+    },
+    SetPageTitle {
+        page: PageId,
+        title: String,
+    },
+}
+
+/// Why an edit could not be applied. The edition is unchanged when one is returned.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no frame {0}")]
+    NoFrame(FrameId),
+    #[error("there is no page {0}")]
+    NoPage(PageId),
+    #[error("there is no story {0}")]
+    NoStory(StoryId),
+    #[error("there is no photo {0}")]
+    NoPhoto(PhotoId),
+    #[error("an ID {0} is already used")]
+    Duplicate(String),
+    #[error("{0} is still used: {1}")]
+    InUse(String, String),
+    #[error("position {0} is out of range")]
+    OutOfRange(usize),
+}
+
+impl Edition {
+    /// Applies `edit` and returns the edit that undoes it. On error nothing has changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::SetFrameRect { frame, rect } => {
+                let f = self
+                    .frame_mut(&frame)
+                    .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                let old = std::mem::replace(&mut f.rect, rect);
+                Ok(Edit::SetFrameRect { frame, rect: old })
+            }
+            Edit::SetFrameKind { frame, kind } => {
+                if let Some(story) = kind_story(&kind)
+                    && self.story(story).is_none()
+                {
+                    return Err(EditError::NoStory(story.clone()));
+                }
+                if let FrameKind::Photo { photo, .. } = &kind
+                    && self.photo(photo).is_none()
+                {
+                    return Err(EditError::NoPhoto(photo.clone()));
+                }
+                let threaded = self.story_of_frame(&frame).map(|s| s.id.clone());
+                let f = self
+                    .frame_mut(&frame)
+                    .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                if let Some(story) = threaded
+                    && !matches!(kind, FrameKind::Text { .. })
+                {
+                    return Err(EditError::InUse(
+                        frame.to_string(),
+                        format!("story {story} flows through it"),
+                    ));
+                }
+                let old = std::mem::replace(&mut f.kind, kind);
+                Ok(Edit::SetFrameKind { frame, kind: old })
+            }
+            Edit::InsertFrame { page, index, frame } => {
+                if self.frame(&frame.id).is_some() {
+                    return Err(EditError::Duplicate(frame.id.to_string()));
+                }
+                let p = self.page_mut(&page)?;
+                if index > p.frames.len() {
+                    return Err(EditError::OutOfRange(index));
+                }
+                let id = frame.id.clone();
+                p.frames.insert(index, frame);
+                Ok(Edit::RemoveFrame { frame: id })
+            }
+            Edit::RemoveFrame { frame } => {
+                if let Some(story) = self.story_of_frame(&frame) {
+                    return Err(EditError::InUse(
+                        frame.to_string(),
+                        format!("story {} flows through it", story.id),
+                    ));
+                }
+                for p in &mut self.pages {
+                    if let Some(index) = p.frames.iter().position(|f| f.id == frame) {
+                        let removed = p.frames.remove(index);
+                        return Ok(Edit::InsertFrame {
+                            page: p.id.clone(),
+                            index,
+                            frame: removed,
+                        });
+                    }
+                }
+                Err(EditError::NoFrame(frame))
+            }
+            Edit::SetThread { story, thread } => {
+                if let Some(missing) = thread.iter().find(|f| self.frame(f).is_none()) {
+                    return Err(EditError::NoFrame(missing.clone()));
+                }
+                if let Some(f) = thread.iter().find(|f| {
+                    self.stories
+                        .iter()
+                        .any(|s| s.id != story && s.thread.contains(f))
+                }) {
+                    return Err(EditError::InUse(
+                        f.to_string(),
+                        "another story flows through it".into(),
+                    ));
+                }
+                let s = self.story_mut_or(&story)?;
+                let old = std::mem::replace(&mut s.thread, thread);
+                Ok(Edit::SetThread { story, thread: old })
+            }
+            Edit::SetStoryText { story, field, text } => {
+                let s = self.story_mut_or(&story)?;
+                let old = field.get(s);
+                field.set(s, text);
+                Ok(Edit::SetStoryText {
+                    story,
+                    field,
+                    text: old,
+                })
+            }
+            Edit::SetStoryStyles { story, styles } => {
+                let s = self.story_mut_or(&story)?;
+                let old = std::mem::replace(&mut s.styles, styles);
+                Ok(Edit::SetStoryStyles { story, styles: old })
+            }
+            Edit::InsertStory { index, story } => {
+                if self.story(&story.id).is_some() {
+                    return Err(EditError::Duplicate(story.id.to_string()));
+                }
+                if index > self.stories.len() {
+                    return Err(EditError::OutOfRange(index));
+                }
+                let id = story.id.clone();
+                self.stories.insert(index, *story);
+                Ok(Edit::RemoveStory { story: id })
+            }
+            Edit::RemoveStory { story } => {
+                let index = self
+                    .stories
+                    .iter()
+                    .position(|s| s.id == story)
+                    .ok_or_else(|| EditError::NoStory(story.clone()))?;
+                if !self.stories[index].thread.is_empty() || self.frames_showing(&story) {
+                    return Err(EditError::InUse(
+                        story.to_string(),
+                        "it is placed on a page".into(),
+                    ));
+                }
+                let removed = self.stories.remove(index);
+                Ok(Edit::InsertStory {
+                    index,
+                    story: Box::new(removed),
+                })
+            }
+            Edit::InsertPhoto { index, photo } => {
+                if self.photo(&photo.id).is_some() {
+                    return Err(EditError::Duplicate(photo.id.to_string()));
+                }
+                if index > self.photos.len() {
+                    return Err(EditError::OutOfRange(index));
+                }
+                let id = photo.id.clone();
+                self.photos.insert(index, photo);
+                Ok(Edit::RemovePhoto { photo: id })
+            }
+            Edit::RemovePhoto { photo } => {
+                let index = self
+                    .photos
+                    .iter()
+                    .position(|p| p.id == photo)
+                    .ok_or_else(|| EditError::NoPhoto(photo.clone()))?;
+                let used =
+                    self.pages.iter().flat_map(|p| &p.frames).any(
+                        |f| matches!(&f.kind, FrameKind::Photo { photo: p, .. } if *p == photo),
+                    ) || self
+                        .stories
+                        .iter()
+                        .any(|s| s.photo.as_ref() == Some(&photo));
+                if used {
+                    return Err(EditError::InUse(photo.to_string(), "it is placed".into()));
+                }
+                let removed = self.photos.remove(index);
+                Ok(Edit::InsertPhoto {
+                    index,
+                    photo: removed,
+                })
+            }
+            Edit::InsertPage { index, page } => {
+                if self.page_index(&page.id).is_some() {
+                    return Err(EditError::Duplicate(page.id.to_string()));
+                }
+                if let Some(f) = page.frames.iter().find(|f| self.frame(&f.id).is_some()) {
+                    return Err(EditError::Duplicate(f.id.to_string()));
+                }
+                if index > self.pages.len() {
+                    return Err(EditError::OutOfRange(index));
+                }
+                let id = page.id.clone();
+                self.pages.insert(index, *page);
+                Ok(Edit::RemovePage { page: id })
+            }
+            Edit::RemovePage { page } => {
+                let index = self
+                    .page_index(&page)
+                    .ok_or_else(|| EditError::NoPage(page.clone()))?;
+                if let Some(f) = self.pages[index]
+                    .frames
+                    .iter()
+                    .find(|f| self.story_of_frame(&f.id).is_some())
+                {
+                    return Err(EditError::InUse(
+                        f.id.to_string(),
+                        "a story flows through it".into(),
+                    ));
+                }
+                let removed = self.pages.remove(index);
+                Ok(Edit::InsertPage {
+                    index,
+                    page: Box::new(removed),
+                })
+            }
+            Edit::MovePage { page, to } => {
+                let from = self
+                    .page_index(&page)
+                    .ok_or_else(|| EditError::NoPage(page.clone()))?;
+                if to >= self.pages.len() {
+                    return Err(EditError::OutOfRange(to));
+                }
+                let p = self.pages.remove(from);
+                self.pages.insert(to, p);
+                Ok(Edit::MovePage { page, to: from })
+            }
+            Edit::SetPageTitle { page, title } => {
+                let p = self.page_mut(&page)?;
+                let old = std::mem::replace(&mut p.title, title);
+                Ok(Edit::SetPageTitle { page, title: old })
+            }
+        }
+    }
+
+    /// Applies edits in order; if one fails, the ones before it are undone and the edition is
+    /// as it was. Returns the inverses in the order that undoes the whole group.
+    pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    for inverse in inverses.into_iter().rev() {
+                        // Inverses of edits that just succeeded always apply.
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(inverses)
+    }
+
+    fn page_mut(&mut self, id: &PageId) -> Result<&mut Page, EditError> {
+        self.pages
+            .iter_mut()
+            .find(|p| &p.id == id)
+            .ok_or_else(|| EditError::NoPage(id.clone()))
+    }
+
+    fn story_mut_or(&mut self, id: &StoryId) -> Result<&mut Story, EditError> {
+        self.story_mut(id)
+            .ok_or_else(|| EditError::NoStory(id.clone()))
+    }
+
+    /// True when a headline or photo frame shows story `id`.
+    fn frames_showing(&self, id: &StoryId) -> bool {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.frames)
+            .any(|f| kind_story(&f.kind) == Some(id))
+    }
+
+    /// A frame ID not used yet, starting from `base`.
+    pub fn fresh_frame_id(&self, base: &str) -> FrameId {
+        FrameId::new(fresh(base, |id| self.frame(&FrameId::new(id)).is_some()))
+    }
+
+    pub fn fresh_page_id(&self) -> PageId {
+        PageId::new(fresh("page", |id| {
+            self.page_index(&PageId::new(id)).is_some()
+        }))
+    }
+
+    pub fn fresh_story_id(&self, base: &str) -> StoryId {
+        StoryId::new(fresh(base, |id| self.story(&StoryId::new(id)).is_some()))
+    }
+
+    pub fn fresh_photo_id(&self, base: &str) -> PhotoId {
+        PhotoId::new(fresh(base, |id| self.photo(&PhotoId::new(id)).is_some()))
+    }
+}
+
+fn kind_story(kind: &FrameKind) -> Option<&StoryId> {
+    match kind {
+        FrameKind::Headline { story } => Some(story),
+        FrameKind::Photo { story, .. } => story.as_ref(),
+        _ => None,
+    }
+}
+
+fn fresh(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base: String = base
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let base = if base.is_empty() { "item".into() } else { base };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("an unused ID exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(edit: Edit) {
+        let original = crate::sample::edition();
+        let mut e = original.clone();
+        let inverse = e.apply(edit.clone()).expect("applies");
+        assert_ne!(e, original, "{edit:?} changed nothing");
+        e.validate().expect("still valid");
+        let redo = e.apply(inverse).expect("undo applies");
+        assert_eq!(e, original, "undo of {edit:?}");
+        e.apply(redo).expect("redo applies");
+        let mut again = original.clone();
+        again.apply(edit).unwrap();
+        assert_eq!(e, again, "redo");
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes() {
+        let e = crate::sample::edition();
+        let frame = e.pages[0].frames[1].clone();
+        round_trip(Edit::SetFrameRect {
+            frame: frame.id.clone(),
+            rect: Rect::new(10.0, 20.0, 30.0, 40.0),
+        });
+        round_trip(Edit::SetFrameKind {
+            frame: frame.id.clone(),
+            kind: FrameKind::Text {
+                columns: 3,
+                gutter: None,
+                balance: false,
+            },
+        });
+        round_trip(Edit::SetStoryText {
+            story: StoryId::new("lead"),
+            field: StoryField::Body,
+            text: "一段。\n两段。".into(),
+        });
+        round_trip(Edit::SetThread {
+            story: StoryId::new("lead"),
+            thread: vec![FrameId::new("p1-lead-body")],
+        });
+        round_trip(Edit::MovePage {
+            page: PageId::new("p2"),
+            to: 0,
+        });
+        let mut page = e.pages[1].clone();
+        page.id = PageId::new("p3");
+        page.frames.clear();
+        round_trip(Edit::InsertPage {
+            index: 2,
+            page: Box::new(page),
+        });
+        round_trip(Edit::InsertFrame {
+            page: PageId::new("p2"),
+            index: 0,
+            frame: Frame {
+                id: FrameId::new("new"),
+                ..frame.clone()
+            },
+        });
+        round_trip(Edit::SetPageTitle {
+            page: PageId::new("p1"),
+            title: "头版".into(),
+        });
+    }
+
+    #[test]
+    fn threaded_frames_and_pages_cannot_be_removed() {
+        let mut e = crate::sample::edition();
+        let before = e.clone();
+        assert!(matches!(
+            e.apply(Edit::RemoveFrame {
+                frame: FrameId::new("p1-lead-body")
+            }),
+            Err(EditError::InUse(..))
+        ));
+        assert!(
+            e.apply(Edit::RemovePage {
+                page: PageId::new("p2")
+            })
+            .is_err()
+        );
+        // A failing group leaves nothing behind.
+        let group = vec![
+            Edit::SetPageTitle {
+                page: PageId::new("p1"),
+                title: "x".into(),
+            },
+            Edit::RemovePage {
+                page: PageId::new("p2"),
+            },
+        ];
+        assert!(e.apply_all(group).is_err());
+        assert_eq!(e, before);
+    }
+
+    #[test]
+    fn fresh_ids_do_not_collide() {
+        let e = crate::sample::edition();
+        assert_eq!(e.fresh_frame_id("p1-lead-body").as_str(), "p1-lead-body-2");
+        assert_eq!(e.fresh_story_id("新 稿").as_str(), "新-稿");
+    }
+}
