@@ -454,45 +454,39 @@ impl Canvas {
         match drag {
             Drag::Pan => {}
             Drag::Move {
-                frame,
+                ref frame,
                 start,
                 press,
-            } => {
-                if let Some(at) = at {
-                    let d = at - press;
-                    let mut r = start;
-                    r.x = Pt(start.x.0 + d.x);
-                    r.y = Pt(start.y.0 + d.y);
-                    let rect = grid.snap_move(r);
-                    actions.push(Action::Edit {
-                        edits: vec![Edit::SetFrameRect {
-                            frame: frame.clone(),
-                            rect,
-                        }],
-                        label: "Move frame",
-                        merge: Some(Merge::Drag(frame)),
-                    });
-                }
-                if !down {
-                    self.drag = None;
-                    actions.push(Action::Commit);
-                }
             }
-            Drag::Resize {
-                frame,
+            | Drag::Resize {
+                ref frame,
                 start,
-                handle,
                 press,
+                ..
             } => {
                 if let Some(at) = at {
-                    let rect = grid.snap_resize(start, handle, at - press);
+                    let (rect, label) = match drag {
+                        Drag::Resize { handle, .. } => {
+                            (grid.snap_resize(start, handle, at - press), "Resize frame")
+                        }
+                        _ => {
+                            let d = at - press;
+                            let moved = model::Rect::new(
+                                start.x.0 + d.x,
+                                start.y.0 + d.y,
+                                start.w.0,
+                                start.h.0,
+                            );
+                            (grid.snap_move(moved), "Move frame")
+                        }
+                    };
                     actions.push(Action::Edit {
                         edits: vec![Edit::SetFrameRect {
                             frame: frame.clone(),
                             rect,
                         }],
-                        label: "Resize frame",
-                        merge: Some(Merge::Drag(frame)),
+                        label,
+                        merge: Some(Merge::Drag(frame.clone())),
                     });
                 }
                 if !down {

@@ -1373,18 +1373,13 @@ impl BroadsheetApp {
             egui::Panel::left("pages")
                 .default_size(190.0)
                 .show(ui, |ui| {
-                    let (layout, origin, photos) = (
+                    let mut thumb = page_images(
+                        &mut self.images,
                         self.layout.clone(),
-                        self.origin.clone(),
-                        self.photos.clone(),
+                        &self.origin,
+                        &self.photos,
+                        generation,
                     );
-                    let mut images = self.images.as_mut();
-                    let mut thumb = |i: usize, px: f32| {
-                        let layout = layout.clone()?;
-                        images.as_mut()?.get(i, px, generation, || {
-                            (layout, origin.clone(), photos.clone())
-                        })
-                    };
                     panels::pages_ui(
                         ui,
                         &self.edition,
@@ -1434,19 +1429,15 @@ impl BroadsheetApp {
                 guides: self.guides,
                 preview: self.preview,
             };
-            let (layout, origin, photos) = (
+            let mut image = page_images(
+                &mut self.images,
                 self.layout.clone(),
-                self.origin.clone(),
-                self.photos.clone(),
+                &self.origin,
+                &self.photos,
+                generation,
             );
-            let mut images = self.images.as_mut();
-            let mut image = |i: usize, px: f32| {
-                let layout = layout.clone()?;
-                images.as_mut()?.get(i, px, generation, || {
-                    (layout, origin.clone(), photos.clone())
-                })
-            };
             let canvas_actions = self.canvas.ui(ui, &view, &mut image);
+            drop(image);
             actions.extend(canvas_actions);
             if self.frame_time {
                 self.frame_time_ui(ui);
@@ -1561,6 +1552,22 @@ impl BroadsheetApp {
             }
             ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
         });
+    }
+}
+
+/// The page images the canvas and thumbnails draw: page index and width in pixels to texture.
+fn page_images<'a>(
+    images: &'a mut Option<worker::PageImages>,
+    layout: Option<Arc<EditionLayout>>,
+    origin: &'a Origin,
+    photos: &'a Arc<Vec<Photo>>,
+    generation: u64,
+) -> impl FnMut(usize, f32) -> Option<egui::TextureId> + 'a {
+    move |i, px| {
+        let layout = layout.clone()?;
+        images.as_mut()?.get(i, px, generation, || {
+            (layout, origin.clone(), photos.clone())
+        })
     }
 }
 
