@@ -132,7 +132,16 @@ pub fn pages_ui(
                     _ => ui.visuals().weak_text_color(),
                 };
                 ui.horizontal(|ui| {
-                    let placed = !story.thread.is_empty();
+                    let placed = !story.thread.is_empty()
+                        || edition
+                            .pages
+                            .iter()
+                            .flat_map(|p| &p.frames)
+                            .any(|f| match &f.kind {
+                                FrameKind::Headline { story: s } => *s == story.id,
+                                FrameKind::Photo { story: s, .. } => s.as_ref() == Some(&story.id),
+                                _ => false,
+                            });
                     let text = if placed {
                         story.headline.clone()
                     } else {
