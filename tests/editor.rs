@@ -208,3 +208,202 @@ fn the_command_palette_runs_commands() {
     h.run_steps(2);
     assert!(h.state().preview());
 }
+
+/// Runs frames until `done` holds, for work that finishes on another thread.
+fn run_until(h: &mut Harness<'_, BroadsheetApp>, done: impl Fn(&BroadsheetApp) -> bool) {
+    for _ in 0..500 {
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    panic!("timed out; status: {}", h.state().message());
+}
+
+#[test]
+fn drawing_a_text_frame_places_the_selected_unplaced_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // Import the customer's articles by dropping the file on the window.
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/hexi-news-page.txt");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    h.run_steps(1);
+    run_until(&mut h, |app| app.edition().stories.len() == 14);
+    let imported = h.state().edition().stories[7].id.clone();
+    assert!(h.state().edition().stories[7].thread.is_empty());
+
+    h.get_by_label("Page 2").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::T);
+    h.run_steps(1);
+    let below = h.get_by_label("Frame p2-lead-body").rect().left_bottom() + egui::vec2(5.0, 60.0);
+    drag(&mut h, below, egui::vec2(220.0, 160.0));
+    let app = h.state();
+    let page = &app.edition().pages[1];
+    assert_eq!(page.frames.len(), 2, "a frame was drawn");
+    let drawn = &page.frames[1];
+    assert!(matches!(
+        drawn.kind,
+        broadsheet::model::FrameKind::Text { .. }
+    ));
+    assert_eq!(app.selected(), Some(&drawn.id));
+    assert_eq!(
+        app.edition().story(&imported).unwrap().thread,
+        vec![drawn.id.clone()]
+    );
+    // One undo removes the frame and unplaces the story again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().edition().pages[1].frames.len(), 1);
+    assert!(
+        h.state()
+            .edition()
+            .story(&imported)
+            .unwrap()
+            .thread
+            .is_empty()
+    );
+}
+
+#[test]
+fn linking_continues_a_story_in_the_clicked_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Frame p1-heating-body").click();
+    h.run_steps(2);
+    // The fire-safety frame leaves its own story and continues the heating story.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run_steps(1);
+    h.get_by_label("Frame p1-fire-body").click();
+    h.run_steps(2);
+    let e = h.state().edition();
+    let heating = e.story(&"heating".into()).unwrap();
+    assert_eq!(
+        heating.thread,
+        vec![
+            FrameId::new("p1-heating-body"),
+            FrameId::new("p1-fire-body")
+        ]
+    );
+    assert!(e.story(&"fire-safety".into()).unwrap().thread.is_empty());
+    // Unlink takes it out again.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::L,
+    );
+    h.run_steps(2);
+    let heating = h
+        .state()
+        .edition()
+        .story(&"heating".into())
+        .unwrap()
+        .thread
+        .clone();
+    assert_eq!(heating, vec![FrameId::new("p1-heating-body")]);
+}
+
+#[test]
+fn a_new_edition_over_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Add page").click();
+    h.run_steps(4);
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(4);
+    h.get_by_label("Create").click();
+    h.run_steps(4);
+    h.get_by_label("Cancel").click();
+    h.run_steps(4);
+    assert_eq!(h.state().edition().pages.len(), 3, "cancel keeps the work");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(4);
+    h.get_by_label("Create").click();
+    h.run_steps(4);
+    h.get_by_label("Don't save").click();
+    h.run_steps(4);
+    assert_eq!(h.state().edition().pages.len(), 1);
+    assert!(h.state().edition().stories.is_empty());
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // A session edits and autosaves, then dies without saving.
+    let mut edited = broadsheet::sample::edition();
+    edited.pages[0].title = "抢救回来的版面".into();
+    let options = Options {
+        state_dir: dir.path().to_path_buf(),
+        offer_recovery: true,
+        screenshot: None,
+    };
+    broadsheet::app::write_recovery(&options, None, &edited).unwrap();
+
+    let app = BroadsheetApp::new(
+        broadsheet::sample::edition(),
+        Origin::Bundled,
+        None,
+        options,
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 950.0))
+        .with_context_setup(broadsheet::app::setup_context)
+        .build_ui_state(|ui, app: &mut BroadsheetApp| app.ui_main(ui), app);
+    h.run_steps(2);
+    h.get_by_label_contains("did not close cleanly");
+    h.get_by_label("Recover").click();
+    h.run_steps(2);
+    assert_eq!(h.state().edition().pages[0].title, "抢救回来的版面");
+    assert!(
+        h.state().is_dirty(),
+        "recovered work is unsaved until saved"
+    );
+}
+
+#[test]
+fn clicking_a_preflight_finding_selects_its_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // Overlap two frames: preflight reports it.
+    let center = h.get_by_label("Frame p1-civility-body").rect().center();
+    drag(&mut h, center, egui::vec2(0.0, 80.0));
+    h.key_press(egui::Key::Escape);
+    h.get_by_label("Page 2").click();
+    h.run_steps(2);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    h.run_steps(2);
+    let errors = h
+        .state()
+        .layout()
+        .unwrap()
+        .diagnostics
+        .iter()
+        .filter(|d| d.frame.is_some())
+        .count();
+    assert!(errors > 0);
+    let n = h
+        .get_all_by_label_contains("overlap")
+        .next()
+        .expect("an overlap finding");
+    n.click();
+    h.run_steps(4);
+    assert_eq!(h.state().page(), 0, "its page is shown");
+    assert!(h.state().selected().is_some());
+}

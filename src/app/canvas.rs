@@ -162,7 +162,17 @@ impl Canvas {
         }
         let (canvas_rect, canvas) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        let total_w: f32 = templates.iter().map(|t| t.width.pt().0).sum();
+        let mut total_w: f32 = templates.iter().map(|t| t.width.pt().0).sum();
+        // Facing pages: a lone page keeps its side of the spread (page 1 on the right, the
+        // last even page on the left), so turning pages does not shift them.
+        let mut lone_offset = 0.0;
+        if view.preview && templates.len() == 1 {
+            let w = templates[0].width.pt().0;
+            total_w = 2.0 * w;
+            if view.pages[0].is_multiple_of(2) {
+                lone_offset = w;
+            }
+        }
         let max_h = templates
             .iter()
             .map(|t| t.height.pt().0)
@@ -183,7 +193,7 @@ impl Canvas {
         let painter = ui.painter_at(canvas_rect);
         painter.rect_filled(canvas_rect, 0.0, Color32::from_gray(92));
 
-        let mut x = top_left.x;
+        let mut x = top_left.x + lone_offset * self.scale;
         let mut geoms = Vec::new();
         for (&index, t) in view.pages.iter().zip(&templates) {
             let geom = PageGeom {

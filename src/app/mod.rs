@@ -122,6 +122,15 @@ pub fn setup_context(ctx: &egui::Context) {
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }
 
+/// Writes a recovery copy as the autosave does, for `document` (`None`: an unsaved edition).
+pub fn write_recovery(
+    options: &Options,
+    document: Option<&Path>,
+    edition: &Edition,
+) -> std::io::Result<()> {
+    Recovery::new(options.state_dir.clone()).write(document, &io::to_string(edition))
+}
+
 fn title(file: Option<&Path>, dirty: bool) -> String {
     let name = file.and_then(|f| f.file_name()).map_or_else(
         || crate::bundle::SAMPLE_NAME.to_owned(),
@@ -624,11 +633,11 @@ impl BroadsheetApp {
                     self.autosave_due = None;
                     self.autosaved_version = version;
                     let edition = self.edition.clone();
-                    let recovery = self.recovery.clone();
+                    let options = self.options.clone();
                     let path = self.path.clone();
                     std::thread::spawn(move || {
                         // A failed autosave must not interrupt work; the next change retries.
-                        let _ = recovery.write(path.as_deref(), &io::to_string(&edition));
+                        let _ = write_recovery(&options, path.as_deref(), &edition);
                     });
                 } else {
                     ctx.request_repaint_after(due - Instant::now());

@@ -623,7 +623,10 @@ pub fn preflight_ui(
             if layout.diagnostics.is_empty() {
                 ui.label("No problems found.");
             }
-            for d in &layout.diagnostics {
+            // Errors first, then warnings, then notes; within each, in the layout's order.
+            let mut findings: Vec<_> = layout.diagnostics.iter().collect();
+            findings.sort_by_key(|d| std::cmp::Reverse(d.severity));
+            for d in findings {
                 let (icon, color) = match d.severity {
                     Severity::Error => ("●", Color32::from_rgb(220, 60, 50)),
                     Severity::Warning => ("●", Color32::from_rgb(200, 150, 40)),
@@ -634,7 +637,13 @@ pub fn preflight_ui(
                     .as_deref()
                     .map(|p| format!("第{p}版 "))
                     .unwrap_or_default();
-                let text = format!("{icon} {place}{}: {}", d.code, d.message);
+                let story = d
+                    .story
+                    .as_ref()
+                    .and_then(|s| edition.story(s))
+                    .map(|s| format!("“{}” ", s.headline))
+                    .unwrap_or_default();
+                let text = format!("{icon} {place}{story}{}: {}", d.code, d.message);
                 if ui
                     .add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false))
                     .clicked()
