@@ -183,7 +183,7 @@ impl Canvas {
             Zoom::FitWidth => avail.width() / total_w,
             Zoom::Scale(s) => s,
         };
-        self.input(ui, &canvas, canvas_rect);
+        self.input(ui, canvas_rect);
         let scale = self.scale;
         let size = vec2(total_w, max_h) * scale;
         let mut top_left = avail.center() - size * 0.5 + self.pan;
@@ -247,7 +247,7 @@ impl Canvas {
     }
 
     /// Zoom with Ctrl+wheel about the pointer, pan with the wheel, space-drag or middle-drag.
-    fn input(&mut self, ui: &egui::Ui, canvas: &egui::Response, rect: Rect) {
+    fn input(&mut self, ui: &egui::Ui, rect: Rect) {
         let (zoom, scroll, pointer, middle, space, delta) = ui.input(|i| {
             (
                 i.zoom_delta(),
@@ -272,7 +272,8 @@ impl Canvas {
             self.pan += scroll;
         }
         let panning = matches!(self.drag, Some(Drag::Pan));
-        if hovered && (middle || (space && canvas.is_pointer_button_down_on())) && !panning {
+        let pressed = ui.input(|i| i.pointer.primary_pressed());
+        if hovered && (middle || (space && pressed)) && !panning {
             self.drag = Some(Drag::Pan);
         }
         if matches!(self.drag, Some(Drag::Pan)) {
@@ -340,6 +341,11 @@ impl Canvas {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });
             if response.hovered() && self.drag.is_none() {
+                ui.ctx().set_cursor_icon(if self.tool == Tool::Select {
+                    egui::CursorIcon::Move
+                } else {
+                    egui::CursorIcon::Crosshair
+                });
                 painter.rect_stroke(
                     r,
                     0.0,
