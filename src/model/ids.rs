@@ -1,5 +1,10 @@
 //! Stable identifiers. Everything that refers to something else refers by ID, never by its
 //! position in a list, so reordering pages or stories cannot silently re-point a reference.
+//!
+//! IDs are shared strings: the display list repeats a frame's and a story's ID on every run it
+//! sets, and copying them must not allocate.
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -8,11 +13,11 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(pub Arc<str>);
 
         impl $name {
-            pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+            pub fn new(id: impl AsRef<str>) -> Self {
+                Self(Arc::from(id.as_ref()))
             }
 
             pub fn as_str(&self) -> &str {
@@ -22,7 +27,7 @@ macro_rules! id_type {
 
         impl From<&str> for $name {
             fn from(id: &str) -> Self {
-                Self(id.to_owned())
+                Self(Arc::from(id))
             }
         }
 
