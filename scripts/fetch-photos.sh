@@ -5,7 +5,9 @@
 #   scripts/fetch-photos.sh --check   download and verify against the pinned sha256 only
 #
 # The images are copied byte-for-byte from skimage/data/ inside the wheel (no re-encoding);
-# each one is pinned by sha256 below. Licences: see assets/CREDITS.md.
+# each one is pinned by sha256 below. One file is derived: coffee.jpg, the sample edition's
+# photo, is coffee.png as a JPEG (as a newspaper's photos arrive), made with ImageMagick
+# 6.9.11 `convert coffee.png -quality 85 -strip coffee.jpg`. Licences: see assets/CREDITS.md.
 # Needs python3 with pip and access to PyPI; nothing is installed.
 set -euo pipefail
 
@@ -14,6 +16,7 @@ SKIMAGE_VERSION=0.26.0
 # depend on the local Python version or platform.
 SKIMAGE_WHEEL=scikit_image-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl
 SKIMAGE_WHEEL_SHA256=74aa5518ccea28121f57a95374581d3b979839adc25bb03f289b1bc9b99c58af
+COFFEE_JPG_SHA256=00be4ecb6cbf5081de2c945210b3f956eddb624f6a87fb971794e29820d50f94
 PHOTOS=(
   rocket.jpg:c2dd0de7c538df8d111e479619b129464d0269d0ae5fd18ca91d33a7fdfea95c
   camera.png:b0793d2adda0fa6ae899c03989482bff9a42d3d5690fc7e3648f2795d730c23a
@@ -65,6 +68,18 @@ for p in "${PHOTOS[@]}"; do
   echo "$sha  $name"
 done
 
+# The derived JPEG: other ImageMagick versions may encode differently, so a mismatch there is
+# a warning, not an error.
+if command -v convert >/dev/null; then
+  convert "$WORK/photos/coffee.png" -quality 85 -strip "$WORK/photos/coffee.jpg"
+  got=$(sha256sum "$WORK/photos/coffee.jpg" | cut -d' ' -f1)
+  [[ "$got" == "$COFFEE_JPG_SHA256" ]] \
+    || printf 'fetch-photos: WARNING: coffee.jpg sha256 %s, expected %s (another ImageMagick?)\n' \
+         "$got" "$COFFEE_JPG_SHA256" >&2
+else
+  printf 'fetch-photos: WARNING: no ImageMagick convert; coffee.jpg not re-derived\n' >&2
+fi
+
 if (( CHECK )); then
   for p in "${PHOTOS[@]}"; do
     name=${p%%:*}
@@ -74,5 +89,6 @@ if (( CHECK )); then
 else
   mkdir -p "$ASSETS"
   for p in "${PHOTOS[@]}"; do cp "$WORK/photos/${p%%:*}" "$ASSETS/"; done
+  [[ -f "$WORK/photos/coffee.jpg" ]] && cp "$WORK/photos/coffee.jpg" "$ASSETS/"
   echo "copied ${#PHOTOS[@]} photos into $ASSETS (see assets/CREDITS.md)"
 fi

@@ -9,7 +9,7 @@ pub const SAMPLE: &str = include_str!("../layouts/hexi-news.ron");
 
 /// Bundled photos by their path relative to the project root.
 const ASSETS: &[(&str, &[u8])] = &[
-    ("assets/coffee.png", include_bytes!("../assets/coffee.png")),
+    ("assets/coffee.jpg", include_bytes!("../assets/coffee.jpg")),
     ("assets/rocket.jpg", include_bytes!("../assets/rocket.jpg")),
     ("assets/camera.png", include_bytes!("../assets/camera.png")),
     (
@@ -19,7 +19,7 @@ const ASSETS: &[(&str, &[u8])] = &[
 ];
 
 /// The bytes of a bundled asset, found by a path as a layout in `layouts/` writes it
-/// (`../assets/coffee.png`) or relative to the project root (`assets/coffee.png`).
+/// (`../assets/coffee.jpg`) or relative to the project root (`assets/coffee.jpg`).
 pub fn asset(path: &str) -> Option<&'static [u8]> {
     let mut p = path.replace('\\', "/");
     while let Some(rest) = p.strip_prefix("../").or_else(|| p.strip_prefix("./")) {

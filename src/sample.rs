@@ -290,7 +290,7 @@ pub fn edition() -> Edition {
         stories,
         photos: vec![Photo {
             id: PhotoId::new("taihuli-street"),
-            path: "../assets/coffee.png".into(),
+            path: "../assets/coffee.jpg".into(),
             caption: String::new(),
             credit: String::new(),
         }],
