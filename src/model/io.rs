@@ -188,19 +188,20 @@ pub fn to_string(edition: &Edition) -> String {
 
 /// Why a save failed. Nothing has been lost: the previous file is untouched.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: cannot save: {source}")]
+#[error("{file}: cannot save: {reason}")]
 pub struct SaveError {
     pub file: String,
-    pub source: std::io::Error,
+    /// Shown in the message, so not chained as a source (it would print twice).
+    pub reason: std::io::Error,
 }
 
 /// Saves atomically: writes a temporary file beside the target, flushes it to disk, keeps the
 /// previous version as `NAME.ron.bak`, then renames the new file into place. A crash at any
 /// point leaves either the old file or the new one, never half of one.
 pub fn save(edition: &Edition, path: &Path) -> Result<(), SaveError> {
-    write_atomic(path, to_string(edition).as_bytes(), true).map_err(|source| SaveError {
+    write_atomic(path, to_string(edition).as_bytes(), true).map_err(|reason| SaveError {
         file: path.display().to_string(),
-        source,
+        reason,
     })
 }
 
