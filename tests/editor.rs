@@ -14,6 +14,7 @@ fn harness(state_dir: &std::path::Path) -> Harness<'static, BroadsheetApp> {
         state_dir: state_dir.to_path_buf(),
         offer_recovery: false,
         screenshot: None,
+        native_dialogs: false,
     };
     let app = BroadsheetApp::new(
         broadsheet::sample::edition(),
@@ -350,6 +351,7 @@ fn work_left_by_a_crash_is_offered_back() {
         state_dir: dir.path().to_path_buf(),
         offer_recovery: true,
         screenshot: None,
+        native_dialogs: false,
     };
     broadsheet::app::write_recovery(&options, None, &edited).unwrap();
 
@@ -406,4 +408,52 @@ fn clicking_a_preflight_finding_selects_its_frame() {
     h.run_steps(4);
     assert_eq!(h.state().page(), 0, "its page is shown");
     assert!(h.state().selected().is_some());
+}
+
+/// With no native dialog (as under a bare X server), the editor's own chooser picks the file.
+#[test]
+fn exporting_a_pdf_and_saving_through_the_built_in_chooser() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let out = tempfile::tempdir().unwrap();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(4);
+    let folder = h.get_by_role_and_label(Role::TextInput, "Folder");
+    folder.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&out.path().display().to_string());
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    h.get_by_label("Export").click();
+    h.run_steps(2);
+    let pdf = out.path().join("hexi-news.pdf");
+    run_until(&mut h, |app| app.message().starts_with("Exported"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // Save As into the same folder: the file is written and the document is clean.
+    h.get_by_label("Add page").click();
+    h.run_steps(2);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run_steps(4);
+    let folder = h.get_by_role_and_label(Role::TextInput, "Folder");
+    folder.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&out.path().display().to_string());
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    run_until(&mut h, |app| !app.is_dirty());
+    let saved = broadsheet::model::io::load(&out.path().join("hexi-news.ron")).unwrap();
+    assert_eq!(saved.pages.len(), 3);
+    // The bundled photo was written out beside it, so the saved edition is complete.
+    assert!(out.path().join("hexi-news-photos/coffee.jpg").is_file());
 }

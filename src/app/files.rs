@@ -13,8 +13,8 @@ use crate::text::FontBook;
 
 /// What a finished task hands back to the UI.
 pub enum Outcome {
-    /// Nothing to do (a dialog was cancelled).
-    Cancelled,
+    /// A native dialog picked these files (none when it was cancelled).
+    Picked(super::chooser::Purpose, Vec<PathBuf>),
     Opened(PathBuf, Box<Edition>),
     /// `version` is the history version that was written.
     Saved(PathBuf, u64),

@@ -6,6 +6,7 @@
 //! dialogs and page rasterising run off the UI thread.
 
 mod canvas;
+mod chooser;
 mod command;
 mod files;
 mod fonts;
@@ -18,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use canvas::{Tool, Zoom};
+use chooser::Purpose;
 pub use command::Command;
 use files::{Outcome, Recovery, Task};
 use history::{History, Merge};
@@ -68,6 +70,8 @@ pub struct Options {
     pub offer_recovery: bool,
     /// Save a screenshot after the first frames and close.
     pub screenshot: Option<PathBuf>,
+    /// Use the system's file dialogs; otherwise the editor's own chooser.
+    pub native_dialogs: bool,
 }
 
 impl Default for Options {
@@ -76,6 +80,7 @@ impl Default for Options {
             state_dir: files::state_dir(),
             offer_recovery: true,
             screenshot: None,
+            native_dialogs: chooser::native_dialogs(),
         }
     }
 }
@@ -191,6 +196,8 @@ pub struct BroadsheetApp {
     autosave_due: Option<(Instant, u64)>,
     autosaved_version: u64,
     new_edition: Option<usize>,
+    /// The editor's own file chooser, where there is no native dialog.
+    chooser: Option<chooser::Chooser>,
     /// A recent file picked from the menu, opened once unsaved changes are dealt with.
     confirm_open: Option<PathBuf>,
     confirm: Option<Pending>,
@@ -243,6 +250,7 @@ impl BroadsheetApp {
             autosave_due: None,
             autosaved_version: 0,
             new_edition: None,
+            chooser: None,
             confirm_open: None,
             confirm: None,
             after_save: None,
@@ -320,6 +328,8 @@ impl BroadsheetApp {
 
     /// Replaces the document (open, new, recover).
     fn load(&mut self, edition: Edition, path: Option<PathBuf>) {
+        // The old document is being replaced on purpose: its recovery copy has served.
+        self.recovery.discard(self.path.as_deref());
         self.origin = path.as_deref().map_or(Origin::Bundled, Origin::of_file);
         self.assets = Assets::new(self.origin.clone());
         self.edition = edition;
@@ -365,16 +375,7 @@ impl BroadsheetApp {
                 self.recovery.discard(self.path.as_deref());
                 self.spawn(ctx, "Opening", move || files::open(path));
             }
-            Pending::Open(None) => {
-                self.recovery.discard(self.path.as_deref());
-                let dialog = rfd::AsyncFileDialog::new()
-                    .add_filter("Broadsheet layout", &["ron"])
-                    .pick_file();
-                self.spawn(ctx, "Opening", move || match files::dialog(dialog) {
-                    Some(f) => files::open(f.path().to_path_buf()),
-                    None => Outcome::Cancelled,
-                });
-            }
+            Pending::Open(None) => self.pick(ctx, Purpose::Open),
             Pending::New(template) => {
                 self.recovery.discard(self.path.as_deref());
                 self.load(crate::sample::blank(template), None);
@@ -396,86 +397,84 @@ impl BroadsheetApp {
 
     fn save_as(&mut self, ctx: &egui::Context) {
         self.history.commit();
-        let mut edition = self.edition.clone();
-        let version = self.history.version();
-        let from = self.origin.clone();
-        let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || crate::bundle::SAMPLE_NAME.to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let dialog = rfd::AsyncFileDialog::new()
-            .add_filter("Broadsheet layout", &["ron"])
-            .set_file_name(name)
-            .save_file();
-        self.spawn(ctx, "Saving", move || {
-            let Some(file) = files::dialog(dialog) else {
-                return Outcome::Cancelled;
-            };
-            let path = file.path().to_path_buf();
-            if let Err(e) = files::rebase_photos(&mut edition, &from, &path) {
-                return Outcome::Failed(format!("cannot copy the photos: {e}"));
-            }
-            match files::save(&edition, path, version) {
-                Outcome::Saved(path, version) => Outcome::SavedAs(path, version, edition.photos),
-                other => other,
-            }
-        });
+        self.pick(ctx, Purpose::SaveAs);
     }
 
-    fn export(&mut self, ctx: &egui::Context, pdf: bool) {
-        let Some(layout) = self.layout.clone() else {
-            return;
-        };
+    /// Asks for files: the native dialog where there is one, else the editor's own chooser.
+    fn pick(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
         let stem = self.path.as_deref().and_then(Path::file_stem).map_or_else(
             || "hexi-news".to_owned(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let (ext, filter) = if pdf {
-            ("pdf", "PDF")
-        } else {
-            ("json", "PDF-ready data")
+        let name = match purpose {
+            Purpose::SaveAs => format!("{stem}.ron"),
+            Purpose::ExportPdf => format!("{stem}.pdf"),
+            Purpose::ExportData => format!("{stem}.json"),
+            _ => String::new(),
         };
-        let dialog = rfd::AsyncFileDialog::new()
-            .add_filter(filter, &[ext])
-            .set_file_name(format!("{stem}.{ext}"))
-            .save_file();
-        let edition = self.edition.clone();
-        let origin = self.origin.clone();
-        let name = if pdf {
-            "Exporting PDF"
+        if self.options.native_dialogs {
+            self.spawn(ctx, purpose.title(), move || {
+                Outcome::Picked(purpose, chooser::native(purpose, Some(dir), name))
+            });
         } else {
-            "Exporting data"
-        };
-        self.spawn(ctx, name, move || {
-            let Some(file) = files::dialog(dialog) else {
-                return Outcome::Cancelled;
-            };
-            if pdf {
-                files::export_pdf(&edition, &layout, &origin, file.path())
-            } else {
-                files::export_data(&layout, file.path())
-            }
-        });
+            self.chooser = Some(chooser::Chooser::new(purpose, dir, name));
+        }
     }
 
-    fn import(&mut self, ctx: &egui::Context, articles: bool) {
-        let dialog = if articles {
-            rfd::AsyncFileDialog::new().add_filter("Articles", &files::ARTICLE_EXTENSIONS)
-        } else {
-            rfd::AsyncFileDialog::new().add_filter("Photos", &files::PHOTO_EXTENSIONS)
-        }
-        .pick_files();
-        self.spawn(ctx, "Importing", move || {
-            let Some(picked) = files::dialog(dialog) else {
-                return Outcome::Cancelled;
-            };
-            let paths: Vec<PathBuf> = picked.iter().map(|f| f.path().to_path_buf()).collect();
-            if articles {
-                files::import_articles(&paths)
-            } else {
-                files::import_photos(&paths)
+    /// Does what the files were picked for, off the UI thread.
+    fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            // Cancelled: whatever was to follow a save does not happen.
+            self.after_save = None;
+            return;
+        };
+        match purpose {
+            Purpose::Open => self.spawn(ctx, "Opening", move || files::open(first)),
+            Purpose::SaveAs => {
+                let mut edition = self.edition.clone();
+                let version = self.history.version();
+                let from = self.origin.clone();
+                self.spawn(ctx, "Saving", move || {
+                    if let Err(e) = files::rebase_photos(&mut edition, &from, &first) {
+                        return Outcome::Failed(format!("cannot copy the photos: {e}"));
+                    }
+                    match files::save(&edition, first, version) {
+                        Outcome::Saved(path, version) => {
+                            Outcome::SavedAs(path, version, edition.photos)
+                        }
+                        other => other,
+                    }
+                });
             }
-        });
+            Purpose::ImportArticles => {
+                self.spawn(ctx, "Importing", move || files::import_articles(&paths));
+            }
+            Purpose::ImportPhotos => {
+                self.spawn(ctx, "Importing", move || files::import_photos(&paths));
+            }
+            Purpose::ExportPdf | Purpose::ExportData => {
+                let Some(layout) = self.layout.clone() else {
+                    return;
+                };
+                let edition = self.edition.clone();
+                let origin = self.origin.clone();
+                self.spawn(ctx, purpose.title(), move || {
+                    if purpose == Purpose::ExportPdf {
+                        files::export_pdf(&edition, &layout, &origin, &first)
+                    } else {
+                        files::export_data(&layout, &first)
+                    }
+                });
+            }
+        }
     }
 
     /// Files dropped on the window: a layout opens, articles and photos are imported.
@@ -509,7 +508,7 @@ impl BroadsheetApp {
     /// Applies what a finished task produced.
     fn finish(&mut self, ctx: &egui::Context, outcome: Outcome) {
         match outcome {
-            Outcome::Cancelled => {}
+            Outcome::Picked(purpose, paths) => self.picked(ctx, purpose, paths),
             Outcome::Opened(path, edition) => {
                 self.message = format!("Opened {}", path.display());
                 self.load(*edition, Some(path));
@@ -588,7 +587,10 @@ impl BroadsheetApp {
                     ));
                 }
             }
-            Outcome::Failed(e) => self.error = Some(e),
+            Outcome::Failed(e) => {
+                self.after_save = None;
+                self.error = Some(e);
+            }
         }
     }
 
@@ -684,10 +686,10 @@ impl BroadsheetApp {
             Command::Open => self.when_saved(ctx, Pending::Open(None)),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.save_as(ctx),
-            Command::ImportArticles => self.import(ctx, true),
-            Command::ImportPhotos => self.import(ctx, false),
-            Command::ExportPdf => self.export(ctx, true),
-            Command::ExportData => self.export(ctx, false),
+            Command::ImportArticles => self.pick(ctx, Purpose::ImportArticles),
+            Command::ImportPhotos => self.pick(ctx, Purpose::ImportPhotos),
+            Command::ExportPdf => self.pick(ctx, Purpose::ExportPdf),
+            Command::ExportData => self.pick(ctx, Purpose::ExportData),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => match self.history.undo(&mut self.edition) {
                 Some(Ok(label)) => {
@@ -1276,6 +1278,21 @@ impl BroadsheetApp {
             }
             return;
         }
+        if let Some(c) = self.chooser.as_mut() {
+            match c.ui(ctx) {
+                Some(chooser::Chosen::Files(paths)) => {
+                    let purpose = c.purpose;
+                    self.chooser = None;
+                    self.picked(ctx, purpose, paths);
+                }
+                Some(chooser::Chosen::Cancelled) => {
+                    self.chooser = None;
+                    self.after_save = None;
+                }
+                None => {}
+            }
+            return;
+        }
         if let Some(mut preset) = self.new_edition {
             let presets = PageTemplate::presets();
             let mut create = None;
@@ -1358,6 +1375,7 @@ impl BroadsheetApp {
             || self.confirm.is_some()
             || !self.found_recovery.is_empty()
             || self.new_edition.is_some()
+            || self.chooser.is_some()
             || self.palette.open;
         if !modal_open {
             if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
