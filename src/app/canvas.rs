@@ -305,7 +305,9 @@ impl Canvas {
         let edition = view.edition;
         let page = &edition.pages[index];
         let page_rect = geom.rect(template.trim());
-        let pointer = ui.input(|i| i.pointer.interact_pos());
+        // Drags start where the button went down, not where egui decided it was a drag (a
+        // fast hand is already some way off by then).
+        let pointer = ui.input(|i| i.pointer.press_origin().or(i.pointer.interact_pos()));
         let to_page = |p: Pos2| geom.page_from_screen(p);
 
         // The page itself: deselect on click, draw new frames by dragging.
