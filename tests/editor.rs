@@ -457,3 +457,30 @@ fn exporting_a_pdf_and_saving_through_the_built_in_chooser() {
     // The bundled photo was written out beside it, so the saved edition is complete.
     assert!(out.path().join("hexi-news-photos/coffee.jpg").is_file());
 }
+
+/// Regression: a fast drag used to start where egui first saw movement, not where the button
+/// went down, so a quick stroke drew a frame too small (or none at all).
+#[test]
+fn a_quick_draw_starts_where_the_button_went_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Page 2").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::T);
+    h.run_steps(1);
+    let from = h.get_by_label("Frame p2-lead-body").rect().left_bottom() + egui::vec2(5.0, 60.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    // One jump far past the drag threshold, then release.
+    h.hover_at(from + egui::vec2(200.0, 120.0));
+    h.run_steps(1);
+    h.drop_at(from + egui::vec2(200.0, 120.0));
+    h.run_steps(2);
+    let page = &h.state().edition().pages[1];
+    assert_eq!(page.frames.len(), 2);
+    let drawn = page.frames[1].rect;
+    // 120 screen px at the fit-page scale is far more than snapping can take away.
+    assert!(drawn.h.0 > 150.0, "{drawn:?}");
+}
