@@ -1206,7 +1206,10 @@ impl BroadsheetApp {
             return;
         }
         if let Some(pending) = self.confirm.clone() {
-            let name = title(self.path.as_deref(), false);
+            let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
+                || crate::bundle::SAMPLE_NAME.to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
                 ui.heading("Unsaved changes");
