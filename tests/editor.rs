@@ -9,13 +9,17 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness(state_dir: &std::path::Path) -> Harness<'static, BroadsheetApp> {
-    let options = Options {
+fn options(state_dir: &std::path::Path) -> Options {
+    Options {
         state_dir: state_dir.to_path_buf(),
         offer_recovery: false,
         screenshot: None,
         native_dialogs: false,
-    };
+    }
+}
+
+/// The editor on the sample edition, headless.
+fn harness_with(options: Options) -> Harness<'static, BroadsheetApp> {
     let app = BroadsheetApp::new(
         broadsheet::sample::edition(),
         Origin::Bundled,
@@ -28,6 +32,21 @@ fn harness(state_dir: &std::path::Path) -> Harness<'static, BroadsheetApp> {
         .build_ui_state(|ui, app: &mut BroadsheetApp| app.ui_main(ui), app);
     h.run_steps(3);
     h
+}
+
+fn harness(state_dir: &std::path::Path) -> Harness<'static, BroadsheetApp> {
+    harness_with(options(state_dir))
+}
+
+/// In the built-in file chooser, goes to `folder`.
+fn choose_folder(h: &mut Harness<'_, BroadsheetApp>, folder: &std::path::Path) {
+    h.get_by_role_and_label(Role::TextInput, "Folder").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&folder.display().to_string());
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
 }
 
 fn frame_rect(app: &BroadsheetApp, id: &str) -> broadsheet::model::Rect {
@@ -348,24 +367,11 @@ fn work_left_by_a_crash_is_offered_back() {
     let mut edited = broadsheet::sample::edition();
     edited.pages[0].title = "抢救回来的版面".into();
     let options = Options {
-        state_dir: dir.path().to_path_buf(),
         offer_recovery: true,
-        screenshot: None,
-        native_dialogs: false,
+        ..options(dir.path())
     };
     broadsheet::app::write_recovery(&options, None, &edited).unwrap();
-
-    let app = BroadsheetApp::new(
-        broadsheet::sample::edition(),
-        Origin::Bundled,
-        None,
-        options,
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 950.0))
-        .with_context_setup(broadsheet::app::setup_context)
-        .build_ui_state(|ui, app: &mut BroadsheetApp| app.ui_main(ui), app);
-    h.run_steps(2);
+    let mut h = harness_with(options);
     h.get_by_label_contains("did not close cleanly");
     h.get_by_label("Recover").click();
     h.run_steps(2);
@@ -419,14 +425,7 @@ fn exporting_a_pdf_and_saving_through_the_built_in_chooser() {
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run_steps(4);
-    let folder = h.get_by_role_and_label(Role::TextInput, "Folder");
-    folder.focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Folder")
-        .type_text(&out.path().display().to_string());
-    h.key_press(egui::Key::Enter);
-    h.run_steps(2);
+    choose_folder(&mut h, out.path());
     h.get_by_label("Export").click();
     h.run_steps(2);
     let pdf = out.path().join("hexi-news.pdf");
@@ -441,14 +440,7 @@ fn exporting_a_pdf_and_saving_through_the_built_in_chooser() {
         egui::Key::S,
     );
     h.run_steps(4);
-    let folder = h.get_by_role_and_label(Role::TextInput, "Folder");
-    folder.focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Folder")
-        .type_text(&out.path().display().to_string());
-    h.key_press(egui::Key::Enter);
-    h.run_steps(2);
+    choose_folder(&mut h, out.path());
     h.get_by_label("Save").click();
     h.run_steps(2);
     run_until(&mut h, |app| !app.is_dirty());

@@ -691,22 +691,8 @@ impl BroadsheetApp {
             Command::ExportPdf => self.pick(ctx, Purpose::ExportPdf),
             Command::ExportData => self.pick(ctx, Purpose::ExportData),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => match self.history.undo(&mut self.edition) {
-                Some(Ok(label)) => {
-                    self.message = format!("Undid {label}");
-                    self.needs_layout = true;
-                }
-                Some(Err(e)) => self.error = Some(format!("Cannot undo: {e}")),
-                None => self.message = "Nothing to undo".into(),
-            },
-            Command::Redo => match self.history.redo(&mut self.edition) {
-                Some(Ok(label)) => {
-                    self.message = format!("Redid {label}");
-                    self.needs_layout = true;
-                }
-                Some(Err(e)) => self.error = Some(format!("Cannot redo: {e}")),
-                None => self.message = "Nothing to redo".into(),
-            },
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
             Command::DeleteFrame => self.delete_frame(),
             Command::LinkFrame => match &self.selected {
                 Some(f) if self.edition.story_of_frame(f).is_some() => {
@@ -751,6 +737,23 @@ impl BroadsheetApp {
             Command::TogglePreflight => self.preflight = !self.preflight,
             Command::ToggleFrameTime => self.frame_time = !self.frame_time,
             Command::CommandPalette => self.palette.open = true,
+        }
+    }
+
+    /// Undoes (or redoes) one step.
+    fn step_history(&mut self, undo: bool) {
+        let (done, what) = if undo {
+            (self.history.undo(&mut self.edition), "undo")
+        } else {
+            (self.history.redo(&mut self.edition), "redo")
+        };
+        match done {
+            Some(Ok(label)) => {
+                self.message = format!("{} {label}", if undo { "Undid" } else { "Redid" });
+                self.needs_layout = true;
+            }
+            Some(Err(e)) => self.error = Some(format!("Cannot {what}: {e}")),
+            None => self.message = format!("Nothing to {what}"),
         }
     }
 
