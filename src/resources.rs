@@ -102,6 +102,37 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
     })
 }
 
+/// A photo's pixel size, reading no more of the file than its header: layout needs only the
+/// size, and a 20 MB camera JPEG should not be read whole to learn it.
+pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
+    let Origin::Folder(dir) = origin else {
+        return load_photo(origin, photo).map(|d| (d.width, d.height));
+    };
+    let path = dir.join(&photo.path);
+    let file = std::fs::File::open(&path).map_err(|e| {
+        let path = path.display().to_string();
+        if e.kind() == std::io::ErrorKind::NotFound {
+            PhotoError::Missing { path }
+        } else {
+            PhotoError::Unreadable {
+                path,
+                reason: e.to_string(),
+            }
+        }
+    })?;
+    let corrupt = |reason: String| PhotoError::Corrupt {
+        path: photo.path.clone(),
+        reason,
+    };
+    let reader = image::ImageReader::new(std::io::BufReader::new(file))
+        .with_guessed_format()
+        .map_err(|e| corrupt(e.to_string()))?;
+    if reader.format().is_none() {
+        return Err(corrupt("unknown image format".into()));
+    }
+    reader.into_dimensions().map_err(|e| corrupt(e.to_string()))
+}
+
 /// What layout needs from outside: photo sizes. Layout never opens files itself.
 pub trait Resources: Sync {
     /// Pixel size of a photo, or why it cannot be read.
@@ -144,7 +175,7 @@ impl Resources for Assets {
         {
             return hit;
         }
-        let result = load_photo(&self.origin, photo).map(|d| (d.width, d.height));
+        let result = read_photo_size(&self.origin, photo);
         if let Ok(mut s) = self.sizes.lock() {
             s.insert(photo.path.clone(), result.clone());
         }

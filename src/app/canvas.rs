@@ -146,7 +146,7 @@ impl Canvas {
         &mut self,
         ui: &mut egui::Ui,
         view: &View,
-        image: &mut dyn FnMut(usize, f32) -> Option<egui::TextureId>,
+        image: &mut super::PageImage<'_>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
         let edition = view.edition;
@@ -210,9 +210,22 @@ impl Canvas {
             );
             painter.rect_filled(page_rect, 0.0, Color32::WHITE);
             let px = page_rect.width() * ui.ctx().pixels_per_point();
-            if let Some(texture) = image(index, px) {
-                let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            if let Some((texture, _)) = image(index, px, None) {
                 painter.image(texture, page_rect, uv, Color32::WHITE);
+            }
+            // Zoomed in past what one page image holds: the visible part, sharp, on top.
+            if px > super::worker::MAX_SIDE as f32
+                && let Some(region) = visible_region(&geom, page_rect, canvas_rect, t)
+                && let Some((texture, Some(shown))) = image(index, px, Some(region))
+            {
+                let [x, y, w, h] = shown.map(|v| v as f32);
+                painter.image(
+                    texture,
+                    geom.rect(model::Rect::new(x, y, w, h)),
+                    uv,
+                    Color32::WHITE,
+                );
             }
             if view.guides && !view.preview {
                 guides_ui(&painter, &geom, t);
@@ -652,6 +665,30 @@ fn frame_color(kind: &FrameKind) -> Color32 {
             Color32::from_rgba_unmultiplied(120, 120, 120, 120)
         }
     }
+}
+
+/// The part of the page on screen, in points, padded and snapped to a 64 pt grid so small pans
+/// reuse the same image.
+fn visible_region(
+    geom: &PageGeom,
+    page_rect: Rect,
+    canvas_rect: Rect,
+    t: &PageTemplate,
+) -> Option<[i32; 4]> {
+    const STEP: f32 = 64.0;
+    let visible = page_rect.intersect(canvas_rect);
+    if !visible.is_positive() {
+        return None;
+    }
+    let (a, b) = (
+        geom.page_from_screen(visible.min),
+        geom.page_from_screen(visible.max),
+    );
+    let snap_down = |v: f32| ((v - STEP / 2.0) / STEP).floor().max(0.0) * STEP;
+    let snap_up = |v: f32, max: f32| (((v + STEP / 2.0) / STEP).ceil() * STEP).min(max.ceil());
+    let (x0, y0) = (snap_down(a.x), snap_down(a.y));
+    let (x1, y1) = (snap_up(b.x, t.width.pt().0), snap_up(b.y, t.height.pt().0));
+    (x1 > x0 && y1 > y0).then_some([x0 as i32, y0 as i32, (x1 - x0) as i32, (y1 - y0) as i32])
 }
 
 /// Margins (the type area), columns, modules and the baseline grid.

@@ -35,6 +35,15 @@ use crate::text::FontBook;
 /// How long after the last change the recovery copy is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
+/// Part of a page, `[x, y, w, h]` in whole points.
+pub type Region = [i32; 4];
+
+/// A page image: its texture and the region it shows (`None`: the whole page).
+pub type ImageHit = Option<(egui::TextureId, Option<Region>)>;
+
+/// A source of page images: page index, width in pixels and optional region to an image.
+pub type PageImage<'a> = dyn FnMut(usize, f32, Option<Region>) -> ImageHit + 'a;
+
 /// What the canvas and panels ask the app to do.
 #[derive(Debug)]
 pub enum Action {
@@ -1597,19 +1606,23 @@ fn median(times: &[f32]) -> f32 {
     t.get(t.len() / 2).copied().unwrap_or(0.0)
 }
 
-/// The page images the canvas and thumbnails draw: page index and width in pixels to texture.
+/// The page images the canvas and thumbnails draw: page index, width in pixels and region
+/// to a texture and the region it shows.
 fn page_images<'a>(
     images: &'a mut Option<worker::PageImages>,
     layout: Option<Arc<EditionLayout>>,
     origin: &'a Origin,
     photos: &'a Arc<Vec<Photo>>,
     generation: u64,
-) -> impl FnMut(usize, f32) -> Option<egui::TextureId> + 'a {
-    move |i, px| {
+) -> impl FnMut(usize, f32, Option<Region>) -> ImageHit + 'a {
+    move |i, px, region| {
         let layout = layout.clone()?;
-        images.as_mut()?.get(i, px, generation, || {
-            (layout, origin.clone(), photos.clone())
-        })
+        images
+            .as_mut()?
+            .get(i, px, region, generation, || {
+                (layout, origin.clone(), photos.clone())
+            })
+            .map(|(id, key)| (id, key.region))
     }
 }
 

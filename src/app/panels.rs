@@ -21,7 +21,7 @@ pub fn pages_ui(
     layout: Option<&EditionLayout>,
     current: usize,
     selected_story: Option<&StoryId>,
-    thumbnail: &mut dyn FnMut(usize, f32) -> Option<egui::TextureId>,
+    thumbnail: &mut super::PageImage<'_>,
     actions: &mut Vec<Action>,
 ) {
     ui.heading(&edition.paper);
@@ -70,7 +70,7 @@ pub fn pages_ui(
                     });
                     let painter = ui.painter();
                     painter.rect_filled(rect, 0.0, Color32::WHITE);
-                    if let Some(texture) = thumbnail(i, px) {
+                    if let Some((texture, _)) = thumbnail(i, px, None) {
                         let uv =
                             egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
                         painter.image(texture, rect, uv, Color32::WHITE);

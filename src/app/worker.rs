@@ -11,14 +11,17 @@ use crate::model::Photo;
 use crate::resources::Origin;
 use crate::text::FontBook;
 
-/// The longest side, in pixels, a page image is rendered at. Larger zooms magnify it.
-const MAX_SIDE: u32 = 4096;
+/// The longest side, in pixels, a whole-page image is rendered at. Beyond it the canvas asks for
+/// the visible region at full resolution on top.
+pub const MAX_SIDE: u32 = 4096;
 
-/// A page rendered at a width in pixels.
+/// A page rendered at a width in pixels, whole or (with `region`, `[x, y, w, h]` in points) in
+/// part at the scale that width implies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub page: usize,
     pub width_px: u32,
+    pub region: Option<[i32; 4]>,
 }
 
 struct Job {
@@ -96,18 +99,25 @@ impl PageImages {
         }
     }
 
-    /// The best image there is of `page` for `width_px` pixels; asks for a fresh one when it is
-    /// missing or stale.
+    /// The best image there is of `page` at `width_px` pixels wide (of `region` only, when
+    /// given), with the key it was made for; asks for a fresh one when it is missing or stale.
     pub fn get(
         &mut self,
         page: usize,
         width_px: f32,
+        region: Option<[i32; 4]>,
         generation: u64,
         source: impl FnOnce() -> (Arc<EditionLayout>, Origin, Arc<Vec<Photo>>),
-    ) -> Option<egui::TextureId> {
+    ) -> Option<(egui::TextureId, Key)> {
+        let width_px = width_px.round() as u32;
         let key = Key {
             page,
-            width_px: (width_px.round() as u32).clamp(1, MAX_SIDE),
+            width_px: if region.is_some() {
+                width_px.max(1)
+            } else {
+                width_px.clamp(1, MAX_SIDE)
+            },
+            region,
         };
         self.used.insert(key);
         let fresh = self
@@ -127,18 +137,23 @@ impl PageImages {
             });
         }
         if let Some(t) = self.textures.get(&key) {
-            return Some(t.handle.id());
+            return Some((t.handle.id(), key));
         }
-        // Another size of the same page, newest first, stands in meanwhile.
+        // Another image of the same page stands in meanwhile: for a whole page any size, newest
+        // first; for a region, another region at the same scale (drawn where it belongs).
         let stand_in = self
             .textures
             .iter()
-            .filter(|(k, _)| k.page == page)
+            .filter(|(k, _)| {
+                k.page == page
+                    && k.region.is_some() == region.is_some()
+                    && (region.is_none() || k.width_px == key.width_px)
+            })
             .max_by_key(|(k, t)| (t.generation, k.width_px))
             .map(|(k, t)| (*k, t.handle.id()));
         stand_in.map(|(k, id)| {
             self.used.insert(k);
-            id
+            (id, k)
         })
     }
 
@@ -184,9 +199,18 @@ fn render_loop(inbox: &Receiver<Job>, outbox: &Sender<Rendered>, ctx: &egui::Con
                         ),
                     )),
                 };
-                let longest = page.width.max(page.height);
-                let scale = (job.key.width_px as f32 / page.width).min(MAX_SIDE as f32 / longest);
-                let pixmap = r.render(page, scale);
+                let scale = job.key.width_px as f32 / page.width;
+                let pixmap = match job.key.region {
+                    Some([x, y, w, h]) => {
+                        let longest = w.max(h).max(1) as f32;
+                        let scale = scale.min(MAX_SIDE as f32 / longest);
+                        r.render_region(page, scale, [x, y, w, h].map(|v| v as f32))
+                    }
+                    None => {
+                        let longest = page.width.max(page.height);
+                        r.render(page, scale.min(MAX_SIDE as f32 / longest))
+                    }
+                };
                 egui::ColorImage::from_rgba_premultiplied(
                     [pixmap.width() as usize, pixmap.height() as usize],
                     pixmap.data(),

@@ -102,13 +102,24 @@ impl<'a> Renderer<'a> {
 
     /// Draws `page` at `scale` pixels per point, on white, trim only.
     pub fn render(&mut self, page: &PageLayout, scale: f32) -> Pixmap {
-        let w = (page.width * scale).ceil().max(1.0) as u32;
-        let h = (page.height * scale).ceil().max(1.0) as u32;
+        self.render_region(page, scale, [0.0, 0.0, page.width, page.height])
+    }
+
+    /// Draws the part `[x, y, w, h]` (points) of `page` at `scale` pixels per point: what the
+    /// editor shows when the whole page at that scale would be too large an image.
+    pub fn render_region(&mut self, page: &PageLayout, scale: f32, region: [f32; 4]) -> Pixmap {
+        let [x0, y0, rw, rh] = region;
+        let w = (rw * scale).ceil().max(1.0) as u32;
+        let h = (rh * scale).ceil().max(1.0) as u32;
         let mut pm = Pixmap::new(w, h).expect("page size is positive");
         pm.fill(tiny_skia::Color::WHITE);
-        let page_tf = Transform::from_scale(scale, scale);
+        let offset = (x0 * scale, y0 * scale);
+        let page_tf = Transform::from_scale(scale, scale).post_translate(-offset.0, -offset.1);
         for item in &page.items {
             match item {
+                // Lines wholly above or below the region cost nothing.
+                Item::GlyphRun(run)
+                    if run.origin.y + run.size < y0 || run.origin.y - run.size > y0 + rh => {}
                 Item::GlyphRun(run) => {
                     let p = paint(run.color);
                     let mut x = run.origin.x;
@@ -158,7 +169,7 @@ impl<'a> Renderer<'a> {
                         );
                     }
                 }
-                Item::Image(img) => self.draw_image(&mut pm, img, page_tf, scale),
+                Item::Image(img) => self.draw_image(&mut pm, img, page_tf, scale, offset),
                 Item::Frame(_) => {}
             }
         }
@@ -171,6 +182,7 @@ impl<'a> Renderer<'a> {
         img: &crate::layout::ImageItem,
         page_tf: Transform,
         scale: f32,
+        offset: (f32, f32),
     ) {
         if img.missing {
             return; // the layout adds a placeholder rectangle
@@ -199,12 +211,62 @@ impl<'a> Renderer<'a> {
         };
         let clip = img.clip;
         if let Some(rect) = tiny_skia::Rect::from_xywh(
-            clip.x.0 * scale,
-            clip.y.0 * scale,
+            clip.x.0 * scale - offset.0,
+            clip.y.0 * scale - offset.1,
             clip.w.0 * scale,
             clip.h.0 * scale,
         ) {
             pm.fill_rect(rect, &paint, Transform::identity(), None);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::Assets;
+
+    /// A region rendered on its own matches the same part of the whole page: what the editor
+    /// shows zoomed in is what it shows zoomed out.
+    #[test]
+    fn a_region_matches_the_same_part_of_the_whole_page() {
+        let edition = crate::bundle::sample();
+        let laid = crate::layout::layout(&edition, &Assets::new(Origin::Bundled));
+        let page = &laid.pages[0];
+        let mut r = Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+        let scale = 0.5;
+        let whole = r.render(page, scale);
+        // Covers body text and the photo; offsets are whole pixels at this scale.
+        let [x, y, w, h] = [40.0, 300.0, 400.0, 360.0];
+        let part = r.render_region(page, scale, [x, y, w, h]);
+        assert_eq!((part.width(), part.height()), (200, 180));
+        let (ox, oy) = ((x * scale) as u32, (y * scale) as u32);
+        let mut differ = 0;
+        for py in 0..part.height() {
+            for px in 0..part.width() {
+                let a = part.pixel(px, py).unwrap();
+                let b = whole.pixel(px + ox, py + oy).unwrap();
+                let d = [
+                    a.red().abs_diff(b.red()),
+                    a.green().abs_diff(b.green()),
+                    a.blue().abs_diff(b.blue()),
+                ];
+                if d.into_iter().max().unwrap() > 2 {
+                    differ += 1;
+                }
+            }
+        }
+        let ink = (0..part.height())
+            .flat_map(|py| (0..part.width()).map(move |px| (px, py)))
+            .filter(|&(px, py)| part.pixel(px, py).unwrap().red() < 128)
+            .count();
+        assert!(
+            ink > 1000,
+            "the region has text and photo ({ink} dark pixels)"
+        );
+        assert!(
+            differ * 1000 < (part.width() * part.height()) as usize,
+            "{differ} pixels differ"
+        );
     }
 }
