@@ -767,13 +767,19 @@ fn threads_ui(painter: &egui::Painter, edition: &Edition, page: &model::Page, ge
             );
             let last = n + 1 == story.thread.len();
             let more = if last { "" } else { " →" };
-            painter.text(
-                badge + vec2(12.0, 0.0),
-                egui::Align2::LEFT_CENTER,
+            // On a light plate, so the label stays readable over body text.
+            let galley = painter.layout_no_wrap(
                 format!("{}{more}", story.id),
                 egui::FontId::proportional(10.0),
                 color,
             );
+            let at = badge + vec2(12.0, -galley.size().y / 2.0);
+            painter.rect_filled(
+                Rect::from_min_size(at, galley.size()).expand(2.0),
+                2.0,
+                Color32::from_white_alpha(220),
+            );
+            painter.galley(at, galley, color);
             previous = Some(r);
         }
     }
