@@ -14,6 +14,7 @@ mod history;
 mod panels;
 mod worker;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -177,6 +178,8 @@ pub struct BroadsheetApp {
     layouter: Layouter,
     assets: Assets,
     layout: Option<Arc<EditionLayout>>,
+    /// Each story's jump lines in `layout`, read once per layout for the properties panel.
+    jumps: HashMap<StoryId, Vec<String>>,
     needs_layout: bool,
     /// Bumped whenever `layout` changes, so page images are rendered again.
     generation: u64,
@@ -238,6 +241,7 @@ impl BroadsheetApp {
             story: None,
             layouter: Layouter::new(),
             layout: None,
+            jumps: HashMap::new(),
             needs_layout: true,
             generation: 0,
             layout_ms: 0.0,
@@ -308,6 +312,7 @@ impl BroadsheetApp {
             .layouter
             .layout(&self.edition, FontBook::shared(), &self.assets);
         self.layout_ms = started.elapsed().as_secs_f32() * 1000.0;
+        self.jumps = laid.jump_lines();
         self.layout = Some(Arc::new(laid));
         if *self.photos != self.edition.photos {
             self.photos = Arc::new(self.edition.photos.clone());
@@ -1447,6 +1452,7 @@ impl BroadsheetApp {
                         ui,
                         &self.edition,
                         self.layout.as_deref(),
+                        &self.jumps,
                         frame,
                         self.story.as_ref(),
                         &mut actions,

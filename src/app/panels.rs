@@ -1,6 +1,8 @@
 //! The side panels: pages with thumbnails, stories, the properties of the selection, and
 //! preflight. Like the canvas, they only report [`Action`]s; the app applies them.
 
+use std::collections::HashMap;
+
 use egui::{Color32, Sense, vec2};
 
 use super::history::Merge;
@@ -251,6 +253,7 @@ pub fn properties_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     layout: Option<&EditionLayout>,
+    jumps: &HashMap<StoryId, Vec<String>>,
     frame: Option<&Frame>,
     story: Option<&StoryId>,
     actions: &mut Vec<Action>,
@@ -264,7 +267,7 @@ pub fn properties_ui(
         }
         let story = story.and_then(|s| edition.story(s));
         if let Some(story) = story {
-            story_ui(ui, edition, layout, story, actions);
+            story_ui(ui, edition, layout, jumps, story, actions);
         }
     });
 }
@@ -479,6 +482,7 @@ fn story_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     layout: Option<&EditionLayout>,
+    jumps: &HashMap<StoryId, Vec<String>>,
     story: &crate::model::Story,
     actions: &mut Vec<Action>,
 ) {
@@ -495,8 +499,7 @@ fn story_ui(
             ui.colored_label(color, f.badge());
         }
     });
-    let jumps = jump_lines(layout, &story.id);
-    if !jumps.is_empty() {
+    if let Some(jumps) = jumps.get(&story.id) {
         ui.label(format!("Jump lines: {}", jumps.join(" · ")));
     }
     let mut body_style = story.styles.body.clone();
@@ -560,31 +563,6 @@ fn story_ui(
             actions.push(Action::Commit);
         }
     }
-}
-
-/// The story's jump lines as set, e.g. `（下转第2版）`, in page order.
-fn jump_lines(layout: Option<&EditionLayout>, story: &StoryId) -> Vec<String> {
-    use crate::layout::TextRole;
-    let mut lines: Vec<String> = Vec::new();
-    for page in layout.map(|l| l.pages.as_slice()).unwrap_or_default() {
-        let mut last: Option<(TextRole, f32)> = None;
-        for run in page.runs() {
-            if run.story.as_ref() != Some(story)
-                || !matches!(run.role, TextRole::JumpTo | TextRole::JumpFrom)
-            {
-                last = None;
-                continue;
-            }
-            // Runs of one line (same role, same baseline) make one jump line.
-            let key = (run.role, run.origin.y);
-            match (last, lines.last_mut()) {
-                (Some(k), Some(line)) if k == key => line.push_str(&run.text),
-                _ => lines.push(run.text.to_string()),
-            }
-            last = Some(key);
-        }
-    }
-    lines
 }
 
 /// The character typed, when `new` is `old` with one character inserted.

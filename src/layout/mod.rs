@@ -66,6 +66,36 @@ pub struct EditionLayout {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl EditionLayout {
+    /// Each story's jump lines as set, e.g. `（下转第2版）`, in page order: what the editor
+    /// shows beside the story.
+    pub fn jump_lines(&self) -> HashMap<StoryId, Vec<String>> {
+        let mut out: HashMap<StoryId, Vec<String>> = HashMap::new();
+        for page in &self.pages {
+            // Runs of one line (same story, role and baseline) make one jump line.
+            let mut last: Option<(&StoryId, TextRole, f32)> = None;
+            for run in page.runs() {
+                let Some(story) = run
+                    .story
+                    .as_ref()
+                    .filter(|_| matches!(run.role, TextRole::JumpTo | TextRole::JumpFrom))
+                else {
+                    last = None;
+                    continue;
+                };
+                let key = (story, run.role, run.origin.y);
+                let lines = out.entry(story.clone()).or_default();
+                match lines.last_mut() {
+                    Some(line) if last == Some(key) => line.push_str(&run.text),
+                    _ => lines.push(run.text.to_string()),
+                }
+                last = Some(key);
+            }
+        }
+        out
+    }
+}
+
 /// Everything one layout pass reads.
 pub struct Context<'a> {
     pub edition: &'a Edition,
