@@ -8,7 +8,7 @@ use std::time::{Instant, SystemTime};
 
 use crate::layout::EditionLayout;
 use crate::model::{Edition, Photo, Story, io};
-use crate::resources::{Origin, load_photo};
+use crate::resources::{Origin, read_photo_size};
 use crate::text::FontBook;
 
 /// What a finished task hands back to the UI.
@@ -22,7 +22,8 @@ pub enum Outcome {
     SavedAs(PathBuf, u64, Vec<Photo>),
     Exported(String),
     Articles(Vec<Story>),
-    Photos(Vec<(PathBuf, u32, u32)>, Vec<String>),
+    /// Photos that decode far enough to know their size, and why the others do not.
+    Photos(Vec<PathBuf>, Vec<String>),
     Failed(String),
 }
 
@@ -140,8 +141,8 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
             credit: String::new(),
         };
         let dir = path.parent().unwrap_or(Path::new("."));
-        match load_photo(&Origin::Folder(dir.to_path_buf()), &photo) {
-            Ok(d) => ok.push((path.clone(), d.width, d.height)),
+        match read_photo_size(&Origin::Folder(dir.to_path_buf()), &photo) {
+            Ok(_) => ok.push(path.clone()),
             Err(e) => failed.push(e.to_string()),
         }
     }
@@ -400,7 +401,7 @@ mod tests {
         rebase_photos(&mut e, &Origin::Bundled, &to).unwrap();
         let origin = Origin::of_file(&to);
         for p in &e.photos {
-            load_photo(&origin, p).expect("the photo is beside the new file");
+            crate::resources::load_photo(&origin, p).expect("the photo is beside the new file");
         }
     }
 

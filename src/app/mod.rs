@@ -561,7 +561,7 @@ impl BroadsheetApp {
                     Origin::Folder(d) => d.canonicalize().ok(),
                     Origin::Bundled => None,
                 };
-                for (path, w, h) in &found {
+                for path in &found {
                     let stem = path
                         .file_stem()
                         .map_or_else(|| "photo".into(), |s| s.to_string_lossy());
@@ -581,7 +581,6 @@ impl BroadsheetApp {
                         caption: String::new(),
                         credit: String::new(),
                     };
-                    let _ = (w, h);
                     let edit = Edit::InsertPhoto {
                         index: scratch.photos.len(),
                         photo,

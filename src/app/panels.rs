@@ -1,7 +1,7 @@
 //! The side panels: pages with thumbnails, stories, the properties of the selection, and
 //! preflight. Like the canvas, they only report [`Action`]s; the app applies them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, Sense, vec2};
 
@@ -125,8 +125,18 @@ pub fn pages_ui(
     egui::ScrollArea::vertical()
         .id_salt("stories")
         .show(ui, |ui| {
+            // Looked up once per frame, not once per story.
+            let fits: HashMap<&StoryId, &crate::layout::StoryFit> = layout
+                .map(|l| l.fits.iter().map(|f| (&f.story, f)).collect())
+                .unwrap_or_default();
+            let shown: HashSet<&StoryId> = edition
+                .pages
+                .iter()
+                .flat_map(|p| &p.frames)
+                .filter_map(|f| f.kind.shown_story())
+                .collect();
             for story in &edition.stories {
-                let fit = layout.and_then(|l| l.fits.iter().find(|f| f.story == story.id));
+                let fit = fits.get(&story.id);
                 let badge = fit.map(|f| f.badge()).unwrap_or_default();
                 let color = match fit.map_or(0, |f| f.lines_over) {
                     n if n > 0 => Color32::from_rgb(220, 60, 50),
@@ -134,16 +144,7 @@ pub fn pages_ui(
                     _ => ui.visuals().weak_text_color(),
                 };
                 ui.horizontal(|ui| {
-                    let placed = !story.thread.is_empty()
-                        || edition
-                            .pages
-                            .iter()
-                            .flat_map(|p| &p.frames)
-                            .any(|f| match &f.kind {
-                                FrameKind::Headline { story: s } => *s == story.id,
-                                FrameKind::Photo { story: s, .. } => s.as_ref() == Some(&story.id),
-                                _ => false,
-                            });
+                    let placed = !story.thread.is_empty() || shown.contains(&story.id);
                     let text = if placed {
                         story.headline.clone()
                     } else {

@@ -171,7 +171,7 @@ impl Edition {
                 Ok(Edit::SetFrameRect { frame, rect: old })
             }
             Edit::SetFrameKind { frame, kind } => {
-                if let Some(story) = kind_story(&kind)
+                if let Some(story) = kind.shown_story()
                     && self.story(story).is_none()
                 {
                     return Err(EditError::NoStory(story.clone()));
@@ -412,7 +412,7 @@ impl Edition {
         self.pages
             .iter()
             .flat_map(|p| &p.frames)
-            .any(|f| kind_story(&f.kind) == Some(id))
+            .any(|f| f.kind.shown_story() == Some(id))
     }
 
     /// A frame ID not used yet, starting from `base`.
@@ -432,14 +432,6 @@ impl Edition {
 
     pub fn fresh_photo_id(&self, base: &str) -> PhotoId {
         PhotoId::new(fresh(base, |id| self.photo(&PhotoId::new(id)).is_some()))
-    }
-}
-
-fn kind_story(kind: &FrameKind) -> Option<&StoryId> {
-    match kind {
-        FrameKind::Headline { story } => Some(story),
-        FrameKind::Photo { story, .. } => story.as_ref(),
-        _ => None,
     }
 }
 

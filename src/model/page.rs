@@ -66,6 +66,15 @@ pub enum FrameKind {
 }
 
 impl FrameKind {
+    /// The story a headline or photo frame shows (text frames take theirs from threads).
+    pub fn shown_story(&self) -> Option<&StoryId> {
+        match self {
+            Self::Headline { story } => Some(story),
+            Self::Photo { story, .. } => story.as_ref(),
+            _ => None,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Self::Text { .. } => "text",
