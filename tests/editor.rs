@@ -476,3 +476,22 @@ fn a_quick_draw_starts_where_the_button_went_down() {
     // 120 screen px at the fit-page scale is far more than snapping can take away.
     assert!(drawn.h.0 > 150.0, "{drawn:?}");
 }
+
+#[test]
+fn a_page_title_typed_in_the_pages_panel_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::TextInput, "Page title")
+        .focus();
+    h.run_steps(1);
+    h.key_press(egui::Key::End);
+    h.get_by_role_and_label(Role::TextInput, "Page title")
+        .type_text("·头版");
+    h.run_steps(2);
+    assert_eq!(h.state().edition().pages[0].title, "要闻·头版");
+    // The thumbnail's caption follows.
+    h.get_by_label_contains("要闻·头版");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().edition().pages[0].title, "要闻");
+}

@@ -3,7 +3,7 @@
 //! because its edits merge until the drag ends, typing merges until a word ends or the field
 //! loses focus.
 
-use crate::model::{Edit, EditError, Edition, FrameId, StoryField, StoryId};
+use crate::model::{Edit, EditError, Edition, FrameId, PageId, StoryField, StoryId};
 
 /// What lets consecutive edits merge into one open step.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum Merge {
     Typing(StoryId, StoryField),
     /// Dragging a number in the properties panel.
     Property(FrameId),
+    /// Typing a page's title.
+    PageTitle(PageId),
 }
 
 #[derive(Debug)]

@@ -51,6 +51,29 @@ pub fn pages_ui(
             }
         }
     });
+    // The current page's section title, printed in its folio.
+    if let Some(page) = edition.pages.get(current) {
+        let mut title = page.title.clone();
+        ui.horizontal(|ui| {
+            let l = ui.label("Page title");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            if title != page.title {
+                actions.push(Action::Edit {
+                    edits: vec![Edit::SetPageTitle {
+                        page: page.id.clone(),
+                        title,
+                    }],
+                    label: "Page title",
+                    merge: Some(Merge::PageTitle(page.id.clone())),
+                });
+            }
+            if r.lost_focus() {
+                actions.push(Action::Commit);
+            }
+        });
+    }
     ui.separator();
     let width = 120.0;
     egui::ScrollArea::vertical()
