@@ -15,30 +15,27 @@ fn assets() -> Assets {
     Assets::new(Origin::Bundled)
 }
 
-/// The sample edition (2 pages) laid out from scratch: shaping, breaking, placing.
-#[divan::bench]
-fn layout_sample_cold(bencher: divan::Bencher) {
-    let edition = bundle::sample();
+/// Lays `edition` out from scratch each iteration: shaping, breaking, placing.
+fn layout_cold(bencher: divan::Bencher, edition: &broadsheet::model::Edition) {
     let assets = assets();
     bencher.bench(|| {
         Layouter::new()
-            .layout(&edition, FontBook::shared(), &assets)
+            .layout(edition, FontBook::shared(), &assets)
             .pages
             .len()
     });
 }
 
+/// The sample edition (2 pages) laid out from scratch.
+#[divan::bench]
+fn layout_sample_cold(bencher: divan::Bencher) {
+    layout_cold(bencher, &bundle::sample());
+}
+
 /// 48 generated pages laid out from scratch.
 #[divan::bench(sample_count = 20)]
 fn layout_48_pages_cold(bencher: divan::Bencher) {
-    let edition = sample::generated(48);
-    let assets = assets();
-    bencher.bench(|| {
-        Layouter::new()
-            .layout(&edition, FontBook::shared(), &assets)
-            .pages
-            .len()
-    });
+    layout_cold(bencher, &sample::generated(48));
 }
 
 /// 48 pages re-laid after a one-word edit in one story: what a keystroke costs in the editor.

@@ -57,6 +57,17 @@ fn all_pages(edition: &Edition) -> PdfOptions {
     }
 }
 
+/// Options for page 1 alone, the customer's front page.
+fn page_one() -> PdfOptions {
+    PdfOptions {
+        pages: vec![0],
+        bleed: 0.0,
+        marks: false,
+        pdfa: false,
+        max_ppi: None,
+    }
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -170,22 +181,11 @@ fn two_exports_are_byte_identical() {
 fn bleed_and_crop_marks_appear_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let edition = bundle::sample();
-    let plain = write(
-        dir.path(),
-        "plain.pdf",
-        &pdf(
-            &edition,
-            PdfOptions {
-                pages: vec![0],
-                ..all_pages(&edition)
-            },
-        ),
-    );
+    let plain = write(dir.path(), "plain.pdf", &pdf(&edition, page_one()));
     let marked = PdfOptions {
-        pages: vec![0],
         bleed: 8.5,
         marks: true,
-        ..all_pages(&edition)
+        ..page_one()
     };
     let marked = write(dir.path(), "marked.pdf", &pdf(&edition, marked));
     let info = run(&tool("pdfinfo", "poppler-utils"), &["-box", &marked]);
@@ -229,13 +229,7 @@ fn bleed_and_crop_marks_appear_when_asked() {
 fn the_sample_page_without_photos_is_under_300_kb() {
     let mut edition = bundle::sample();
     edition.photos[0].path = "no-photo-here.png".into();
-    let bytes = pdf(
-        &edition,
-        PdfOptions {
-            pages: vec![0],
-            ..all_pages(&edition)
-        },
-    );
+    let bytes = pdf(&edition, page_one());
     assert!(bytes.len() < 300 * 1024, "{} KB", bytes.len() / 1024);
 }
 
@@ -243,13 +237,7 @@ fn the_sample_page_without_photos_is_under_300_kb() {
 fn a_jpeg_goes_into_the_pdf_byte_for_byte() {
     let mut edition = bundle::sample();
     edition.photos[0].path = "../assets/rocket.jpg".into();
-    let bytes = pdf(
-        &edition,
-        PdfOptions {
-            pages: vec![0],
-            ..all_pages(&edition)
-        },
-    );
+    let bytes = pdf(&edition, page_one());
     let jpeg = bundle::asset("assets/rocket.jpg").unwrap();
     assert!(
         bytes.windows(jpeg.len()).any(|w| w == jpeg),
@@ -291,17 +279,7 @@ fn the_sample_page_matches_its_reference_image_in_our_renderer_and_in_the_pdf() 
     );
 
     let dir = tempfile::tempdir().unwrap();
-    let file = write(
-        dir.path(),
-        "p1.pdf",
-        &pdf(
-            &edition,
-            PdfOptions {
-                pages: vec![0],
-                ..all_pages(&edition)
-            },
-        ),
-    );
+    let file = write(dir.path(), "p1.pdf", &pdf(&edition, page_one()));
     let prefix = dir.path().join("p");
     run(
         &tool("pdftoppm", "poppler-utils"),
@@ -362,9 +340,8 @@ fn a_pdfa_2b_export_passes_krillas_validation_and_qpdf() {
     let dir = tempfile::tempdir().unwrap();
     let edition = bundle::sample();
     let opts = PdfOptions {
-        pages: vec![0],
         pdfa: true,
-        ..all_pages(&edition)
+        ..page_one()
     };
     let bytes = export(
         &edition,
