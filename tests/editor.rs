@@ -495,3 +495,104 @@ fn a_page_title_typed_in_the_pages_panel_is_one_undo_step() {
     h.run_steps(2);
     assert_eq!(h.state().edition().pages[0].title, "要闻");
 }
+
+/// Regression: 8–15 wheel clicks used to put the page entirely off screen.
+#[test]
+fn panning_never_loses_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        h.run_steps(1);
+    }
+    let canvas = egui::Rect::from_min_max(egui::pos2(200.0, 40.0), egui::pos2(1050.0, 920.0));
+    h.hover_at(canvas.center());
+    for delta in [egui::vec2(0.0, -400.0), egui::vec2(-400.0, 0.0)] {
+        for _ in 0..30 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.run_steps(1);
+        }
+        h.run();
+        let visible = h
+            .get_all_by_label_contains("Frame p1-")
+            .any(|f| f.rect().intersects(canvas));
+        assert!(
+            visible,
+            "panned by {delta:?} × 30, no frame of page 1 is on screen"
+        );
+    }
+}
+
+/// Regression: after leaving preview, the page shown and the selected frame's panel disagreed.
+#[test]
+fn leaving_preview_keeps_the_page_and_the_selection_in_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Frame p1-lead-body").click();
+    h.run_steps(2);
+    assert!(h.state().selected().is_some());
+    h.key_press(egui::Key::F5);
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    let app = h.state();
+    assert!(!app.preview());
+    if let Some(f) = app.selected() {
+        let (page, _) = app.edition().frame(f).unwrap();
+        assert_eq!(page, app.page(), "the selected frame is on the page shown");
+    }
+    assert_ne!(app.page(), 0, "the page turned in preview stays shown");
+}
+
+/// Regression: selecting another frame resized the side panels and moved the page sideways.
+#[test]
+fn selecting_frames_does_not_move_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let before = h.get_by_label("Frame p1-lead-body").rect();
+    for frame in [
+        "Frame p1-taihuli-photo",
+        "Frame p1-civility-body",
+        "Frame p1-lead-body",
+    ] {
+        h.get_by_label(frame).click();
+        h.run_steps(2);
+        assert_eq!(
+            h.get_by_label("Frame p1-lead-body").rect(),
+            before,
+            "after selecting {frame}"
+        );
+    }
+}
+
+/// Regression: `broadsheet broken.ron` opened no window; now the window opens with the error
+/// and the file's backup on offer.
+#[test]
+fn a_file_that_fails_to_load_offers_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format: 1, paper: ").unwrap();
+    let sample = broadsheet::model::io::to_string(&broadsheet::sample::edition());
+    std::fs::write(dir.path().join("broken.ron.bak"), &sample).unwrap();
+    let message = broadsheet::model::io::load(&path).unwrap_err().to_string();
+    let app = BroadsheetApp::failed_to_open(path, message, options(dir.path()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 950.0))
+        .with_context_setup(broadsheet::app::setup_context)
+        .build_ui_state(|ui, app: &mut BroadsheetApp| app.ui_main(ui), app);
+    h.run_steps(3);
+    h.get_by_label_contains("broken.ron cannot be opened");
+    h.get_by_label_contains("Open the backup").click();
+    run_until(&mut h, |app| app.document().path.is_some());
+    assert_eq!(h.state().edition(), &broadsheet::sample::edition());
+    let opened = h.state().document().path.clone().unwrap();
+    assert!(opened.ends_with("broken.ron.bak"), "{opened:?}");
+}

@@ -1,14 +1,18 @@
 //! The page canvas. It paints the layout engine's display list rasterised by
 //! [`crate::render`] (our glyph ids at our positions, exactly what the PDF carries), then draws
 //! guides, frame edges, thread order and badges over it, and turns pointer input into
-//! [`Action`]s. It never changes the document itself.
+//! [`Intent`]s. It never changes the document itself.
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
-use super::Action;
+use super::Intent;
 use super::history::Merge;
 use crate::layout::EditionLayout;
+use crate::layout::snap::{Edges, SnapGrid};
 use crate::model::{self, Edit, Edition, FrameId, FrameKind, PageTemplate, Pt};
+
+/// How much of the page, in screen points, panning always leaves on screen.
+const KEEP_VISIBLE: f32 = 120.0;
 
 /// How the page is scaled to the window.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,24 +32,6 @@ pub enum Tool {
     Photo,
 }
 
-/// Which edges of a frame a resize handle moves: -1 left/top, 1 right/bottom, 0 neither.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Handle {
-    x: i8,
-    y: i8,
-}
-
-const HANDLES: [Handle; 8] = [
-    Handle { x: -1, y: -1 },
-    Handle { x: 0, y: -1 },
-    Handle { x: 1, y: -1 },
-    Handle { x: 1, y: 0 },
-    Handle { x: 1, y: 1 },
-    Handle { x: 0, y: 1 },
-    Handle { x: -1, y: 1 },
-    Handle { x: -1, y: 0 },
-];
-
 #[derive(Clone, Debug)]
 enum Drag {
     Move {
@@ -56,7 +42,7 @@ enum Drag {
     Resize {
         frame: FrameId,
         start: model::Rect,
-        handle: Handle,
+        handle: Edges,
         press: Pos2,
     },
     Draw {
@@ -147,7 +133,7 @@ impl Canvas {
         ui: &mut egui::Ui,
         view: &View,
         image: &mut super::PageImage<'_>,
-    ) -> Vec<Action> {
+    ) -> Vec<Intent> {
         let mut actions = Vec::new();
         let edition = view.edition;
         let templates: Vec<&PageTemplate> = view
@@ -186,10 +172,19 @@ impl Canvas {
         self.input(ui, canvas_rect);
         let scale = self.scale;
         let size = vec2(total_w, max_h) * scale;
-        let mut top_left = avail.center() - size * 0.5 + self.pan;
-        if self.zoom == Zoom::FitWidth {
-            top_left.y = avail.top() + self.pan.y;
-        }
+        let base = if self.zoom == Zoom::FitWidth {
+            pos2(avail.center().x - size.x * 0.5, avail.top())
+        } else {
+            avail.center() - size * 0.5
+        };
+        // However far it is panned, a band of the page stays on screen: a page lost off the
+        // edge is a page a designer has to find again.
+        let keep = vec2(KEEP_VISIBLE.min(size.x), KEEP_VISIBLE.min(size.y));
+        let top_left = pos2(
+            (base.x + self.pan.x).clamp(avail.left() - size.x + keep.x, avail.right() - keep.x),
+            (base.y + self.pan.y).clamp(avail.top() - size.y + keep.y, avail.bottom() - keep.y),
+        );
+        self.pan = top_left - base;
         let painter = ui.painter_at(canvas_rect);
         painter.rect_filled(canvas_rect, 0.0, Color32::from_gray(92));
 
@@ -313,7 +308,7 @@ impl Canvas {
         geom: PageGeom,
         template: &PageTemplate,
         canvas: &egui::Response,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<Intent>,
     ) {
         let edition = view.edition;
         let page = &edition.pages[index];
@@ -333,7 +328,7 @@ impl Canvas {
             }
         } else if canvas.clicked() && self.tool == Tool::Select {
             self.linking = None;
-            actions.push(Action::Select(None));
+            actions.push(Intent::Select(None));
         }
 
         if view.guides {
@@ -381,11 +376,11 @@ impl Canvas {
             }
             if response.clicked() {
                 match self.linking.take() {
-                    Some(from) if from != frame.id => actions.push(Action::Link {
+                    Some(from) if from != frame.id => actions.push(Intent::Link {
                         from,
                         to: frame.id.clone(),
                     }),
-                    _ => actions.push(Action::Select(Some(frame.id.clone()))),
+                    _ => actions.push(Intent::Select(Some(frame.id.clone()))),
                 }
             }
             if response.drag_started()
@@ -393,7 +388,7 @@ impl Canvas {
                 && !ui.input(|i| i.key_down(egui::Key::Space))
                 && let Some(p) = pointer
             {
-                actions.push(Action::Select(Some(frame.id.clone())));
+                actions.push(Intent::Select(Some(frame.id.clone())));
                 self.drag = Some(Drag::Move {
                     frame: frame.id.clone(),
                     start: frame.rect,
@@ -408,7 +403,7 @@ impl Canvas {
             && self.tool == Tool::Select
         {
             let r = geom.rect(frame.rect);
-            for handle in HANDLES {
+            for handle in Edges::HANDLES {
                 let c = pos2(
                     r.center().x + f32::from(handle.x) * r.width() / 2.0,
                     r.center().y + f32::from(handle.y) * r.height() / 2.0,
@@ -429,7 +424,7 @@ impl Canvas {
                     egui::StrokeKind::Inside,
                 );
                 if response.hovered() {
-                    ui.ctx().set_cursor_icon(handle.cursor());
+                    ui.ctx().set_cursor_icon(cursor(handle));
                 }
                 if response.drag_started()
                     && let Some(p) = pointer
@@ -468,7 +463,7 @@ impl Canvas {
         painter: &egui::Painter,
         geom: &PageGeom,
         template: &PageTemplate,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<Intent>,
     ) {
         let Some(drag) = self.drag.clone() else {
             return;
@@ -480,7 +475,12 @@ impl Canvas {
                 i.modifiers.alt,
             )
         });
-        let grid = Grid::new(template, 6.0 / geom.scale, free);
+        // Six screen pixels, whatever the zoom; Alt places freely.
+        let grid = if free {
+            SnapGrid::free()
+        } else {
+            SnapGrid::new(template, 6.0 / geom.scale)
+        };
         let at = pointer.map(|p| geom.page_from_screen(p));
         match drag {
             Drag::Pan => {}
@@ -498,7 +498,8 @@ impl Canvas {
                 if let Some(at) = at {
                     let (rect, label) = match drag {
                         Drag::Resize { handle, .. } => {
-                            (grid.snap_resize(start, handle, at - press), "Resize frame")
+                            let d = at - press;
+                            (grid.snap_resize(start, handle, (d.x, d.y)), "Resize frame")
                         }
                         _ => {
                             let d = at - press;
@@ -511,7 +512,7 @@ impl Canvas {
                             (grid.snap_move(moved), "Move frame")
                         }
                     };
-                    actions.push(Action::Edit {
+                    actions.push(Intent::Edit {
                         edits: vec![Edit::SetFrameRect {
                             frame: frame.clone(),
                             rect,
@@ -522,13 +523,14 @@ impl Canvas {
                 }
                 if !down {
                     self.drag = None;
-                    actions.push(Action::Commit);
+                    actions.push(Intent::Commit);
                 }
             }
             Drag::Draw { page, press } => {
                 let Some(at) = at else { return };
-                let (a, b) = (grid.snap_point(press), grid.snap_point(at));
-                let r = Rect::from_two_pos(a, b);
+                let a = grid.snap_point((press.x, press.y));
+                let b = grid.snap_point((at.x, at.y));
+                let r = Rect::from_two_pos(pos2(a.0, a.1), pos2(b.0, b.1));
                 painter.rect(
                     Rect::from_min_max(
                         geom.screen_from_page(r.min.x, r.min.y),
@@ -542,7 +544,7 @@ impl Canvas {
                 if !down {
                     self.drag = None;
                     if r.width() >= 12.0 && r.height() >= 12.0 {
-                        actions.push(Action::Draw {
+                        actions.push(Intent::Draw {
                             page,
                             rect: model::Rect::new(r.min.x, r.min.y, r.width(), r.height()),
                         });
@@ -553,106 +555,13 @@ impl Canvas {
     }
 }
 
-impl Handle {
-    fn cursor(self) -> egui::CursorIcon {
-        use egui::CursorIcon as C;
-        match (self.x, self.y) {
-            (0, _) => C::ResizeVertical,
-            (_, 0) => C::ResizeHorizontal,
-            (-1, -1) | (1, 1) => C::ResizeNwSe,
-            _ => C::ResizeNeSw,
-        }
-    }
-}
-
-/// The lines frames snap to: column edges, module lines, baselines and the page's edges.
-pub struct Grid {
-    xs: Vec<f32>,
-    ys: Vec<f32>,
-    /// How near, in points, an edge must come to snap.
-    tolerance: f32,
-}
-
-impl Grid {
-    pub fn new(t: &PageTemplate, tolerance: f32, free: bool) -> Self {
-        if free {
-            return Self {
-                xs: Vec::new(),
-                ys: Vec::new(),
-                tolerance,
-            };
-        }
-        let area = t.type_area(false);
-        let mut xs = vec![0.0, t.width.pt().0, area.x.0, area.right().0];
-        for c in 0..t.columns {
-            let x = t.column_x(c, false).0;
-            xs.extend([x, x + t.column_width().0]);
-        }
-        let mut ys = vec![0.0, t.height.pt().0, area.y.0, area.bottom().0];
-        let module = t.module_height().0;
-        ys.extend((0..=t.modules).map(|k| area.y.0 + module * f32::from(k)));
-        let baseline = t.baseline.pt().0;
-        if baseline > 0.5 {
-            let lines = (area.h.0 / baseline).floor() as usize;
-            ys.extend((0..=lines).map(|k| area.y.0 + baseline * k as f32));
-        }
-        Self { xs, ys, tolerance }
-    }
-
-    /// The nearest grid line to `v` within tolerance, as a correction to add.
-    fn pull(lines: &[f32], v: f32, tolerance: f32) -> Option<f32> {
-        lines
-            .iter()
-            .map(|l| l - v)
-            .filter(|d| d.abs() <= tolerance)
-            .min_by(|a, b| a.abs().total_cmp(&b.abs()))
-    }
-
-    fn snap_x(&self, v: f32) -> f32 {
-        v + Self::pull(&self.xs, v, self.tolerance).unwrap_or(0.0)
-    }
-
-    fn snap_y(&self, v: f32) -> f32 {
-        v + Self::pull(&self.ys, v, self.tolerance).unwrap_or(0.0)
-    }
-
-    pub fn snap_point(&self, p: Pos2) -> Pos2 {
-        pos2(self.snap_x(p.x), self.snap_y(p.y))
-    }
-
-    /// Moves `r` so whichever of its edges is nearest a grid line lands on it.
-    pub fn snap_move(&self, r: model::Rect) -> model::Rect {
-        let best = |lines: &[f32], a: f32, b: f32| {
-            [
-                Self::pull(lines, a, self.tolerance),
-                Self::pull(lines, b, self.tolerance),
-            ]
-            .into_iter()
-            .flatten()
-            .min_by(|p, q| p.abs().total_cmp(&q.abs()))
-            .unwrap_or(0.0)
-        };
-        let dx = best(&self.xs, r.x.0, r.right().0);
-        let dy = best(&self.ys, r.y.0, r.bottom().0);
-        model::Rect::new(r.x.0 + dx, r.y.0 + dy, r.w.0, r.h.0)
-    }
-
-    /// Moves the edges `handle` holds by `d`, snapping each, keeping at least 12 pt.
-    fn snap_resize(&self, start: model::Rect, handle: Handle, d: Vec2) -> model::Rect {
-        const MIN: f32 = 12.0;
-        let (mut x0, mut y0, mut x1, mut y1) =
-            (start.x.0, start.y.0, start.right().0, start.bottom().0);
-        match handle.x {
-            -1 => x0 = self.snap_x(x0 + d.x).min(x1 - MIN),
-            1 => x1 = self.snap_x(x1 + d.x).max(x0 + MIN),
-            _ => {}
-        }
-        match handle.y {
-            -1 => y0 = self.snap_y(y0 + d.y).min(y1 - MIN),
-            1 => y1 = self.snap_y(y1 + d.y).max(y0 + MIN),
-            _ => {}
-        }
-        model::Rect::new(x0, y0, x1 - x0, y1 - y0)
+fn cursor(edges: Edges) -> egui::CursorIcon {
+    use egui::CursorIcon as C;
+    match (edges.x, edges.y) {
+        (0, _) => C::ResizeVertical,
+        (_, 0) => C::ResizeHorizontal,
+        (-1, -1) | (1, 1) => C::ResizeNwSe,
+        _ => C::ResizeNeSw,
     }
 }
 
@@ -819,33 +728,5 @@ fn badges_ui(
             color,
         );
         painter.galley(at, galley, Color32::WHITE);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn frames_snap_to_columns_and_baselines() {
-        let t = crate::sample::template();
-        let grid = Grid::new(&t, 3.0, false);
-        let col = t.column_x(2, false).0;
-        let area = t.type_area(false);
-        let r = model::Rect::new(col + 2.0, area.y.0 + 1.5, 100.0, 50.0);
-        let snapped = grid.snap_move(r);
-        assert_eq!(snapped.x.0, col);
-        assert!((snapped.y.0 - area.y.0).abs() < 0.01);
-        // Alt moves freely.
-        let free = Grid::new(&t, 3.0, true);
-        assert_eq!(free.snap_move(r), r);
-        // Resizing the right edge lands on a column's right edge.
-        let right = col + t.column_width().0;
-        let grown = grid.snap_resize(
-            model::Rect::new(col, area.y.0, 40.0, 40.0),
-            Handle { x: 1, y: 0 },
-            vec2(right - col - 40.0 + 1.0, 0.0),
-        );
-        assert!((grown.right().0 - right).abs() < 0.01);
     }
 }

@@ -278,6 +278,14 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// An open palette with an empty query.
+    pub fn new() -> Self {
+        Self {
+            open: true,
+            query: String::new(),
+        }
+    }
+
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
         if !self.open {
             return None;

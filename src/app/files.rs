@@ -2,6 +2,7 @@
 //! saving, importing, exporting, and the autosave to a recovery file. The UI polls for results
 //! and shows a spinner meanwhile.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Instant, SystemTime};
@@ -18,8 +19,8 @@ pub enum Outcome {
     Opened(PathBuf, Box<Edition>),
     /// `version` is the history version that was written.
     Saved(PathBuf, u64),
-    /// Saved under a new name; photo paths were rewritten for the new folder.
-    SavedAs(PathBuf, u64, Vec<Photo>),
+    /// Saved under a new name; photo paths were rewritten for the new folder (old → new).
+    SavedAs(PathBuf, u64, HashMap<String, String>),
     Exported(String),
     Articles(Vec<Story>),
     /// Photos that decode far enough to know their size, and why the others do not.
@@ -300,33 +301,17 @@ impl Recovery {
     }
 }
 
-/// The recently opened files, newest first, kept in the state directory.
-pub fn recent_files(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(dir.join("recent.txt"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(PathBuf::from)
-        .collect()
-}
-
-pub fn remember_recent(dir: &Path, path: &Path) -> Vec<PathBuf> {
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let mut list = recent_files(dir);
-    list.retain(|p| p != &path);
-    list.insert(0, path);
-    list.truncate(10);
-    let text: String = list.iter().map(|p| format!("{}\n", p.display())).collect();
-    let _ = std::fs::create_dir_all(dir);
-    let _ = io::write_atomic(&dir.join("recent.txt"), text.as_bytes(), false);
-    list
-}
-
-/// Photo paths are relative to the layout file. When the file moves to `to`, rewrite them so
-/// they still name the same files; bundled photos are written out beside the new file.
-pub fn rebase_photos(edition: &mut Edition, from: &Origin, to: &Path) -> Result<(), String> {
+/// Photo paths are relative to the layout file. When the file moves to `to`, returns the new
+/// path of each of `paths` so they still name the same files; bundled photos are written out
+/// beside the new file. Keys are the old paths.
+pub fn rebase_photo_paths<'a>(
+    paths: impl IntoIterator<Item = &'a str>,
+    from: &Origin,
+    to: &Path,
+) -> Result<HashMap<String, String>, String> {
+    let mut map = HashMap::new();
     let Some(new_dir) = to.parent() else {
-        return Ok(());
+        return Ok(map);
     };
     let new_dir = if new_dir.as_os_str().is_empty() {
         Path::new(".")
@@ -336,24 +321,27 @@ pub fn rebase_photos(edition: &mut Edition, from: &Origin, to: &Path) -> Result<
     let stem = to
         .file_stem()
         .map_or_else(|| "photos".to_owned(), |s| s.to_string_lossy().into_owned());
-    for photo in &mut edition.photos {
-        match from {
+    for old in paths {
+        if map.contains_key(old) {
+            continue;
+        }
+        let new = match from {
             Origin::Folder(old_dir) => {
-                let abs = old_dir.join(&photo.path);
+                let abs = old_dir.join(old);
                 let abs = abs.canonicalize().unwrap_or(abs);
                 let new_dir = new_dir
                     .canonicalize()
                     .unwrap_or_else(|_| new_dir.to_path_buf());
-                photo.path = match abs.strip_prefix(&new_dir) {
+                match abs.strip_prefix(&new_dir) {
                     Ok(rel) => rel.to_string_lossy().into_owned(),
                     Err(_) => abs.to_string_lossy().into_owned(),
-                };
+                }
             }
             Origin::Bundled => {
-                let Some(bytes) = crate::bundle::asset(&photo.path) else {
+                let Some(bytes) = crate::bundle::asset(old) else {
                     continue;
                 };
-                let name = Path::new(&photo.path)
+                let name = Path::new(old)
                     .file_name()
                     .map_or_else(|| "photo".into(), |n| n.to_string_lossy().into_owned());
                 let rel = format!("{stem}-photos/{name}");
@@ -363,11 +351,24 @@ pub fn rebase_photos(edition: &mut Edition, from: &Origin, to: &Path) -> Result<
                 }
                 io::write_atomic(&target, bytes, false)
                     .map_err(|e| format!("{}: {e}", target.display()))?;
-                photo.path = rel;
+                rel
             }
+        };
+        map.insert(old.to_owned(), new);
+    }
+    Ok(map)
+}
+
+/// Renames the photo paths of `photos` by `map` (old path → new path).
+pub fn rename_photo_paths<'a>(
+    photos: impl IntoIterator<Item = &'a mut Photo>,
+    map: &HashMap<String, String>,
+) {
+    for photo in photos {
+        if let Some(new) = map.get(&photo.path) {
+            photo.path.clone_from(new);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -398,21 +399,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut e = crate::sample::edition();
         let to = dir.path().join("mine.ron");
-        rebase_photos(&mut e, &Origin::Bundled, &to).unwrap();
+        let old: Vec<String> = e.photos.iter().map(|p| p.path.clone()).collect();
+        let map =
+            rebase_photo_paths(old.iter().map(String::as_str), &Origin::Bundled, &to).unwrap();
+        rename_photo_paths(&mut e.photos, &map);
         let origin = Origin::of_file(&to);
         for p in &e.photos {
             crate::resources::load_photo(&origin, p).expect("the photo is beside the new file");
         }
-    }
-
-    #[test]
-    fn recent_files_keep_the_newest_first_without_repeats() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.ron");
-        let b = dir.path().join("b.ron");
-        remember_recent(dir.path(), &a);
-        remember_recent(dir.path(), &b);
-        let list = remember_recent(dir.path(), &a);
-        assert_eq!(list, vec![a, b]);
     }
 }

@@ -133,6 +133,34 @@ impl History {
         self.undo.last().map_or(0, |s| s.serial)
     }
 
+    /// The photos that undo or redo could bring back.
+    pub fn photos(&self) -> impl Iterator<Item = &crate::model::Photo> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .flat_map(|s| &s.inverses)
+            .filter_map(|e| match e {
+                Edit::InsertPhoto { photo, .. } => Some(photo),
+                _ => None,
+            })
+    }
+
+    /// Rewrites the photo paths the stored steps would bring back (old path → new path).
+    /// Paths are relative to the layout file, so when Save As moves the file every past state
+    /// must name the photos from the new folder too, or an undo or redo would bring back a
+    /// path that no longer resolves.
+    pub fn rebase_photo_paths(&mut self, map: &std::collections::HashMap<String, String>) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            for edit in &mut step.inverses {
+                if let Edit::InsertPhoto { photo, .. } = edit
+                    && let Some(path) = map.get(&photo.path)
+                {
+                    photo.path.clone_from(path);
+                }
+            }
+        }
+    }
+
     /// Forgets everything, for a newly opened document.
     pub fn clear(&mut self) {
         *self = Self::default();

@@ -1,12 +1,12 @@
 //! The side panels: pages with thumbnails, stories, the properties of the selection, and
-//! preflight. Like the canvas, they only report [`Action`]s; the app applies them.
+//! preflight. Like the canvas, they only report [`Intent`]s; the app applies them.
 
 use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, Sense, vec2};
 
 use super::history::Merge;
-use super::{Action, Command};
+use super::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
 use crate::model::{
     Crop, Edit, Edition, Fit, Frame, FrameKind, Length, PhotoId, Pt, Rect, Severity, StoryField,
@@ -24,7 +24,7 @@ pub fn pages_ui(
     current: usize,
     selected_story: Option<&StoryId>,
     thumbnail: &mut super::PageImage<'_>,
-    actions: &mut Vec<Action>,
+    actions: &mut Intents,
 ) {
     ui.heading(&edition.paper);
     ui.label(&edition.date);
@@ -47,7 +47,7 @@ pub fn pages_ui(
                 .on_hover_text(format!("{} ({})", c.text(), c.shortcut_text(ui.ctx())));
             b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, c.text()));
             if b.clicked() {
-                actions.push(Action::Run(c));
+                actions.push(Intent::Run(c));
             }
         }
     });
@@ -60,7 +60,7 @@ pub fn pages_ui(
                 .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
                 .labelled_by(l.id);
             if title != page.title {
-                actions.push(Action::Edit {
+                actions.push(Intent::Edit {
                     edits: vec![Edit::SetPageTitle {
                         page: page.id.clone(),
                         title,
@@ -70,7 +70,7 @@ pub fn pages_ui(
                 });
             }
             if r.lost_focus() {
-                actions.push(Action::Commit);
+                actions.push(Intent::Commit);
             }
         });
     }
@@ -107,7 +107,7 @@ pub fn pages_ui(
                     };
                     painter.rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Outside);
                     if response.clicked() {
-                        actions.push(Action::ShowPage(i));
+                        actions.push(Intent::ShowPage(i));
                     }
                     response.dnd_set_drag_payload(PageDrag(i));
                     if let Some(from) = response.dnd_hover_payload::<PageDrag>()
@@ -128,7 +128,7 @@ pub fn pages_ui(
                     if let Some(from) = response.dnd_release_payload::<PageDrag>()
                         && from.0 != i
                     {
-                        actions.push(Action::Edit {
+                        actions.push(Intent::Edit {
                             edits: vec![Edit::MovePage {
                                 page: edition.pages[from.0].id.clone(),
                                 to: i,
@@ -136,7 +136,7 @@ pub fn pages_ui(
                             label: "Move page",
                             merge: None,
                         });
-                        actions.push(Action::ShowPage(i));
+                        actions.push(Intent::ShowPage(i));
                     }
                     ui.label(label);
                 });
@@ -175,7 +175,7 @@ pub fn pages_ui(
                     };
                     let r = ui.selectable_label(selected_story == Some(&story.id), text);
                     if r.clicked() {
-                        actions.push(Action::SelectStory(story.id.clone()));
+                        actions.push(Intent::SelectStory(story.id.clone()));
                     }
                     ui.colored_label(color, badge);
                 });
@@ -184,7 +184,7 @@ pub fn pages_ui(
 }
 
 /// Position and size in millimetres, dragged or typed; one undo step per gesture.
-fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Vec<Action>) {
+fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Intents) {
     let r = frame.rect;
     let mut mm = [r.x.to_mm(), r.y.to_mm(), r.w.to_mm(), r.h.to_mm()];
     let mut changed = false;
@@ -210,7 +210,7 @@ fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Vec<Action>) {
     });
     if changed {
         let p = |v: f32| Pt::from_mm(v).0;
-        actions.push(Action::Edit {
+        actions.push(Intent::Edit {
             edits: vec![Edit::SetFrameRect {
                 frame: frame.id.clone(),
                 rect: Rect::new(p(mm[0]), p(mm[1]), p(mm[2]), p(mm[3])),
@@ -220,12 +220,12 @@ fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Vec<Action>) {
         });
     }
     if done {
-        actions.push(Action::Commit);
+        actions.push(Intent::Commit);
     }
 }
 
-fn set_kind(frame: &Frame, kind: FrameKind, label: &'static str) -> Action {
-    Action::Edit {
+fn set_kind(frame: &Frame, kind: FrameKind, label: &'static str) -> Intent {
+    Intent::Edit {
         edits: vec![Edit::SetFrameKind {
             frame: frame.id.clone(),
             kind,
@@ -280,7 +280,7 @@ pub fn properties_ui(
     jumps: &HashMap<StoryId, Vec<String>>,
     frame: Option<&Frame>,
     story: Option<&StoryId>,
-    actions: &mut Vec<Action>,
+    actions: &mut Intents,
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         if let Some(frame) = frame {
@@ -296,7 +296,7 @@ pub fn properties_ui(
     });
 }
 
-fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Vec<Action>) {
+fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
     ui.heading(format!("{} frame", frame.kind.name()));
     ui.label(frame.id.as_str());
     geometry_ui(ui, frame, actions);
@@ -363,7 +363,7 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut V
 }
 
 /// Which story flows through a text frame, its place in the thread, link and unlink.
-fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Vec<Action>) {
+fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
     let owner = edition.story_of_frame(&frame.id);
     if let Some(picked) = story_combo_ui(ui, edition, "Story", owner.map(|s| &s.id), true) {
         let mut edits = Vec::new();
@@ -387,7 +387,7 @@ fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut 
                 thread,
             });
         }
-        actions.push(Action::Edit {
+        actions.push(Intent::Edit {
             edits,
             label: "Place story",
             merge: None,
@@ -408,7 +408,7 @@ fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut 
         ui.horizontal(|ui| {
             for c in [Command::LinkFrame, Command::UnlinkFrame] {
                 if ui.button(c.text()).on_hover_text(c.tooltip()).clicked() {
-                    actions.push(Action::Run(c));
+                    actions.push(Intent::Run(c));
                 }
             }
         });
@@ -420,7 +420,7 @@ fn photo_ui(
     edition: &Edition,
     frame: &Frame,
     (photo, story, fit, crop): (&PhotoId, Option<&StoryId>, Fit, Crop),
-    actions: &mut Vec<Action>,
+    actions: &mut Intents,
 ) {
     let kind = |photo: PhotoId, story: Option<StoryId>, fit: Fit, crop: Crop| FrameKind::Photo {
         photo,
@@ -487,7 +487,7 @@ fn photo_ui(
         bottom: c[3] / 100.0,
     };
     if new != crop {
-        actions.push(Action::Edit {
+        actions.push(Intent::Edit {
             edits: vec![Edit::SetFrameKind {
                 frame: frame.id.clone(),
                 kind: kind(photo.clone(), story.cloned(), fit, new),
@@ -497,7 +497,7 @@ fn photo_ui(
         });
     }
     if done {
-        actions.push(Action::Commit);
+        actions.push(Intent::Commit);
     }
 }
 
@@ -508,7 +508,7 @@ fn story_ui(
     layout: Option<&EditionLayout>,
     jumps: &HashMap<StoryId, Vec<String>>,
     story: &crate::model::Story,
-    actions: &mut Vec<Action>,
+    actions: &mut Intents,
 ) {
     ui.heading("Story");
     let fit = layout.and_then(|l| l.fits.iter().find(|f| f.story == story.id));
@@ -547,7 +547,7 @@ fn story_ui(
     if body_style != story.styles.body {
         let mut styles = story.styles.clone();
         styles.body = body_style;
-        actions.push(Action::Edit {
+        actions.push(Intent::Edit {
             edits: vec![Edit::SetStoryStyles {
                 story: story.id.clone(),
                 styles,
@@ -570,7 +570,7 @@ fn story_ui(
             .labelled_by(label.id);
         if text != old {
             let word_ends = inserted_char(&old, &text).is_some_and(ends_word);
-            actions.push(Action::Edit {
+            actions.push(Intent::Edit {
                 edits: vec![Edit::SetStoryText {
                     story: story.id.clone(),
                     field,
@@ -580,11 +580,11 @@ fn story_ui(
                 merge: Some(Merge::Typing(story.id.clone(), field)),
             });
             if word_ends {
-                actions.push(Action::Commit);
+                actions.push(Intent::Commit);
             }
         }
         if response.lost_focus() {
-            actions.push(Action::Commit);
+            actions.push(Intent::Commit);
         }
     }
 }
@@ -612,7 +612,7 @@ pub fn preflight_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     layout: Option<&EditionLayout>,
-    actions: &mut Vec<Action>,
+    actions: &mut Intents,
 ) {
     let Some(layout) = layout else { return };
     ui.horizontal(|ui| {
@@ -657,11 +657,11 @@ pub fn preflight_ui(
                             .and_then(|s| s.thread.last().cloned())
                     });
                     if let Some(f) = frame {
-                        actions.push(Action::Select(Some(f)));
+                        actions.push(Intent::Select(Some(f)));
                     } else if let Some(i) = d.page.as_ref().and_then(|p| {
                         (0..edition.pages.len()).find(|&i| edition.page_label(i) == *p)
                     }) {
-                        actions.push(Action::ShowPage(i));
+                        actions.push(Intent::ShowPage(i));
                     }
                 }
             }

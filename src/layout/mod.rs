@@ -10,6 +10,7 @@ mod flow;
 mod frames;
 mod preflight;
 pub mod setting;
+pub mod snap;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

@@ -8,6 +8,7 @@ mod ids;
 pub mod io;
 mod page;
 mod story;
+mod structure;
 mod style;
 mod template;
 mod units;
@@ -18,6 +19,7 @@ pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Se
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
 pub use story::{Lang, Story, StoryStyles};
+pub use structure::{NewFrame, StructureError};
 pub use style::{Align, CharacterStyle, FontSpec, ParagraphStyle, Prohibition, Styles, Weight};
 pub use template::{ColumnChars, FolioSpec, Margins, PageTemplate, Rect};
 pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

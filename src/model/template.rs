@@ -169,6 +169,19 @@ impl PageTemplate {
         Pt(self.column_width().0 * n + self.gutter_width().0 * (n - 1.0))
     }
 
+    /// How many grid columns a frame `width` wide spans. A frame drawn a little short of a
+    /// column (within 30% of one) still counts it, because hands are not exact.
+    pub fn columns_in_width(&self, width: Pt) -> u8 {
+        let step = self.column_width().0 + self.gutter_width().0;
+        if !(step > 0.0 && width.0.is_finite()) {
+            return 1;
+        }
+        let max = f32::from(self.columns.max(1));
+        ((width.0 + self.gutter_width().0 + step * 0.3) / step)
+            .floor()
+            .clamp(1.0, max) as u8
+    }
+
     /// Height of one module (row).
     pub fn module_height(&self) -> Pt {
         Pt(self.type_area(false).h.0 / f32::from(self.modules.max(1)))

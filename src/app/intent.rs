@@ -1,0 +1,70 @@
+//! What the UI asks for. Menus, shortcuts, the palette, panels, the canvas and dialogs push an
+//! [`Intent`] while they draw; [`super::BroadsheetApp::logic`] carries them all out once per
+//! frame, in order, before the next frame is drawn. Nothing that draws changes the document.
+
+use std::path::PathBuf;
+
+use super::Command;
+use super::history::Merge;
+use super::modal::Choice;
+use crate::model::{Edit, FrameId, Rect, StoryId};
+
+#[derive(Debug)]
+#[must_use]
+pub enum Intent {
+    /// A command from a menu, a shortcut, a button or the palette.
+    Run(Command),
+    Select(Option<FrameId>),
+    SelectStory(StoryId),
+    ShowPage(usize),
+    /// Document edits, applied as one undo step (or merged into the open one by `merge`).
+    Edit {
+        edits: Vec<Edit>,
+        label: &'static str,
+        merge: Option<Merge>,
+    },
+    /// Ends the open undo step (a drag ended, a word was typed, a field lost focus).
+    Commit,
+    /// Continue the story of `from` in frame `to`.
+    Link {
+        from: FrameId,
+        to: FrameId,
+    },
+    /// A frame was drawn with the current tool.
+    Draw {
+        page: usize,
+        rect: Rect,
+    },
+    /// Open a file (recent files, a dropped layout), asking about unsaved changes first.
+    Open(PathBuf),
+    /// Files dropped on the window.
+    Dropped(Vec<PathBuf>),
+    /// The window's close button.
+    CloseRequested,
+    /// A button in a dialog.
+    Choice(Choice),
+}
+
+/// The queue one frame fills.
+#[derive(Debug, Default)]
+pub struct Intents(Vec<Intent>);
+
+impl Intents {
+    pub fn push(&mut self, intent: Intent) {
+        self.0.push(intent);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn take(&mut self) -> Vec<Intent> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl Extend<Intent> for Intents {
+    fn extend<T: IntoIterator<Item = Intent>>(&mut self, iter: T) {
+        self.0.extend(iter);
+    }
+}

@@ -1,0 +1,225 @@
+//! The one dialog that can be open at a time. Each variant holds its own state; drawing a
+//! dialog only pushes [`Intent`]s (what the user chose), so what happens next is decided in one
+//! place, [`super::BroadsheetApp::logic`].
+
+use std::path::PathBuf;
+
+use super::chooser::{self, Chooser, Purpose};
+use super::command::Palette;
+use super::files::Found;
+use super::intent::{Intent, Intents};
+use crate::model::PageTemplate;
+
+/// Something to do once unsaved changes have been saved or discarded.
+#[derive(Clone, Debug)]
+pub enum Pending {
+    Quit,
+    Open(Option<PathBuf>),
+    New(PageTemplate),
+}
+
+/// A dialog over the window.
+pub enum Modal {
+    /// Something failed; the message says what and why.
+    Error(String),
+    /// Unsaved changes stand before `Pending`: save, don't save, or cancel.
+    Unsaved(Pending),
+    /// A recovery copy left by a session that did not close cleanly.
+    Recover(Found),
+    /// The file given at start could not be opened. Offers its backup or recovery copy.
+    LoadFailed {
+        path: PathBuf,
+        message: String,
+        backup: Option<PathBuf>,
+        recovery: Option<Found>,
+    },
+    Chooser(Chooser),
+    /// Choosing the page template of a new edition.
+    NewEdition {
+        preset: usize,
+    },
+    Palette(Palette),
+}
+
+/// What a dialog's buttons ask for.
+#[derive(Debug)]
+pub enum Choice {
+    SaveThen(Pending),
+    Proceed(Pending),
+    Recover(Found),
+    DiscardRecovery(Found),
+    Picked(Purpose, Vec<PathBuf>),
+    Create(PageTemplate),
+    /// Closed without a choice: whatever was waiting on it does not happen.
+    Cancel,
+}
+
+impl Modal {
+    /// Draws the dialog. Returns whether it stays open.
+    pub fn ui(&mut self, ctx: &egui::Context, name: &str, intents: &mut Intents) -> bool {
+        let mut choice = None;
+        let open = match self {
+            Self::Error(message) => error_ui(ctx, message),
+            Self::Unsaved(pending) => {
+                unsaved_ui(ctx, name, pending, &mut choice);
+                choice.is_none()
+            }
+            Self::Recover(found) => {
+                recover_ui(ctx, found, &mut choice);
+                choice.is_none()
+            }
+            Self::LoadFailed {
+                path,
+                message,
+                backup,
+                recovery,
+            } => {
+                load_failed_ui(
+                    ctx,
+                    path,
+                    message,
+                    backup.as_ref(),
+                    recovery.as_ref(),
+                    &mut choice,
+                );
+                choice.is_none()
+            }
+            Self::Chooser(c) => match c.ui(ctx) {
+                Some(chooser::Chosen::Files(paths)) => {
+                    choice = Some(Choice::Picked(c.purpose, paths));
+                    false
+                }
+                Some(chooser::Chosen::Cancelled) => {
+                    choice = Some(Choice::Cancel);
+                    false
+                }
+                None => true,
+            },
+            Self::NewEdition { preset } => new_edition_ui(ctx, preset, &mut choice),
+            Self::Palette(p) => match p.ui(ctx) {
+                Some(c) => {
+                    intents.push(Intent::Run(c));
+                    false
+                }
+                None => p.open,
+            },
+        };
+        if let Some(c) = choice {
+            intents.push(Intent::Choice(c));
+        }
+        open
+    }
+}
+
+fn error_ui(ctx: &egui::Context, message: &str) -> bool {
+    let m = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("Something went wrong");
+        ui.label(message);
+        ui.button("OK").clicked()
+    });
+    !(m.inner || m.should_close())
+}
+
+fn unsaved_ui(ctx: &egui::Context, name: &str, pending: &Pending, choice: &mut Option<Choice>) {
+    let m = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!("Save the changes to {name} first?"));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                *choice = Some(Choice::SaveThen(pending.clone()));
+            }
+            if ui.button("Don't save").clicked() {
+                *choice = Some(Choice::Proceed(pending.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                *choice = Some(Choice::Cancel);
+            }
+        });
+    });
+    if choice.is_none() && m.should_close() {
+        *choice = Some(Choice::Cancel);
+    }
+}
+
+fn recover_ui(ctx: &egui::Context, found: &Found, choice: &mut Option<Choice>) {
+    egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+        ui.heading("Recover unsaved work?");
+        let what = found.document.as_ref().map_or_else(
+            || "an unsaved edition".to_owned(),
+            |d| d.display().to_string(),
+        );
+        let age = found
+            .modified
+            .elapsed()
+            .map(|d| d.as_secs() / 60)
+            .unwrap_or(0);
+        ui.label(format!(
+            "Broadsheet did not close cleanly. Changes to {what} from {age} minutes ago were kept."
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Recover").clicked() {
+                *choice = Some(Choice::Recover(found.clone()));
+            }
+            if ui.button("Discard").clicked() {
+                *choice = Some(Choice::DiscardRecovery(found.clone()));
+            }
+        });
+    });
+}
+
+fn load_failed_ui(
+    ctx: &egui::Context,
+    path: &std::path::Path,
+    message: &str,
+    backup: Option<&PathBuf>,
+    recovery: Option<&Found>,
+    choice: &mut Option<Choice>,
+) {
+    egui::Modal::new(egui::Id::unique("load failed")).show(ctx, |ui| {
+        ui.set_max_width(600.0);
+        ui.heading(format!("{} cannot be opened", path.display()));
+        ui.label(message);
+        ui.separator();
+        if let Some(found) = recovery
+            && ui.button("Open the recovery copy").clicked()
+        {
+            *choice = Some(Choice::Recover(found.clone()));
+        }
+        if let Some(bak) = backup
+            && ui
+                .button(format!("Open the backup {}", bak.display()))
+                .clicked()
+        {
+            *choice = Some(Choice::Proceed(Pending::Open(Some(bak.clone()))));
+        }
+        if ui.button("Open another file…").clicked() {
+            *choice = Some(Choice::Proceed(Pending::Open(None)));
+        }
+        if ui.button("Start a new edition").clicked() {
+            *choice = Some(Choice::Cancel);
+        }
+    });
+}
+
+fn new_edition_ui(ctx: &egui::Context, preset: &mut usize, choice: &mut Option<Choice>) -> bool {
+    let presets = PageTemplate::presets();
+    let m = egui::Modal::new(egui::Id::unique("new edition")).show(ctx, |ui| {
+        ui.heading("New edition");
+        ui.label("Page template");
+        for (i, t) in presets.iter().enumerate() {
+            ui.radio_value(preset, i, &t.name);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Create").clicked()
+                && let Some(t) = presets.get(*preset)
+            {
+                *choice = Some(Choice::Create(t.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                *choice = Some(Choice::Cancel);
+            }
+        })
+    });
+    choice.is_none() && !m.should_close()
+}

@@ -1,0 +1,87 @@
+//! The editor's view settings, kept between sessions through eframe's persistence: what is
+//! shown, how, and in which language. The document itself is never stored here (it lives in its
+//! RON file and the recovery copy); eframe's storage silently drops what it cannot read, which
+//! is acceptable for preferences only.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// How many files "Open Recent" remembers.
+const RECENT: usize = 10;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    pub guides: bool,
+    pub preflight: bool,
+    pub frame_time: bool,
+    /// Show the pages panel (left) and the properties panel (right).
+    pub pages_panel: bool,
+    pub properties_panel: bool,
+    /// Fixed panel widths, so selecting another frame never moves the page sideways.
+    pub pages_width: f32,
+    pub properties_width: f32,
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        Self {
+            guides: true,
+            preflight: false,
+            frame_time: false,
+            pages_panel: true,
+            properties_panel: true,
+            pages_width: 190.0,
+            properties_width: 340.0,
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl ViewSettings {
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_keep_the_newest_first_without_repeats() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        std::fs::write(&a, "").unwrap();
+        std::fs::write(&b, "").unwrap();
+        let mut s = ViewSettings::default();
+        s.remember(&a);
+        s.remember(&b);
+        s.remember(&a);
+        let names: Vec<_> = s.recent.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["a.ron", "b.ron"]);
+        for i in 0..20 {
+            s.remember(&dir.path().join(format!("{i}.ron")));
+        }
+        assert_eq!(s.recent.len(), RECENT);
+    }
+
+    #[test]
+    fn settings_survive_a_round_trip_and_old_entries_default() {
+        let s = ViewSettings {
+            guides: false,
+            ..Default::default()
+        };
+        let text = ron::to_string(&s).unwrap();
+        assert_eq!(ron::from_str::<ViewSettings>(&text).unwrap(), s);
+        let partial: ViewSettings = ron::from_str("(guides: false)").unwrap();
+        assert!(partial.pages_panel && !partial.guides);
+    }
+}
