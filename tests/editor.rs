@@ -2,6 +2,7 @@
 
 #![cfg(feature = "gui")]
 
+use broadsheet::app::i18n::Language;
 use broadsheet::app::{BroadsheetApp, Options};
 use broadsheet::model::FrameId;
 use broadsheet::resources::Origin;
@@ -15,6 +16,7 @@ fn options(state_dir: &std::path::Path) -> Options {
         offer_recovery: false,
         screenshot: None,
         native_dialogs: false,
+        language: Some(Language::English),
     }
 }
 
@@ -595,4 +597,78 @@ fn a_file_that_fails_to_load_offers_its_backup() {
     assert_eq!(h.state().edition(), &broadsheet::sample::edition());
     let opened = h.state().document().path.clone().unwrap();
     assert!(opened.ends_with("broken.ron.bak"), "{opened:?}");
+}
+
+/// Chinese typed through an input method: preedit events show the composition, the commit
+/// lands in the story, and the field's edit is one undo step.
+#[test]
+fn chinese_typed_through_an_input_method_lands_in_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Frame p1-civility-head").click();
+    h.run_steps(2);
+    let field = || Role::TextInput;
+    h.get_by_role_and_label(field(), "Headline (主题)").focus();
+    h.run_steps(1);
+    h.key_press(egui::Key::End);
+    h.run_steps(1);
+    for preedit in ["h", "he", "he'x", "he'xi"] {
+        h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: preedit.into(),
+            active_range_chars: None,
+        }));
+        h.run_steps(1);
+    }
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit("河西".into())));
+    h.run_steps(2);
+    let headline = &h
+        .state()
+        .edition()
+        .story(&"civility".into())
+        .unwrap()
+        .headline;
+    let before = broadsheet::sample::edition()
+        .story(&"civility".into())
+        .unwrap()
+        .headline
+        .clone();
+    assert_eq!(
+        headline,
+        &format!("{before}河西"),
+        "the committed text, no preedit"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .edition()
+            .story(&"civility".into())
+            .unwrap()
+            .headline,
+        before
+    );
+}
+
+/// The interface in Chinese: menus, panels and the palette, which finds commands by pinyin
+/// initials.
+#[test]
+fn the_chinese_interface_finds_commands_by_pinyin_initials() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_with(Options {
+        language: Some(Language::Chinese),
+        ..options(dir.path())
+    });
+    h.get_by_label("文件");
+    h.get_by_label("框 p1-lead-body");
+    h.get_by_label("第1版");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "搜索")
+        .type_text("dcpdf");
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    // 导出 PDF: the export chooser opens, titled in Chinese.
+    h.get_by_label("导出 PDF");
+    h.get_by_role_and_label(Role::TextInput, "文件名");
 }

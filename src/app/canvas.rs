@@ -7,6 +7,7 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
 use super::Intent;
 use super::history::Merge;
+use super::i18n::t;
 use crate::layout::EditionLayout;
 use crate::layout::snap::{Edges, SnapGrid};
 use crate::model::{self, Edit, Edition, FrameId, FrameKind, PageTemplate, Pt};
@@ -143,7 +144,7 @@ impl Canvas {
             .filter_map(|p| edition.template(&p.template))
             .collect();
         if templates.len() != view.pages.len() || templates.is_empty() {
-            ui.label("No page to show.");
+            ui.label(t!("canvas-no-page"));
             return actions;
         }
         let (canvas_rect, canvas) =
@@ -345,7 +346,7 @@ impl Canvas {
             let r = geom.rect(frame.rect);
             let id = ui.scope_id().with(("frame", &frame.id));
             let response = ui.interact(r, id, Sense::click_and_drag());
-            let label = format!("Frame {}", frame.id);
+            let label = t!("a11y-frame", id = frame.id.as_str());
             let selected = view.selected == Some(&frame.id);
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
@@ -413,7 +414,7 @@ impl Canvas {
                     .scope_id()
                     .with(("handle", &frame.id, handle.x, handle.y));
                 let response = ui.interact(hr, id, Sense::drag());
-                let label = format!("Resize handle {} {}", handle.x, handle.y);
+                let label = t!("a11y-handle", x = handle.x, y = handle.y);
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 painter.rect_filled(hr, 1.0, Color32::WHITE);
@@ -499,7 +500,10 @@ impl Canvas {
                     let (rect, label) = match drag {
                         Drag::Resize { handle, .. } => {
                             let d = at - press;
-                            (grid.snap_resize(start, handle, (d.x, d.y)), "Resize frame")
+                            (
+                                grid.snap_resize(start, handle, (d.x, d.y)),
+                                "undo-resize-frame",
+                            )
                         }
                         _ => {
                             let d = at - press;
@@ -509,7 +513,7 @@ impl Canvas {
                                 start.w.0,
                                 start.h.0,
                             );
-                            (grid.snap_move(moved), "Move frame")
+                            (grid.snap_move(moved), "undo-move-frame")
                         }
                     };
                     actions.push(Intent::Edit {

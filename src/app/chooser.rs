@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::i18n::t;
+
 /// What a file is being picked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -16,24 +18,24 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Self::Open => "Open layout",
-            Self::SaveAs => "Save layout as",
-            Self::ImportArticles => "Import articles",
-            Self::ImportPhotos => "Import photos",
-            Self::ExportPdf => "Export PDF",
-            Self::ExportData => "Export PDF-ready data",
+            Self::Open => t!("pick-open"),
+            Self::SaveAs => t!("pick-save-as"),
+            Self::ImportArticles => t!("pick-import-articles"),
+            Self::ImportPhotos => t!("pick-import-photos"),
+            Self::ExportPdf => t!("pick-export-pdf"),
+            Self::ExportData => t!("pick-export-data"),
         }
     }
 
     /// The button that confirms the choice.
-    pub fn verb(self) -> &'static str {
+    pub fn verb(self) -> String {
         match self {
-            Self::Open => "Open",
-            Self::SaveAs => "Save",
-            Self::ImportArticles | Self::ImportPhotos => "Import",
-            Self::ExportPdf | Self::ExportData => "Export",
+            Self::Open => t!("open"),
+            Self::SaveAs => t!("save"),
+            Self::ImportArticles | Self::ImportPhotos => t!("import"),
+            Self::ExportPdf | Self::ExportData => t!("export"),
         }
     }
 
@@ -77,12 +79,13 @@ pub fn native_dialogs() -> bool {
     portal || zenity
 }
 
-/// Shows the native dialog for `purpose` and waits for it (call on a worker thread).
-pub fn native(purpose: Purpose, dir: Option<PathBuf>, name: String) -> Vec<PathBuf> {
+/// Shows the native dialog for `purpose` under `title` and waits for it (call on a worker
+/// thread; the title is looked up on the UI thread, in the interface's language).
+pub fn native(purpose: Purpose, title: String, dir: Option<PathBuf>, name: String) -> Vec<PathBuf> {
     let (label, exts) = purpose.filter();
     let mut dialog = rfd::AsyncFileDialog::new()
         .add_filter(label, exts)
-        .set_title(purpose.title());
+        .set_title(title);
     if let Some(d) = dir {
         dialog = dialog.set_directory(d);
     }
@@ -188,12 +191,15 @@ impl Chooser {
             ui.set_width(560.0);
             ui.heading(self.purpose.title());
             ui.horizontal(|ui| {
-                if ui.button("Up").on_hover_text("The folder above").clicked()
+                if ui
+                    .button(t!("chooser-up"))
+                    .on_hover_text(t!("chooser-up-tip"))
+                    .clicked()
                     && let Some(parent) = self.dir.parent()
                 {
                     self.go(parent.to_path_buf());
                 }
-                let l = ui.label("Folder");
+                let l = ui.label(t!("chooser-folder"));
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.dir_text).desired_width(f32::INFINITY),
@@ -242,14 +248,14 @@ impl Chooser {
                         }
                     }
                     if self.entries.is_empty() {
-                        ui.weak("No matching files here.");
+                        ui.weak(t!("chooser-empty"));
                     }
                 });
             if let Some(d) = go_to {
                 self.go(d);
             }
             ui.horizontal(|ui| {
-                let l = ui.label("File name");
+                let l = ui.label(t!("chooser-file-name"));
                 let r = ui
                     .add(egui::TextEdit::singleline(&mut self.name).desired_width(320.0))
                     .labelled_by(l.id);
@@ -265,12 +271,12 @@ impl Chooser {
                 {
                     done = Some(Chosen::Files(self.chosen()));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     done = Some(Chosen::Cancelled);
                 }
             });
             if self.purpose.many() {
-                ui.weak("Ctrl+click picks several files.");
+                ui.weak(t!("chooser-many"));
             }
         });
         if done.is_none() && modal.should_close() {

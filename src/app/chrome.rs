@@ -1,6 +1,7 @@
 //! The window's chrome: the menu bar with the tools, the status bar, and the frame-time
 //! overlay. Like everything that draws, it only pushes intents.
 
+use super::i18n::{self, Language, t};
 use super::{BroadsheetApp, Command, Intent, Tool, median, worker};
 
 impl BroadsheetApp {
@@ -14,12 +15,12 @@ impl BroadsheetApp {
         let can_undo = self.doc.history.undo_label().is_some();
         let can_redo = self.doc.history.redo_label().is_some();
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(t!("menu-file"), |ui| {
                 Command::New.menu_button_ui(ui, true, &mut run);
                 Command::Open.menu_button_ui(ui, true, &mut run);
-                ui.menu_button("Open Recent", |ui| {
+                ui.menu_button(t!("menu-open-recent"), |ui| {
                     if self.view.recent.is_empty() {
-                        ui.label("No recent files");
+                        ui.label(t!("menu-no-recent"));
                     }
                     for p in &self.view.recent {
                         if ui.button(p.display().to_string()).clicked() {
@@ -38,7 +39,7 @@ impl BroadsheetApp {
                 ui.separator();
                 Command::Quit.menu_button_ui(ui, true, &mut run);
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(t!("menu-edit"), |ui| {
                 Command::Undo.menu_button_ui(ui, can_undo, &mut run);
                 Command::Redo.menu_button_ui(ui, can_redo, &mut run);
                 ui.separator();
@@ -57,7 +58,7 @@ impl BroadsheetApp {
                 ui.separator();
                 Command::CommandPalette.menu_button_ui(ui, true, &mut run);
             });
-            ui.menu_button("Pages", |ui| {
+            ui.menu_button(t!("menu-pages"), |ui| {
                 for c in [
                     Command::NextPage,
                     Command::PreviousPage,
@@ -69,7 +70,7 @@ impl BroadsheetApp {
                     c.menu_button_ui(ui, true, &mut run);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(t!("menu-view"), |ui| {
                 for c in [
                     Command::ZoomIn,
                     Command::ZoomOut,
@@ -93,14 +94,20 @@ impl BroadsheetApp {
                         ui.close();
                     }
                 }
+                ui.separator();
+                self.language_menu_ui(ui);
             });
             ui.separator();
             // The tools, one click away.
             for (tool, c, icon) in [
-                (Tool::Select, Command::ToolSelect, "Select"),
-                (Tool::Text, Command::ToolTextFrame, "Text frame"),
-                (Tool::Headline, Command::ToolHeadlineFrame, "Headline frame"),
-                (Tool::Photo, Command::ToolPhotoFrame, "Photo frame"),
+                (Tool::Select, Command::ToolSelect, t!("tool-select")),
+                (Tool::Text, Command::ToolTextFrame, t!("tool-text")),
+                (
+                    Tool::Headline,
+                    Command::ToolHeadlineFrame,
+                    t!("tool-headline"),
+                ),
+                (Tool::Photo, Command::ToolPhotoFrame, t!("tool-photo")),
             ] {
                 let r = ui
                     .selectable_label(self.canvas.tool == tool, icon)
@@ -111,7 +118,7 @@ impl BroadsheetApp {
             }
             ui.separator();
             let preview = ui
-                .selectable_label(self.preview, "Preview")
+                .selectable_label(self.preview, t!("tool-preview"))
                 .on_hover_text(Command::TogglePreview.tooltip());
             if preview.clicked() {
                 run = Some(Command::TogglePreview);
@@ -130,12 +137,33 @@ impl BroadsheetApp {
         }
     }
 
+    /// Follow the system's language, or pick one; the choice is kept between sessions.
+    fn language_menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button(t!("menu-language"), |ui| {
+            let mut choice = self.view.language;
+            let system = t!(
+                "menu-language-system",
+                language = Language::from_system().native_name()
+            );
+            ui.radio_value(&mut choice, None, system);
+            for language in Language::ALL {
+                ui.radio_value(&mut choice, Some(language), language.native_name());
+            }
+            if choice != self.view.language {
+                self.view.language = choice;
+                i18n::set_language(self.language());
+                ui.close();
+            }
+        });
+    }
+
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let edition = &self.doc.edition;
             let page = edition.page_label(self.page);
             ui.label(format!(
-                "第{page}版 ({}/{})",
+                "{} ({}/{})",
+                t!("page-label", page = page),
                 self.page + 1,
                 edition.pages.len()
             ));
@@ -143,9 +171,11 @@ impl BroadsheetApp {
             ui.label(format!("{:.0}%", self.canvas.scale * 100.0));
             ui.separator();
             match self.canvas.pointer_mm {
-                Some((p, x, y)) => ui.label(format!(
-                    "第{}版 x {x:.1} mm, y {y:.1} mm",
-                    edition.page_label(p)
+                Some((p, x, y)) => ui.label(t!(
+                    "status-pointer",
+                    page = edition.page_label(p),
+                    x = format!("{x:.1}"),
+                    y = format!("{y:.1}")
                 )),
                 None => ui.label("—"),
             };
@@ -157,7 +187,7 @@ impl BroadsheetApp {
                     .filter(|d| d.severity == crate::model::Severity::Error)
                     .count();
                 let warnings = layout.diagnostics.len() - errors;
-                let text = format!("{errors} errors · {warnings} warnings");
+                let text = t!("status-findings", errors = errors, warnings = warnings);
                 if ui
                     .link(text)
                     .on_hover_text(Command::TogglePreflight.tooltip())
@@ -176,7 +206,7 @@ impl BroadsheetApp {
                 ));
             }
             if self.doc.is_dirty() {
-                ui.label("● unsaved");
+                ui.label(t!("status-unsaved"));
             }
             if let Some(status) = &self.status {
                 ui.label(&status.text);

@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::i18n::{self, Language, t};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     // File
@@ -98,86 +100,54 @@ impl Command {
         Self::CommandPalette,
     ];
 
-    /// The menu and palette text.
-    pub fn text(self) -> &'static str {
+    /// The command's message ID: `cmd-ID` names it, `cmd-ID-tip` says what it does.
+    pub fn id(self) -> &'static str {
         match self {
-            Self::New => "New edition…",
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save As…",
-            Self::ImportArticles => "Import articles…",
-            Self::ImportPhotos => "Import photos…",
-            Self::ExportPdf => "Export PDF…",
-            Self::ExportData => "Export PDF-ready data…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::DeleteFrame => "Delete frame",
-            Self::LinkFrame => "Link to next frame…",
-            Self::UnlinkFrame => "Unlink frame",
-            Self::ToolSelect => "Select tool",
-            Self::ToolTextFrame => "Draw text frame",
-            Self::ToolHeadlineFrame => "Draw headline frame",
-            Self::ToolPhotoFrame => "Draw photo frame",
-            Self::NextPage => "Next page",
-            Self::PreviousPage => "Previous page",
-            Self::AddPage => "Add page",
-            Self::DeletePage => "Delete page",
-            Self::MovePageEarlier => "Move page earlier",
-            Self::MovePageLater => "Move page later",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::FitPage => "Fit page",
-            Self::FitWidth => "Fit width",
-            Self::ActualSize => "Actual size (100%)",
-            Self::ToggleGuides => "Guides",
-            Self::TogglePreview => "Preview",
-            Self::TogglePreflight => "Preflight panel",
-            Self::ToggleFrameTime => "Frame time overlay",
-            Self::CommandPalette => "Command palette…",
+            Self::New => "new",
+            Self::Open => "open",
+            Self::Save => "save",
+            Self::SaveAs => "save-as",
+            Self::ImportArticles => "import-articles",
+            Self::ImportPhotos => "import-photos",
+            Self::ExportPdf => "export-pdf",
+            Self::ExportData => "export-data",
+            Self::Quit => "quit",
+            Self::Undo => "undo",
+            Self::Redo => "redo",
+            Self::DeleteFrame => "delete-frame",
+            Self::LinkFrame => "link-frame",
+            Self::UnlinkFrame => "unlink-frame",
+            Self::ToolSelect => "tool-select",
+            Self::ToolTextFrame => "tool-text-frame",
+            Self::ToolHeadlineFrame => "tool-headline-frame",
+            Self::ToolPhotoFrame => "tool-photo-frame",
+            Self::NextPage => "next-page",
+            Self::PreviousPage => "previous-page",
+            Self::AddPage => "add-page",
+            Self::DeletePage => "delete-page",
+            Self::MovePageEarlier => "move-page-earlier",
+            Self::MovePageLater => "move-page-later",
+            Self::ZoomIn => "zoom-in",
+            Self::ZoomOut => "zoom-out",
+            Self::FitPage => "fit-page",
+            Self::FitWidth => "fit-width",
+            Self::ActualSize => "actual-size",
+            Self::ToggleGuides => "toggle-guides",
+            Self::TogglePreview => "toggle-preview",
+            Self::TogglePreflight => "toggle-preflight",
+            Self::ToggleFrameTime => "toggle-frame-time",
+            Self::CommandPalette => "command-palette",
         }
     }
 
+    /// The menu and palette text, in the interface's language.
+    pub fn text(self) -> String {
+        t!(&format!("cmd-{}", self.id()))
+    }
+
     /// What it does, for tooltips and the palette.
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::New => "Start a new edition from a page template preset",
-            Self::Open => "Open a layout file (.ron)",
-            Self::Save => "Save the edition to its file",
-            Self::SaveAs => "Save the edition to a new file",
-            Self::ImportArticles => "Read articles from text or Markdown files into new stories",
-            Self::ImportPhotos => "Add photo files to the edition",
-            Self::ExportPdf => "Write every page as a print-ready PDF",
-            Self::ExportData => "Write the positioned display list as JSON",
-            Self::Quit => "Close the editor",
-            Self::Undo => "Undo the last change",
-            Self::Redo => "Redo the last undone change",
-            Self::DeleteFrame => "Delete the selected frame",
-            Self::LinkFrame => "Continue the selected frame's story in the next frame you click",
-            Self::UnlinkFrame => "Take the selected frame out of its story's thread",
-            Self::ToolSelect => "Select, move and resize frames",
-            Self::ToolTextFrame => "Drag on the page to draw a text frame",
-            Self::ToolHeadlineFrame => "Drag on the page to draw a headline frame",
-            Self::ToolPhotoFrame => "Drag on the page to draw a photo frame",
-            Self::NextPage => "Show the next page (or spread in preview)",
-            Self::PreviousPage => "Show the previous page (or spread in preview)",
-            Self::AddPage => "Add a page after this one",
-            Self::DeletePage => "Delete this page",
-            Self::MovePageEarlier => "Move this page one place forward; jump lines follow",
-            Self::MovePageLater => "Move this page one place back; jump lines follow",
-            Self::ZoomIn => "Magnify the page",
-            Self::ZoomOut => "Shrink the page",
-            Self::FitPage => "Show the whole page",
-            Self::FitWidth => "Fit the page's width to the window",
-            Self::ActualSize => "Show the page at its printed size",
-            Self::ToggleGuides => "Show margins, columns, modules and the baseline grid",
-            Self::TogglePreview => {
-                "Editors' preview: facing pages, no guides, frame edges or handles"
-            }
-            Self::TogglePreflight => "List the layout's errors and warnings",
-            Self::ToggleFrameTime => "Show how long each frame takes to draw",
-            Self::CommandPalette => "Find and run any command by name",
-        }
+    pub fn tooltip(self) -> String {
+        t!(&format!("cmd-{}-tip", self.id()))
     }
 
     /// Shortcuts, the one shown in menus first.
@@ -270,6 +240,43 @@ impl Command {
     }
 }
 
+/// The commands that match `query`, best first: by name in the interface's language, by
+/// pinyin initials of the Chinese name ("dc" finds 导出), by English name, then by what they do.
+pub fn matching(query: &str) -> Vec<Command> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Command::ALL.to_vec();
+    }
+    let shown = i18n::language();
+    let in_language = |c: Command, language: Language| {
+        i18n::set_language(language);
+        let (text, tip) = (c.text(), c.tooltip());
+        i18n::set_language(shown);
+        (text, tip)
+    };
+    let mut scored: Vec<(u8, usize, Command)> = Command::ALL
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let (zh, zh_tip) = in_language(c, Language::Chinese);
+            let (en, en_tip) = in_language(c, Language::English);
+            let named = |name: &str| name.to_lowercase().contains(&query);
+            let score = if named(&c.text()) {
+                0
+            } else if i18n::initials(&zh).contains(&query) || named(&zh) || named(&en) {
+                1
+            } else if named(&zh_tip) || named(&en_tip) {
+                2
+            } else {
+                return None;
+            };
+            Some((score, i, c))
+        })
+        .collect();
+    scored.sort_by_key(|(score, i, _)| (*score, *i));
+    scored.into_iter().map(|(_, _, c)| c).collect()
+}
+
 /// The command palette: type to filter, Enter or click to run.
 #[derive(Default)]
 pub struct Palette {
@@ -291,26 +298,14 @@ impl Palette {
             return None;
         }
         let mut run = None;
-        let query = self.query.to_lowercase();
-        // Commands whose name matches come before those whose description does.
-        let named = |c: &Command| c.text().to_lowercase().contains(&query);
-        let described = |c: &Command| c.tooltip().to_lowercase().contains(&query);
-        let matches: Vec<Command> = Command::ALL
-            .into_iter()
-            .filter(named)
-            .chain(
-                Command::ALL
-                    .into_iter()
-                    .filter(|c| !named(c) && described(c)),
-            )
-            .collect();
+        let matches = matching(&self.query);
         let modal = egui::Modal::new(egui::Id::unique("command palette")).show(ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading("Commands");
-            let label = ui.label("Search");
+            ui.heading(t!("palette-title"));
+            let label = ui.label(t!("palette-search"));
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Type a command…")
+                    .hint_text(t!("palette-hint"))
                     .desired_width(f32::INFINITY),
             );
             let edit = edit.labelled_by(label.id);
@@ -349,6 +344,42 @@ mod tests {
             assert!(!c.shortcuts().is_empty(), "{c:?} has no shortcut");
             assert!(!Command::ALL[..i].contains(c), "{c:?} listed twice");
         }
+    }
+
+    #[test]
+    fn every_command_has_a_name_and_a_tip_in_both_languages() {
+        for language in Language::ALL {
+            i18n::set_language(language);
+            for c in Command::ALL {
+                assert_ne!(c.text(), format!("cmd-{}", c.id()), "{language:?} {c:?}");
+                assert_ne!(
+                    c.tooltip(),
+                    format!("cmd-{}-tip", c.id()),
+                    "{language:?} {c:?}"
+                );
+            }
+        }
+        i18n::set_language(Language::English);
+    }
+
+    #[test]
+    fn the_palette_finds_commands_by_chinese_name_pinyin_initials_and_english_name() {
+        i18n::set_language(Language::Chinese);
+        assert_eq!(matching("导出").first(), Some(&Command::ExportPdf));
+        assert!(
+            matching("dc").contains(&Command::ExportPdf),
+            "pinyin initials of 导出"
+        );
+        assert!(
+            matching("undo").contains(&Command::Undo),
+            "English while in Chinese"
+        );
+        i18n::set_language(Language::English);
+        assert_eq!(matching("undo").first(), Some(&Command::Undo));
+        assert!(
+            matching("撤销").contains(&Command::Undo),
+            "Chinese while in English"
+        );
     }
 
     #[test]

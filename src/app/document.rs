@@ -72,7 +72,7 @@ impl Document {
     }
 
     /// The name shown in the title bar and prompts: the file's name, the sample's, or
-    /// "Untitled" for a new edition.
+    /// "Untitled" (未命名) for a new edition.
     pub fn display_name(&self) -> String {
         match &self.path {
             Some(p) => p.file_name().map_or_else(
@@ -80,7 +80,7 @@ impl Document {
                 |n| n.to_string_lossy().into_owned(),
             ),
             None if self.sample => crate::bundle::SAMPLE_NAME.to_owned(),
-            None => "Untitled".to_owned(),
+            None => super::i18n::tr("untitled"),
         }
     }
 

@@ -21,7 +21,13 @@ pub enum Outcome {
     Saved(PathBuf, u64),
     /// Saved under a new name; photo paths were rewritten for the new folder (old → new).
     SavedAs(PathBuf, u64, HashMap<String, String>),
-    Exported(String),
+    /// `bytes` and `ms` for a PDF; the display list says neither.
+    Exported {
+        pages: usize,
+        path: PathBuf,
+        bytes: Option<usize>,
+        ms: Option<u128>,
+    },
     Articles(Vec<Story>),
     /// Photos that decode far enough to know their size, and why the others do not.
     Photos(Vec<PathBuf>, Vec<String>),
@@ -171,13 +177,12 @@ pub fn export_pdf(
         Err(e) => return Outcome::Failed(e.to_string()),
     };
     match io::write_atomic(path, &bytes, false) {
-        Ok(()) => Outcome::Exported(format!(
-            "Exported {} pages to {} ({} KB, {} ms)",
-            layout.pages.len(),
-            path.display(),
-            bytes.len() / 1024,
-            started.elapsed().as_millis()
-        )),
+        Ok(()) => Outcome::Exported {
+            pages: layout.pages.len(),
+            path: path.to_path_buf(),
+            bytes: Some(bytes.len()),
+            ms: Some(started.elapsed().as_millis()),
+        },
         Err(e) => Outcome::Failed(format!("{}: cannot write: {e}", path.display())),
     }
 }
@@ -188,11 +193,12 @@ pub fn export_data(layout: &EditionLayout, path: &Path) -> Outcome {
     let format = crate::export::data::DataFormat::from_path(path);
     let text = crate::export::data::to_string(layout, &pages, FontBook::shared(), format);
     match io::write_atomic(path, text.as_bytes(), false) {
-        Ok(()) => Outcome::Exported(format!(
-            "Exported the display list of {} pages to {}",
-            layout.pages.len(),
-            path.display()
-        )),
+        Ok(()) => Outcome::Exported {
+            pages: layout.pages.len(),
+            path: path.to_path_buf(),
+            bytes: None,
+            ms: None,
+        },
         Err(e) => Outcome::Failed(format!("{}: cannot write: {e}", path.display())),
     }
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use super::chooser::{self, Purpose};
 use super::files::{self, Outcome, Task};
+use super::i18n::t;
 use super::modal::{Modal, Pending};
 use super::{AUTOSAVE_DELAY, BroadsheetApp, write_recovery};
 use crate::model::{Edit, Photo};
@@ -16,7 +17,7 @@ impl BroadsheetApp {
     fn spawn(
         &mut self,
         ctx: &egui::Context,
-        name: &str,
+        name: String,
         work: impl FnOnce() -> Outcome + Send + 'static,
     ) {
         self.tasks.push(Task::spawn(name, ctx, work));
@@ -39,12 +40,12 @@ impl BroadsheetApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Pending::Open(Some(path)) => {
-                self.spawn(ctx, "Opening", move || files::open(path));
+                self.spawn(ctx, t!("task-opening"), move || files::open(path));
             }
             Pending::Open(None) => self.pick(ctx, Purpose::Open),
             Pending::New(template) => {
                 self.load(crate::sample::blank(template), None);
-                self.say("New edition");
+                self.say(t!("status-new-edition"));
             }
         }
     }
@@ -57,7 +58,9 @@ impl BroadsheetApp {
         self.doc.history.commit();
         let edition = self.doc.edition.clone();
         let version = self.doc.history.version();
-        self.spawn(ctx, "Saving", move || files::save(&edition, path, version));
+        self.spawn(ctx, t!("task-saving"), move || {
+            files::save(&edition, path, version)
+        });
     }
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
@@ -84,8 +87,9 @@ impl BroadsheetApp {
             _ => String::new(),
         };
         if self.options.native_dialogs {
-            self.spawn(ctx, purpose.title(), move || {
-                Outcome::Picked(purpose, chooser::native(purpose, Some(dir), name))
+            let title = purpose.title();
+            self.spawn(ctx, title.clone(), move || {
+                Outcome::Picked(purpose, chooser::native(purpose, title, Some(dir), name))
             });
         } else {
             self.modal = Some(Modal::Chooser(chooser::Chooser::new(purpose, dir, name)));
@@ -100,20 +104,20 @@ impl BroadsheetApp {
             return;
         };
         match purpose {
-            Purpose::Open => self.spawn(ctx, "Opening", move || files::open(first)),
+            Purpose::Open => self.spawn(ctx, t!("task-opening"), move || files::open(first)),
             Purpose::SaveAs => {
                 let mut edition = self.doc.edition.clone();
                 let version = self.doc.history.version();
                 let from = self.doc.origin.clone();
                 let known = self.doc.photo_paths();
-                self.spawn(ctx, "Saving", move || {
+                self.spawn(ctx, t!("task-saving"), move || {
                     let map = match files::rebase_photo_paths(
                         known.iter().map(String::as_str),
                         &from,
                         &first,
                     ) {
                         Ok(map) => map,
-                        Err(e) => return Outcome::Failed(format!("cannot copy the photos: {e}")),
+                        Err(e) => return Outcome::Failed(e),
                     };
                     files::rename_photo_paths(&mut edition.photos, &map);
                     match files::save(&edition, first, version) {
@@ -123,10 +127,14 @@ impl BroadsheetApp {
                 });
             }
             Purpose::ImportArticles => {
-                self.spawn(ctx, "Importing", move || files::import_articles(&paths));
+                self.spawn(ctx, t!("task-importing"), move || {
+                    files::import_articles(&paths)
+                });
             }
             Purpose::ImportPhotos => {
-                self.spawn(ctx, "Importing", move || files::import_photos(&paths));
+                self.spawn(ctx, t!("task-importing"), move || {
+                    files::import_photos(&paths)
+                });
             }
             Purpose::ExportPdf | Purpose::ExportData => {
                 let Some(layout) = self.doc.layout_arc() else {
@@ -164,14 +172,18 @@ impl BroadsheetApp {
                 .collect(),
         );
         if articles.is_empty() && photos.is_empty() {
-            self.fail("Drop .ron layouts, .txt/.md articles or .jpg/.png photos.");
+            self.fail(t!("error-drop-kinds"));
             return;
         }
         if !articles.is_empty() {
-            self.spawn(ctx, "Importing", move || files::import_articles(&articles));
+            self.spawn(ctx, t!("task-importing"), move || {
+                files::import_articles(&articles)
+            });
         }
         if !photos.is_empty() {
-            self.spawn(ctx, "Importing", move || files::import_photos(&photos));
+            self.spawn(ctx, t!("task-importing"), move || {
+                files::import_photos(&photos)
+            });
         }
     }
 
@@ -180,12 +192,29 @@ impl BroadsheetApp {
         match outcome {
             Outcome::Picked(purpose, paths) => self.picked(ctx, purpose, paths),
             Outcome::Opened(path, edition) => {
-                self.say(format!("Opened {}", path.display()));
+                self.say(t!("status-opened", path = path.display().to_string()));
                 self.load(*edition, Some(path));
             }
             Outcome::Saved(path, version) => self.saved(ctx, path, version, None),
             Outcome::SavedAs(path, version, map) => self.saved(ctx, path, version, Some(map)),
-            Outcome::Exported(message) => self.say(message),
+            Outcome::Exported {
+                pages,
+                path,
+                bytes,
+                ms,
+            } => {
+                let path = path.display().to_string();
+                self.say(match (bytes, ms) {
+                    (Some(bytes), Some(ms)) => t!(
+                        "status-exported-pdf",
+                        pages = pages,
+                        path = path,
+                        kb = bytes / 1024,
+                        ms = ms as u64
+                    ),
+                    _ => t!("status-exported-data", pages = pages, path = path),
+                });
+            }
             Outcome::Articles(stories) => self.imported_articles(stories),
             Outcome::Photos(found, failed) => self.imported_photos(&found, failed),
             Outcome::Failed(e) => self.fail(e),
@@ -208,12 +237,10 @@ impl BroadsheetApp {
             edits.push(edit);
         }
         let n = edits.len();
-        self.edit(edits, "Import articles", None);
+        self.edit(edits, "undo-import-articles", None);
         self.story = first;
         self.selected = None;
-        self.say(format!(
-            "Imported {n} articles. Draw a text frame (T) to place the selected one."
-        ));
+        self.say(t!("status-imported-articles", count = n));
     }
 
     fn imported_photos(&mut self, found: &[PathBuf], failed: Vec<String>) {
@@ -250,16 +277,10 @@ impl BroadsheetApp {
             let _ = scratch.apply(edit.clone());
             edits.push(edit);
         }
-        self.edit(edits, "Import photos", None);
-        self.say(format!(
-            "Imported {} photos. Draw a photo frame (F) to place one.",
-            found.len()
-        ));
+        self.edit(edits, "undo-import-photos", None);
+        self.say(t!("status-imported-photos", count = found.len()));
         if !failed.is_empty() {
-            self.fail(format!(
-                "Some photos could not be read:\n{}",
-                failed.join("\n")
-            ));
+            self.fail(t!("error-photos-unreadable", list = failed.join("\n")));
         }
     }
 
@@ -277,7 +298,7 @@ impl BroadsheetApp {
         self.doc.sample = false;
         self.recovery.discard(Some(&path));
         self.view.remember(&path);
-        self.say(format!("Saved {}", path.display()));
+        self.say(t!("status-saved", path = path.display().to_string()));
         if let Some(next) = self.after_save.take() {
             self.proceed(ctx, next);
         }

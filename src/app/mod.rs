@@ -11,11 +11,13 @@ mod canvas;
 mod chooser;
 mod chrome;
 mod command;
+mod diagnostics;
 mod document;
 mod files;
 mod flow;
 mod fonts;
 mod history;
+pub mod i18n;
 mod intent;
 mod modal;
 mod panels;
@@ -35,6 +37,7 @@ pub use settings::ViewSettings;
 use chooser::Purpose;
 use files::{Recovery, Task};
 use history::Merge;
+use i18n::{Language, t};
 use intent::Intents;
 use modal::{Choice, Modal, Pending};
 
@@ -69,6 +72,8 @@ pub struct Options {
     pub screenshot: Option<PathBuf>,
     /// Use the system's file dialogs; otherwise the editor's own chooser.
     pub native_dialogs: bool,
+    /// The interface's language, whatever the settings say (tests, `--lang`).
+    pub language: Option<Language>,
 }
 
 impl Default for Options {
@@ -78,6 +83,7 @@ impl Default for Options {
             offer_recovery: true,
             screenshot: None,
             native_dialogs: chooser::native_dialogs(),
+            language: None,
         }
     }
 }
@@ -299,6 +305,14 @@ impl BroadsheetApp {
         &self.view
     }
 
+    /// The interface's language: forced by the options, else chosen, else the system's.
+    pub fn language(&self) -> Language {
+        self.options
+            .language
+            .or(self.view.language)
+            .unwrap_or_else(Language::from_system)
+    }
+
     fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
@@ -313,9 +327,10 @@ impl BroadsheetApp {
     }
 
     /// Applies one user action's edits through the history.
+    /// `label` is the message ID of what the step is called ("undo-move-frame").
     fn edit(&mut self, edits: Vec<Edit>, label: &str, merge: Option<Merge>) {
         if let Err(e) = self.doc.apply(edits, label, merge) {
-            self.fail(format!("{label}: {e}"));
+            self.fail(format!("{}: {e}", t!(label)));
         }
     }
 
@@ -389,27 +404,27 @@ impl BroadsheetApp {
             Command::DeleteFrame => match self.selected.clone() {
                 Some(id) => match self.doc.edition.delete_frame_edits(&id) {
                     Ok(edits) => {
-                        self.edit(edits, "Delete frame", None);
+                        self.edit(edits, "undo-delete-frame", None);
                         self.selected = None;
                     }
-                    Err(e) => self.say(e.to_string()),
+                    Err(e) => self.say(diagnostics::structure_error(&e)),
                 },
-                None => self.say("Select a frame to delete"),
+                None => self.say(t!("status-select-to-delete")),
             },
             Command::LinkFrame => match &self.selected {
                 Some(f) if self.doc.edition.story_of_frame(f).is_some() => {
                     self.canvas.linking = Some(f.clone());
-                    self.say("Click the text frame the story continues in (Esc cancels)");
+                    self.say(t!("status-click-to-link"));
                 }
-                _ => self.say("Select a threaded text frame to link from"),
+                _ => self.say(t!("status-select-to-link")),
             },
             Command::UnlinkFrame => {
                 let Some(id) = self.selected.clone() else {
                     return;
                 };
                 match self.doc.edition.unlink_edits(&id) {
-                    Ok(edits) => self.edit(edits, "Unlink frame", None),
-                    Err(e) => self.say(e.to_string()),
+                    Ok(edits) => self.edit(edits, "undo-unlink", None),
+                    Err(e) => self.say(diagnostics::structure_error(&e)),
                 }
             }
             Command::ToolSelect => self.canvas.tool = Tool::Select,
@@ -420,17 +435,17 @@ impl BroadsheetApp {
             Command::PreviousPage => self.turn_page(false),
             Command::AddPage => {
                 if let Some((edits, index)) = self.doc.edition.add_page_edits(self.page) {
-                    self.edit(edits, "Add page", None);
+                    self.edit(edits, "undo-add-page", None);
                     self.page = index;
                     self.selected = None;
                 }
             }
             Command::DeletePage => match self.doc.edition.delete_page_edits(self.page) {
                 Ok(edits) => {
-                    self.edit(edits, "Delete page", None);
+                    self.edit(edits, "undo-delete-page", None);
                     self.selected = None;
                 }
-                Err(e) => self.say(e.to_string()),
+                Err(e) => self.say(diagnostics::structure_error(&e)),
             },
             Command::MovePageEarlier | Command::MovePageLater => {
                 let to = if command == Command::MovePageLater {
@@ -440,7 +455,7 @@ impl BroadsheetApp {
                 };
                 if to < self.doc.edition.pages.len() {
                     let page = self.doc.edition.pages[self.page].id.clone();
-                    self.edit(vec![Edit::MovePage { page, to }], "Move page", None);
+                    self.edit(vec![Edit::MovePage { page, to }], "undo-move-page", None);
                     self.page = to;
                 }
             }
@@ -472,17 +487,18 @@ impl BroadsheetApp {
 
     /// Undoes (or redoes) one step.
     fn step_history(&mut self, undo: bool) {
-        let (done, what) = if undo {
-            (self.doc.undo(), "undo")
+        let done = if undo {
+            self.doc.undo()
         } else {
-            (self.doc.redo(), "redo")
+            self.doc.redo()
         };
-        match done {
-            Some(Ok(label)) => {
-                self.say(format!("{} {label}", if undo { "Undid" } else { "Redid" }))
-            }
-            Some(Err(e)) => self.fail(format!("Cannot {what}: {e}")),
-            None => self.say(format!("Nothing to {what}")),
+        match (done, undo) {
+            (Some(Ok(label)), true) => self.say(t!("status-undid", what = t!(&label))),
+            (Some(Ok(label)), false) => self.say(t!("status-redid", what = t!(&label))),
+            (Some(Err(e)), true) => self.fail(t!("error-undo", reason = e.to_string())),
+            (Some(Err(e)), false) => self.fail(t!("error-redo", reason = e.to_string())),
+            (None, true) => self.say(t!("status-nothing-to-undo")),
+            (None, false) => self.say(t!("status-nothing-to-redo")),
         }
         // An undone frame may be gone.
         if self
@@ -514,11 +530,11 @@ impl BroadsheetApp {
         let photo = edition.photos.last().map(|p| p.id.clone());
         match edition.draw_frame_edits(page, rect, kind, story.as_ref(), photo.as_ref()) {
             Ok((id, edits)) => {
-                self.edit(edits, "Draw frame", None);
+                self.edit(edits, "undo-draw-frame", None);
                 self.selected = Some(id);
                 self.canvas.tool = Tool::Select;
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(diagnostics::structure_error(&e)),
         }
     }
 
@@ -562,11 +578,11 @@ impl BroadsheetApp {
             Intent::Commit => self.doc.history.commit(),
             Intent::Link { from, to } => match self.doc.edition.link_edits(&from, &to) {
                 Ok(edits) => {
-                    self.edit(edits, "Link frames", None);
+                    self.edit(edits, "undo-link", None);
                     self.selected = Some(to);
-                    self.say("Linked");
+                    self.say(t!("status-linked"));
                 }
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.fail(diagnostics::structure_error(&e)),
             },
             Intent::Draw { page, rect } => self.draw(page, rect),
             Intent::Open(path) => self.when_saved(ctx, Pending::Open(Some(path))),
@@ -600,9 +616,9 @@ impl BroadsheetApp {
                         self.load(edition, found.document.clone());
                         // Unsaved until the user saves.
                         self.doc.saved_version = u64::MAX;
-                        self.say("Recovered unsaved changes");
+                        self.say(t!("status-recovered"));
                     }
-                    Err(e) => self.fail(format!("The recovery file cannot be read: {e}")),
+                    Err(e) => self.fail(t!("error-recovery-unreadable", reason = e.to_string())),
                 }
                 files::Recovery::discard_found(&found);
             }
@@ -618,6 +634,7 @@ impl BroadsheetApp {
     /// through [`eframe::App::logic`], also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
         let started = Instant::now();
+        i18n::set_language(self.language());
         self.images
             .get_or_insert_with(|| worker::PageImages::new(ctx))
             .poll(ctx);
@@ -818,7 +835,7 @@ impl BroadsheetApp {
             ui.painter().text(
                 r.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop layouts, articles or photos",
+                t!("canvas-drop-hint"),
                 egui::FontId::proportional(28.0),
                 egui::Color32::WHITE,
             );

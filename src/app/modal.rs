@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::chooser::{self, Chooser, Purpose};
 use super::command::Palette;
 use super::files::Found;
+use super::i18n::t;
 use super::intent::{Intent, Intents};
 use crate::model::PageTemplate;
 
@@ -114,25 +115,25 @@ impl Modal {
 fn error_ui(ctx: &egui::Context, message: &str) -> bool {
     let m = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading("Something went wrong");
+        ui.heading(t!("dialog-error"));
         ui.label(message);
-        ui.button("OK").clicked()
+        ui.button(t!("ok")).clicked()
     });
     !(m.inner || m.should_close())
 }
 
 fn unsaved_ui(ctx: &egui::Context, name: &str, pending: &Pending, choice: &mut Option<Choice>) {
     let m = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(format!("Save the changes to {name} first?"));
+        ui.heading(t!("dialog-unsaved"));
+        ui.label(t!("dialog-unsaved-question", name = name));
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(t!("save")).clicked() {
                 *choice = Some(Choice::SaveThen(pending.clone()));
             }
-            if ui.button("Don't save").clicked() {
+            if ui.button(t!("dont-save")).clicked() {
                 *choice = Some(Choice::Proceed(pending.clone()));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 *choice = Some(Choice::Cancel);
             }
         });
@@ -144,9 +145,9 @@ fn unsaved_ui(ctx: &egui::Context, name: &str, pending: &Pending, choice: &mut O
 
 fn recover_ui(ctx: &egui::Context, found: &Found, choice: &mut Option<Choice>) {
     egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
-        ui.heading("Recover unsaved work?");
+        ui.heading(t!("dialog-recover"));
         let what = found.document.as_ref().map_or_else(
-            || "an unsaved edition".to_owned(),
+            || t!("dialog-recover-unsaved-edition"),
             |d| d.display().to_string(),
         );
         let age = found
@@ -154,14 +155,12 @@ fn recover_ui(ctx: &egui::Context, found: &Found, choice: &mut Option<Choice>) {
             .elapsed()
             .map(|d| d.as_secs() / 60)
             .unwrap_or(0);
-        ui.label(format!(
-            "Broadsheet did not close cleanly. Changes to {what} from {age} minutes ago were kept."
-        ));
+        ui.label(t!("dialog-recover-text", what = what, minutes = age));
         ui.horizontal(|ui| {
-            if ui.button("Recover").clicked() {
+            if ui.button(t!("recover")).clicked() {
                 *choice = Some(Choice::Recover(found.clone()));
             }
-            if ui.button("Discard").clicked() {
+            if ui.button(t!("discard")).clicked() {
                 *choice = Some(Choice::DiscardRecovery(found.clone()));
             }
         });
@@ -178,25 +177,28 @@ fn load_failed_ui(
 ) {
     egui::Modal::new(egui::Id::unique("load failed")).show(ctx, |ui| {
         ui.set_max_width(600.0);
-        ui.heading(format!("{} cannot be opened", path.display()));
+        ui.heading(t!("dialog-load-failed", path = path.display().to_string()));
         ui.label(message);
         ui.separator();
         if let Some(found) = recovery
-            && ui.button("Open the recovery copy").clicked()
+            && ui.button(t!("dialog-load-failed-recovery")).clicked()
         {
             *choice = Some(Choice::Recover(found.clone()));
         }
         if let Some(bak) = backup
             && ui
-                .button(format!("Open the backup {}", bak.display()))
+                .button(t!(
+                    "dialog-load-failed-backup",
+                    path = bak.display().to_string()
+                ))
                 .clicked()
         {
             *choice = Some(Choice::Proceed(Pending::Open(Some(bak.clone()))));
         }
-        if ui.button("Open another file…").clicked() {
+        if ui.button(t!("dialog-load-failed-other")).clicked() {
             *choice = Some(Choice::Proceed(Pending::Open(None)));
         }
-        if ui.button("Start a new edition").clicked() {
+        if ui.button(t!("dialog-load-failed-new")).clicked() {
             *choice = Some(Choice::Cancel);
         }
     });
@@ -205,18 +207,18 @@ fn load_failed_ui(
 fn new_edition_ui(ctx: &egui::Context, preset: &mut usize, choice: &mut Option<Choice>) -> bool {
     let presets = PageTemplate::presets();
     let m = egui::Modal::new(egui::Id::unique("new edition")).show(ctx, |ui| {
-        ui.heading("New edition");
-        ui.label("Page template");
+        ui.heading(t!("dialog-new-edition"));
+        ui.label(t!("dialog-page-template"));
         for (i, t) in presets.iter().enumerate() {
             ui.radio_value(preset, i, &t.name);
         }
         ui.horizontal(|ui| {
-            if ui.button("Create").clicked()
+            if ui.button(t!("create")).clicked()
                 && let Some(t) = presets.get(*preset)
             {
                 *choice = Some(Choice::Create(t.clone()));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 *choice = Some(Choice::Cancel);
             }
         })

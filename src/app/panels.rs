@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use egui::{Color32, Sense, vec2};
 
 use super::history::Merge;
+use super::i18n::t;
 use super::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
 use crate::model::{
@@ -45,7 +46,8 @@ pub fn pages_ui(
             let b = ui
                 .add_enabled(enabled, egui::Button::new(icon))
                 .on_hover_text(format!("{} ({})", c.text(), c.shortcut_text(ui.ctx())));
-            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, c.text()));
+            let name = c.text();
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
             if b.clicked() {
                 actions.push(Intent::Run(c));
             }
@@ -55,7 +57,7 @@ pub fn pages_ui(
     if let Some(page) = edition.pages.get(current) {
         let mut title = page.title.clone();
         ui.horizontal(|ui| {
-            let l = ui.label("Page title");
+            let l = ui.label(t!("pages-title"));
             let r = ui
                 .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
                 .labelled_by(l.id);
@@ -65,7 +67,7 @@ pub fn pages_ui(
                         page: page.id.clone(),
                         title,
                     }],
-                    label: "Page title",
+                    label: "undo-page-title",
                     merge: Some(Merge::PageTitle(page.id.clone())),
                 });
             }
@@ -86,10 +88,14 @@ pub fn pages_ui(
                 };
                 let size = vec2(width, width * t.height.pt().0 / t.width.pt().0);
                 let px = width * ui.ctx().pixels_per_point();
-                let label = format!("第{}版 {}", edition.page_label(i), page.title);
+                let label = format!(
+                    "{} {}",
+                    t!("page-label", page = edition.page_label(i)),
+                    page.title
+                );
                 ui.vertical_centered(|ui| {
                     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-                    let name = format!("Page {}", edition.page_label(i));
+                    let name = t!("a11y-page", page = edition.page_label(i));
                     response.widget_info(|| {
                         egui::WidgetInfo::selected(egui::Role::Button, true, i == current, &name)
                     });
@@ -133,7 +139,7 @@ pub fn pages_ui(
                                 page: edition.pages[from.0].id.clone(),
                                 to: i,
                             }],
-                            label: "Move page",
+                            label: "undo-move-page",
                             merge: None,
                         });
                         actions.push(Intent::ShowPage(i));
@@ -144,7 +150,7 @@ pub fn pages_ui(
             }
         });
     ui.separator();
-    ui.label(format!("{} stories", edition.stories.len()));
+    ui.label(t!("pages-stories", count = edition.stories.len()));
     egui::ScrollArea::vertical()
         .id_salt("stories")
         .show(ui, |ui| {
@@ -171,7 +177,7 @@ pub fn pages_ui(
                     let text = if placed {
                         story.headline.clone()
                     } else {
-                        format!("{} (unplaced)", story.headline)
+                        t!("pages-unplaced", headline = story.headline.as_str())
                     };
                     let r = ui.selectable_label(selected_story == Some(&story.id), text);
                     if r.clicked() {
@@ -190,7 +196,10 @@ fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Intents) {
     let mut changed = false;
     let mut done = false;
     egui::Grid::new("geometry").num_columns(4).show(ui, |ui| {
-        for (i, name) in ["X", "Y", "W", "H"].into_iter().enumerate() {
+        for (i, name) in [t!("geom-x"), t!("geom-y"), t!("geom-w"), t!("geom-h")]
+            .into_iter()
+            .enumerate()
+        {
             let label = ui.label(name);
             let resp = ui
                 .add(
@@ -215,7 +224,7 @@ fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Intents) {
                 frame: frame.id.clone(),
                 rect: Rect::new(p(mm[0]), p(mm[1]), p(mm[2]), p(mm[3])),
             }],
-            label: "Change frame geometry",
+            label: "undo-frame-geometry",
             merge: Some(Merge::Property(frame.id.clone())),
         });
     }
@@ -246,7 +255,7 @@ fn story_combo_ui(
     let mut picked = None;
     let name = |id: Option<&StoryId>| {
         id.and_then(|id| edition.story(id))
-            .map_or_else(|| "(none)".to_owned(), |s| s.headline.clone())
+            .map_or_else(|| t!("none"), |s| s.headline.clone())
     };
     ui.horizontal(|ui| {
         let l = ui.label(label);
@@ -254,7 +263,7 @@ fn story_combo_ui(
             .selected_text(name(current))
             .width(220.0)
             .show_ui(ui, |ui| {
-                if allow_none && ui.selectable_label(current.is_none(), "(none)").clicked() {
+                if allow_none && ui.selectable_label(current.is_none(), t!("none")).clicked() {
                     picked = Some(None);
                 }
                 for s in &edition.stories {
@@ -287,7 +296,7 @@ pub fn properties_ui(
             frame_ui(ui, edition, frame, actions);
             ui.separator();
         } else {
-            ui.label("Click a frame to select it, or draw one (T, H, F).");
+            ui.label(t!("props-nothing-selected"));
         }
         let story = story.and_then(|s| edition.story(s));
         if let Some(story) = story {
@@ -297,7 +306,7 @@ pub fn properties_ui(
 }
 
 fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
-    ui.heading(format!("{} frame", frame.kind.name()));
+    ui.heading(t!(&format!("frame-kind-{}", frame.kind.name())));
     ui.label(frame.id.as_str());
     geometry_ui(ui, frame, actions);
     match &frame.kind {
@@ -310,13 +319,13 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             let mut own_gutter = gutter.is_some();
             let mut gutter_mm = gutter.map_or(4.0, |g| g.pt().to_mm());
             ui.horizontal(|ui| {
-                let l = ui.label("Columns");
+                let l = ui.label(t!("props-columns"));
                 ui.add(egui::DragValue::new(&mut cols).range(1..=12))
                     .labelled_by(l.id);
             });
             ui.horizontal(|ui| {
-                ui.checkbox(&mut own_gutter, "Own gutter");
-                let l = ui.label("Gutter");
+                ui.checkbox(&mut own_gutter, t!("props-own-gutter"));
+                let l = ui.label(t!("props-gutter"));
                 ui.add_enabled(
                     own_gutter,
                     egui::DragValue::new(&mut gutter_mm)
@@ -326,23 +335,25 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
                 )
                 .labelled_by(l.id);
             });
-            ui.checkbox(&mut bal, "Balance columns");
+            ui.checkbox(&mut bal, t!("props-balance"));
             let kind = FrameKind::Text {
                 columns: cols,
                 gutter: own_gutter.then_some(Length::Mm(gutter_mm)),
                 balance: bal,
             };
             if kind != frame.kind {
-                actions.push(set_kind(frame, kind, "Change text frame"));
+                actions.push(set_kind(frame, kind, "undo-text-frame"));
             }
             thread_ui(ui, edition, frame, actions);
         }
         FrameKind::Headline { story } => {
-            if let Some(Some(s)) = story_combo_ui(ui, edition, "Story", Some(story), false) {
+            if let Some(Some(s)) =
+                story_combo_ui(ui, edition, &t!("props-story"), Some(story), false)
+            {
                 actions.push(set_kind(
                     frame,
                     FrameKind::Headline { story: s },
-                    "Place story",
+                    "undo-place-story",
                 ));
             }
         }
@@ -365,7 +376,9 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
 /// Which story flows through a text frame, its place in the thread, link and unlink.
 fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
     let owner = edition.story_of_frame(&frame.id);
-    if let Some(picked) = story_combo_ui(ui, edition, "Story", owner.map(|s| &s.id), true) {
+    if let Some(picked) =
+        story_combo_ui(ui, edition, &t!("props-story"), owner.map(|s| &s.id), true)
+    {
         let mut edits = Vec::new();
         if let Some(old) = owner {
             let thread = old
@@ -389,7 +402,7 @@ fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut 
         }
         actions.push(Intent::Edit {
             edits,
-            label: "Place story",
+            label: "undo-place-story",
             merge: None,
         });
     }
@@ -399,11 +412,11 @@ fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut 
             .iter()
             .position(|f| *f == frame.id)
             .unwrap_or(0);
-        ui.label(format!(
-            "Frame {} of {} in the thread of “{}”",
-            n + 1,
-            story.thread.len(),
-            story.headline
+        ui.label(t!(
+            "props-thread-place",
+            n = n + 1,
+            of = story.thread.len(),
+            headline = story.headline.as_str()
         ));
         ui.horizontal(|ui| {
             for c in [Command::LinkFrame, Command::UnlinkFrame] {
@@ -430,7 +443,7 @@ fn photo_ui(
     };
     let mut picked = photo.clone();
     ui.horizontal(|ui| {
-        let l = ui.label("Photo");
+        let l = ui.label(t!("props-photo"));
         egui::ComboBox::from_id_salt("photo")
             .selected_text(photo.as_str())
             .show_ui(ui, |ui| {
@@ -445,33 +458,41 @@ fn photo_ui(
         actions.push(set_kind(
             frame,
             kind(picked, story.cloned(), fit, crop),
-            "Place photo",
+            "undo-place-photo",
         ));
     }
-    if let Some(s) = story_combo_ui(ui, edition, "Caption from", story, true) {
+    if let Some(s) = story_combo_ui(ui, edition, &t!("props-caption-from"), story, true) {
         actions.push(set_kind(
             frame,
             kind(photo.clone(), s, fit, crop),
-            "Change caption",
+            "undo-caption-story",
         ));
     }
     let mut f = fit;
     ui.horizontal(|ui| {
-        ui.radio_value(&mut f, Fit::Fill, "Fill frame");
-        ui.radio_value(&mut f, Fit::Fit, "Fit inside");
+        ui.radio_value(&mut f, Fit::Fill, t!("props-fill"));
+        ui.radio_value(&mut f, Fit::Fit, t!("props-fit"));
     });
     if f != fit {
         actions.push(set_kind(
             frame,
             kind(photo.clone(), story.cloned(), f, crop),
-            "Photo fit",
+            "undo-photo-fit",
         ));
     }
-    ui.label("Crop (% of the photo cut off)");
+    ui.label(t!("props-crop"));
     let mut c = [crop.left, crop.top, crop.right, crop.bottom].map(|v| v * 100.0);
     let mut done = false;
     egui::Grid::new("crop").num_columns(2).show(ui, |ui| {
-        for (i, name) in ["Left", "Top", "Right", "Bottom"].into_iter().enumerate() {
+        for (i, name) in [
+            t!("side-left"),
+            t!("side-top"),
+            t!("side-right"),
+            t!("side-bottom"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let l = ui.label(name);
             let r = ui
                 .add(egui::Slider::new(&mut c[i], 0.0..=45.0).suffix(" %"))
@@ -492,7 +513,7 @@ fn photo_ui(
                 frame: frame.id.clone(),
                 kind: kind(photo.clone(), story.cloned(), fit, new),
             }],
-            label: "Crop photo",
+            label: "undo-crop",
             merge: Some(Merge::Property(frame.id.clone())),
         });
     }
@@ -510,10 +531,14 @@ fn story_ui(
     story: &crate::model::Story,
     actions: &mut Intents,
 ) {
-    ui.heading("Story");
+    ui.heading(t!("props-story"));
     let fit = layout.and_then(|l| l.fits.iter().find(|f| f.story == story.id));
     ui.horizontal(|ui| {
-        ui.label(format!("{} · {} characters", story.id, story.body_chars()));
+        ui.label(t!(
+            "props-story-chars",
+            id = story.id.as_str(),
+            count = story.body_chars()
+        ));
         if let Some(f) = fit {
             let color = match f.lines_over {
                 n if n > 0 => Color32::from_rgb(220, 60, 50),
@@ -524,19 +549,19 @@ fn story_ui(
         }
     });
     if let Some(jumps) = jumps.get(&story.id) {
-        ui.label(format!("Jump lines: {}", jumps.join(" · ")));
+        ui.label(t!("props-jumps", lines = jumps.join(" · ")));
     }
     let mut body_style = story.styles.body.clone();
     ui.horizontal(|ui| {
-        let l = ui.label("Body style");
+        let l = ui.label(t!("props-body-style"));
         let shown = body_style.as_ref().map_or_else(
-            || format!("default ({})", edition.roles.body),
+            || t!("props-default-style", style = edition.roles.body.as_str()),
             StyleId::to_string,
         );
         egui::ComboBox::from_id_salt("body style")
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut body_style, None, "default");
+                ui.selectable_value(&mut body_style, None, t!("default"));
                 for s in &edition.styles.paragraph {
                     ui.selectable_value(&mut body_style, Some(s.id.clone()), s.id.as_str());
                 }
@@ -552,14 +577,14 @@ fn story_ui(
                 story: story.id.clone(),
                 styles,
             }],
-            label: "Change body style",
+            label: "undo-body-style",
             merge: None,
         });
     }
     for field in StoryField::ALL {
         let old = field.get(story);
         let mut text = old.clone();
-        let label = ui.label(field.label());
+        let label = ui.label(t!(&format!("field-{field:?}").to_lowercase()));
         let edit = if field == StoryField::Body {
             egui::TextEdit::multiline(&mut text).desired_rows(12)
         } else {
@@ -576,7 +601,7 @@ fn story_ui(
                     field,
                     text,
                 }],
-                label: "Typing",
+                label: "undo-typing",
                 merge: Some(Merge::Typing(story.id.clone(), field)),
             });
             if word_ends {
@@ -616,14 +641,14 @@ pub fn preflight_ui(
 ) {
     let Some(layout) = layout else { return };
     ui.horizontal(|ui| {
-        ui.heading("Preflight");
-        ui.label(format!("{} findings", layout.diagnostics.len()));
+        ui.heading(t!("preflight-title"));
+        ui.label(t!("preflight-count", count = layout.diagnostics.len()));
     });
     egui::ScrollArea::vertical()
         .id_salt("preflight")
         .show(ui, |ui| {
             if layout.diagnostics.is_empty() {
-                ui.label("No problems found.");
+                ui.label(t!("preflight-none"));
             }
             // Errors first, then warnings, then notes; within each, in the layout's order.
             let mut findings: Vec<_> = layout.diagnostics.iter().collect();
@@ -637,7 +662,7 @@ pub fn preflight_ui(
                 let place = d
                     .page
                     .as_deref()
-                    .map(|p| format!("第{p}版 "))
+                    .map(|p| format!("{} ", t!("page-label", page = p)))
                     .unwrap_or_default();
                 let story = d
                     .story
@@ -645,7 +670,7 @@ pub fn preflight_ui(
                     .and_then(|s| edition.story(s))
                     .map(|s| format!("“{}” ", s.headline))
                     .unwrap_or_default();
-                let text = format!("{icon} {place}{story}{}: {}", d.code, d.message);
+                let text = format!("{icon} {place}{story}{}", super::diagnostics::message(d));
                 if ui
                     .add(egui::Button::new(egui::RichText::new(text).color(color)).frame(false))
                     .clicked()

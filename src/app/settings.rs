@@ -24,6 +24,8 @@ pub struct ViewSettings {
     pub properties_width: f32,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The interface's language; `None` follows the system's locale.
+    pub language: Option<super::i18n::Language>,
 }
 
 impl Default for ViewSettings {
@@ -37,6 +39,7 @@ impl Default for ViewSettings {
             pages_width: 190.0,
             properties_width: 340.0,
             recent: Vec::new(),
+            language: None,
         }
     }
 }

@@ -257,6 +257,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
             "overset",
             format!("+{over_lines} lines do not fit the story's frames (nothing is cut: enlarge a frame, add one to the thread, or cut the text)"),
         )
+        .arg("lines", over_lines)
         .in_story(story.id.clone());
         if let Some(f) = last {
             if let Some((p, _)) = edition.frame(&f) {
@@ -272,6 +273,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
                 "underset",
                 format!("−{free} lines: the frames have room to spare"),
             )
+            .arg("lines", free)
             .in_story(story.id.clone()),
         );
     }
@@ -292,6 +294,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
                     list.trim_end()
                 ),
             )
+            .arg("chars", list.trim_end())
             .in_story(story.id.clone()),
         );
     }

@@ -123,6 +123,8 @@ pub fn headline(
                     height, frame.rect.h.0
                 ),
             )
+            .arg("needed", format!("{height:.0}"))
+            .arg("height", format!("{:.0}", frame.rect.h.0))
             .in_frame(frame.id.clone())
             .in_story(story.id.clone()),
         );
@@ -230,6 +232,8 @@ pub fn photo(
                     photo.id
                 ),
             )
+            .arg("photo", &photo.id)
+            .arg("path", &photo.path)
             .in_frame(frame.id.clone()),
         ),
         Ok(_) if effective_ppi < 200.0 => diagnostics.push(
@@ -241,6 +245,8 @@ pub fn photo(
                     photo.id
                 ),
             )
+            .arg("photo", &photo.id)
+            .arg("ppi", format!("{effective_ppi:.0}"))
             .in_frame(frame.id.clone()),
         ),
         Ok(_) => {}

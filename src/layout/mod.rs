@@ -136,6 +136,8 @@ impl Context<'_> {
                 setting::FALLBACK_FAMILY
             ),
         )
+        .arg("family", family)
+        .arg("fallback", setting::FALLBACK_FAMILY)
     }
 
     fn unknown_font(&self, family: &str, out: &mut Vec<Diagnostic>, story: &Story) {

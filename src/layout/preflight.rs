@@ -32,6 +32,8 @@ pub fn check(edition: &Edition) -> Vec<Diagnostic> {
                             "overlap",
                             format!("frames \"{}\" and \"{}\" overlap", frame.id, other.id),
                         )
+                        .arg("frame", &frame.id)
+                        .arg("other", &other.id)
                         .on_page(label.clone())
                         .in_frame(frame.id.clone()),
                     );

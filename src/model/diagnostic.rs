@@ -19,7 +19,12 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `overset`, `missing-photo`.
     pub code: &'static str,
+    /// The English sentence, for the command line and the PDF-ready data.
     pub message: String,
+    /// The names and numbers in the message, by name, so the editor can word it in the
+    /// interface's language (`lines` = "3", `frame` = "p1-lead-body" …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(&'static str, String)>,
     pub page: Option<String>,
     pub frame: Option<FrameId>,
     pub story: Option<StoryId>,
@@ -31,10 +36,17 @@ impl Diagnostic {
             severity,
             code,
             message: message.into(),
+            args: Vec::new(),
             page: None,
             frame: None,
             story: None,
         }
+    }
+
+    /// Names a value in the message, for wording it in another language.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
     }
 
     pub fn on_page(mut self, label: impl Into<String>) -> Self {

@@ -1,0 +1,266 @@
+# Broadsheet's interface in English. Every message here has its twin in zh-CN.ftl; a test
+# refuses a message missing from either file, and one the source uses that neither defines.
+
+## Words used everywhere
+ok = OK
+cancel = Cancel
+save = Save
+dont-save = Don't save
+open = Open
+import = Import
+export = Export
+create = Create
+recover = Recover
+discard = Discard
+none = (none)
+default = default
+untitled = Untitled
+page-label = Page { $page }
+
+## Menus and tools
+menu-file = File
+menu-edit = Edit
+menu-pages = Pages
+menu-view = View
+menu-open-recent = Open Recent
+menu-no-recent = No recent files
+menu-language = Language
+menu-language-system = Follow the system ({ $language })
+tool-select = Select
+tool-text = Text frame
+tool-headline = Headline frame
+tool-photo = Photo frame
+tool-preview = Preview
+
+## Commands: the name, then what it does
+cmd-new = New edition…
+cmd-new-tip = Start a new edition from a page template preset
+cmd-open = Open…
+cmd-open-tip = Open a layout file (.ron)
+cmd-save = Save
+cmd-save-tip = Save the edition to its file
+cmd-save-as = Save As…
+cmd-save-as-tip = Save the edition to a new file
+cmd-import-articles = Import articles…
+cmd-import-articles-tip = Read articles from text or Markdown files into new stories
+cmd-import-photos = Import photos…
+cmd-import-photos-tip = Add photo files to the edition
+cmd-export-pdf = Export PDF…
+cmd-export-pdf-tip = Write every page as a print-ready PDF
+cmd-export-data = Export PDF-ready data…
+cmd-export-data-tip = Write the positioned display list as JSON
+cmd-quit = Quit
+cmd-quit-tip = Close the editor
+cmd-undo = Undo
+cmd-undo-tip = Undo the last change
+cmd-redo = Redo
+cmd-redo-tip = Redo the last undone change
+cmd-delete-frame = Delete frame
+cmd-delete-frame-tip = Delete the selected frame
+cmd-link-frame = Link to next frame…
+cmd-link-frame-tip = Continue the selected frame's story in the next frame you click
+cmd-unlink-frame = Unlink frame
+cmd-unlink-frame-tip = Take the selected frame out of its story's thread
+cmd-tool-select = Select tool
+cmd-tool-select-tip = Select, move and resize frames
+cmd-tool-text-frame = Draw text frame
+cmd-tool-text-frame-tip = Drag on the page to draw a text frame
+cmd-tool-headline-frame = Draw headline frame
+cmd-tool-headline-frame-tip = Drag on the page to draw a headline frame
+cmd-tool-photo-frame = Draw photo frame
+cmd-tool-photo-frame-tip = Drag on the page to draw a photo frame
+cmd-next-page = Next page
+cmd-next-page-tip = Show the next page (or spread in preview)
+cmd-previous-page = Previous page
+cmd-previous-page-tip = Show the previous page (or spread in preview)
+cmd-add-page = Add page
+cmd-add-page-tip = Add a page after this one
+cmd-delete-page = Delete page
+cmd-delete-page-tip = Delete this page
+cmd-move-page-earlier = Move page earlier
+cmd-move-page-earlier-tip = Move this page one place forward; jump lines follow
+cmd-move-page-later = Move page later
+cmd-move-page-later-tip = Move this page one place back; jump lines follow
+cmd-zoom-in = Zoom in
+cmd-zoom-in-tip = Magnify the page
+cmd-zoom-out = Zoom out
+cmd-zoom-out-tip = Shrink the page
+cmd-fit-page = Fit page
+cmd-fit-page-tip = Show the whole page
+cmd-fit-width = Fit width
+cmd-fit-width-tip = Fit the page's width to the window
+cmd-actual-size = Actual size (100%)
+cmd-actual-size-tip = Show the page at its printed size
+cmd-toggle-guides = Guides
+cmd-toggle-guides-tip = Show margins, columns, modules and the baseline grid
+cmd-toggle-preview = Preview
+cmd-toggle-preview-tip = Editors' preview: facing pages, no guides, frame edges or handles
+cmd-toggle-preflight = Preflight panel
+cmd-toggle-preflight-tip = List the layout's errors and warnings
+cmd-toggle-frame-time = Frame time overlay
+cmd-toggle-frame-time-tip = Show how long each frame takes to draw
+cmd-command-palette = Command palette…
+cmd-command-palette-tip = Find and run any command by name
+
+## The command palette
+palette-title = Commands
+palette-search = Search
+palette-hint = Type a command, its pinyin initials or its English name…
+
+## Undo steps, as "Undid …" names them
+undo-add-page = Add page
+undo-body-style = Change body style
+undo-caption-story = Change caption
+undo-crop = Crop photo
+undo-delete-frame = Delete frame
+undo-delete-page = Delete page
+undo-draw-frame = Draw frame
+undo-frame-geometry = Change frame geometry
+undo-import-articles = Import articles
+undo-import-photos = Import photos
+undo-link = Link frames
+undo-move-frame = Move frame
+undo-move-page = Move page
+undo-page-title = Page title
+undo-photo-fit = Photo fit
+undo-place-photo = Place photo
+undo-place-story = Place story
+undo-resize-frame = Resize frame
+undo-text-frame = Change text frame
+undo-typing = Typing
+undo-unlink = Unlink frame
+
+## Status bar
+status-undid = Undid { $what }
+status-redid = Redid { $what }
+status-nothing-to-undo = Nothing to undo
+status-nothing-to-redo = Nothing to redo
+status-select-to-delete = Select a frame to delete
+status-click-to-link = Click the text frame the story continues in (Esc cancels)
+status-select-to-link = Select a threaded text frame to link from
+status-linked = Linked
+status-recovered = Recovered unsaved changes
+status-new-edition = New edition
+status-opened = Opened { $path }
+status-saved = Saved { $path }
+status-exported-pdf = Exported { $pages } pages to { $path } ({ $kb } KB, { $ms } ms)
+status-exported-data = Exported the display list of { $pages } pages to { $path }
+status-imported-articles = Imported { $count } articles. Draw a text frame (T) to place the selected one.
+status-imported-photos = Imported { $count } photos. Draw a photo frame (F) to place one.
+status-pointer = Page { $page } x { $x } mm, y { $y } mm
+status-findings = { $errors } errors · { $warnings } warnings
+status-unsaved = ● unsaved
+task-opening = Opening
+task-saving = Saving
+task-importing = Importing
+
+## Errors and refusals
+error-undo = Cannot undo: { $reason }
+error-redo = Cannot redo: { $reason }
+error-recovery-unreadable = The recovery file cannot be read: { $reason }
+error-drop-kinds = Drop .ron layouts, .txt/.md articles or .jpg/.png photos.
+error-photos-unreadable = Some photos could not be read:
+    { $list }
+refused-no-frame = Select a frame first.
+refused-not-threaded = Frame { $frame } is not in a story's thread.
+refused-not-text-frame = A story can only continue in a text frame.
+refused-last-page = An edition keeps at least one page.
+refused-no-page = There is no page { $page }.
+refused-no-story = Import or select a story first.
+refused-no-photo = Import a photo first (Ctrl+D, or drop a file on the window).
+
+## Dialogs
+dialog-error = Something went wrong
+dialog-unsaved = Unsaved changes
+dialog-unsaved-question = Save the changes to { $name } first?
+dialog-recover = Recover unsaved work?
+dialog-recover-unsaved-edition = an unsaved edition
+dialog-recover-text = Broadsheet did not close cleanly. Changes to { $what } from { $minutes } minutes ago were kept.
+dialog-load-failed = { $path } cannot be opened
+dialog-load-failed-recovery = Open the recovery copy
+dialog-load-failed-backup = Open the backup { $path }
+dialog-load-failed-other = Open another file…
+dialog-load-failed-new = Start a new edition
+dialog-new-edition = New edition
+dialog-page-template = Page template
+
+## File chooser
+pick-open = Open layout
+pick-save-as = Save layout as
+pick-import-articles = Import articles
+pick-import-photos = Import photos
+pick-export-pdf = Export PDF
+pick-export-data = Export PDF-ready data
+chooser-up = Up
+chooser-up-tip = The folder above
+chooser-folder = Folder
+chooser-file-name = File name
+chooser-empty = No matching files here.
+chooser-many = Ctrl+click picks several files.
+
+## Canvas
+canvas-no-page = No page to show.
+canvas-drop-hint = Drop layouts, articles or photos
+a11y-frame = Frame { $id }
+a11y-handle = Resize handle { $x } { $y }
+a11y-page = Page { $page }
+
+## Pages panel
+pages-title = Page title
+pages-stories = { $count } stories
+pages-unplaced = { $headline } (unplaced)
+
+## Properties panel
+props-nothing-selected = Click a frame to select it, or draw one (T, H, F).
+frame-kind-text = Text frame
+frame-kind-headline = Headline frame
+frame-kind-photo = Photo frame
+frame-kind-rule = Rule
+frame-kind-folio = Folio
+geom-x = X
+geom-y = Y
+geom-w = W
+geom-h = H
+props-columns = Columns
+props-own-gutter = Own gutter
+props-gutter = Gutter
+props-balance = Balance columns
+props-story = Story
+props-thread-place = Frame { $n } of { $of } in the thread of “{ $headline }”
+props-photo = Photo
+props-caption-from = Caption from
+props-fill = Fill frame
+props-fit = Fit inside
+props-crop = Crop (% of the photo cut off)
+side-left = Left
+side-top = Top
+side-right = Right
+side-bottom = Bottom
+props-story-chars = { $id } · { $count } characters
+props-jumps = Jump lines: { $lines }
+props-body-style = Body style
+props-default-style = default ({ $style })
+field-kicker = Kicker (引题)
+field-headline = Headline (主题)
+field-deck = Deck (副题)
+field-byline = Byline
+field-body = Body text
+field-caption = Caption
+field-credit = Credit
+
+## Preflight
+preflight-title = Preflight
+preflight-count = { $count } findings
+preflight-none = No problems found.
+diag-overset = +{ $lines } lines do not fit the story's frames (nothing is cut: enlarge a frame, add one to the thread, or cut the text)
+diag-underset = −{ $lines } lines: the frames have room to spare
+diag-unplaced = The story is in no text frame yet
+diag-missing-glyph = No bundled font has { $chars }; they print as boxes
+diag-overlap = Frames “{ $frame }” and “{ $other }” overlap
+diag-outside-trim = The frame reaches outside the page's trim
+diag-headline-overset = The headline stack needs { $needed } pt but the frame is { $height } pt high
+diag-low-resolution = Photo “{ $photo }” prints at { $ppi } PPI (under 200): it may look soft
+diag-missing-photo = Photo “{ $photo }”: { $path } is missing; a placeholder prints in its place
+diag-unreadable-photo = Photo “{ $photo }”: { $path } cannot be read; a placeholder prints in its place
+diag-corrupt-photo = Photo “{ $photo }”: { $path } is damaged; a placeholder prints in its place
+diag-unknown-font = No font family “{ $family }”; set in { $fallback } meanwhile

@@ -1,0 +1,266 @@
+# Broadsheet 的简体中文界面。每条消息在 en.ftl 中都有对应；任何一边缺少，测试都会报错。
+# 用语依照报社排版习惯（方正飞腾、InDesign 中文版）：版、栏、框、串接、转版、预检。
+
+## 通用
+ok = 确定
+cancel = 取消
+save = 保存
+dont-save = 不保存
+open = 打开
+import = 导入
+export = 导出
+create = 创建
+recover = 恢复
+discard = 丢弃
+none = （无）
+default = 默认
+untitled = 未命名
+page-label = 第{ $page }版
+
+## 菜单与工具
+menu-file = 文件
+menu-edit = 编辑
+menu-pages = 版面
+menu-view = 视图
+menu-open-recent = 最近打开
+menu-no-recent = 没有最近打开的文件
+menu-language = 界面语言
+menu-language-system = 跟随系统（{ $language }）
+tool-select = 选择
+tool-text = 文字框
+tool-headline = 标题框
+tool-photo = 图片框
+tool-preview = 预览
+
+## 命令：名称与说明
+cmd-new = 新建报纸…
+cmd-new-tip = 从版式模板新建一期报纸
+cmd-open = 打开…
+cmd-open-tip = 打开版面文件（.ron）
+cmd-save = 保存
+cmd-save-tip = 把这期报纸保存到它的文件
+cmd-save-as = 另存为…
+cmd-save-as-tip = 把这期报纸保存为新文件
+cmd-import-articles = 导入稿件…
+cmd-import-articles-tip = 从文本或 Markdown 文件读入稿件
+cmd-import-photos = 导入图片…
+cmd-import-photos-tip = 把图片文件加入这期报纸
+cmd-export-pdf = 导出 PDF…
+cmd-export-pdf-tip = 把每一版输出为印刷用 PDF
+cmd-export-data = 导出 PDF 数据…
+cmd-export-data-tip = 把定位好的显示列表输出为 JSON
+cmd-quit = 退出
+cmd-quit-tip = 关闭编辑器
+cmd-undo = 撤销
+cmd-undo-tip = 撤销上一步修改
+cmd-redo = 重做
+cmd-redo-tip = 重做刚撤销的修改
+cmd-delete-frame = 删除框
+cmd-delete-frame-tip = 删除选中的框
+cmd-link-frame = 串接到下一个框…
+cmd-link-frame-tip = 让选中框的稿件接排到你接着点击的文字框
+cmd-unlink-frame = 断开串接
+cmd-unlink-frame-tip = 把选中的框从稿件的串接中移出
+cmd-tool-select = 选择工具
+cmd-tool-select-tip = 选择、移动和缩放框
+cmd-tool-text-frame = 画文字框
+cmd-tool-text-frame-tip = 在版面上拖动画出文字框
+cmd-tool-headline-frame = 画标题框
+cmd-tool-headline-frame-tip = 在版面上拖动画出标题框
+cmd-tool-photo-frame = 画图片框
+cmd-tool-photo-frame-tip = 在版面上拖动画出图片框
+cmd-next-page = 下一版
+cmd-next-page-tip = 显示下一版（预览时为下一个对页）
+cmd-previous-page = 上一版
+cmd-previous-page-tip = 显示上一版（预览时为上一个对页）
+cmd-add-page = 添加版面
+cmd-add-page-tip = 在本版之后添加一版
+cmd-delete-page = 删除版面
+cmd-delete-page-tip = 删除本版
+cmd-move-page-earlier = 版面前移
+cmd-move-page-earlier-tip = 把本版往前移一位，转版提示随之更新
+cmd-move-page-later = 版面后移
+cmd-move-page-later-tip = 把本版往后移一位，转版提示随之更新
+cmd-zoom-in = 放大
+cmd-zoom-in-tip = 放大版面
+cmd-zoom-out = 缩小
+cmd-zoom-out-tip = 缩小版面
+cmd-fit-page = 整版显示
+cmd-fit-page-tip = 显示整个版面
+cmd-fit-width = 适合宽度
+cmd-fit-width-tip = 让版面宽度适合窗口
+cmd-actual-size = 实际大小（100%）
+cmd-actual-size-tip = 按印刷尺寸显示版面
+cmd-toggle-guides = 参考线
+cmd-toggle-guides-tip = 显示版心、分栏、模块和基线网格
+cmd-toggle-preview = 预览
+cmd-toggle-preview-tip = 编辑预览：对页显示，不显示参考线、框线和控制点
+cmd-toggle-preflight = 预检面板
+cmd-toggle-preflight-tip = 列出版面的错误和警告
+cmd-toggle-frame-time = 帧时间
+cmd-toggle-frame-time-tip = 显示每一帧的绘制时间
+cmd-command-palette = 命令面板…
+cmd-command-palette-tip = 按名称查找并执行任何命令
+
+## 命令面板
+palette-title = 命令
+palette-search = 搜索
+palette-hint = 输入命令名称、拼音首字母或英文名…
+
+## 撤销步骤的名称
+undo-add-page = 添加版面
+undo-body-style = 更改正文样式
+undo-caption-story = 更改图片说明
+undo-crop = 裁切图片
+undo-delete-frame = 删除框
+undo-delete-page = 删除版面
+undo-draw-frame = 画框
+undo-frame-geometry = 更改框的位置和大小
+undo-import-articles = 导入稿件
+undo-import-photos = 导入图片
+undo-link = 串接框
+undo-move-frame = 移动框
+undo-move-page = 移动版面
+undo-page-title = 版名
+undo-photo-fit = 图片适合方式
+undo-place-photo = 放置图片
+undo-place-story = 放置稿件
+undo-resize-frame = 缩放框
+undo-text-frame = 更改文字框
+undo-typing = 输入文字
+undo-unlink = 断开串接
+
+## 状态栏
+status-undid = 已撤销：{ $what }
+status-redid = 已重做：{ $what }
+status-nothing-to-undo = 没有可撤销的修改
+status-nothing-to-redo = 没有可重做的修改
+status-select-to-delete = 请先选中要删除的框
+status-click-to-link = 点击稿件接排的文字框（Esc 取消）
+status-select-to-link = 请先选中一个有稿件的文字框
+status-linked = 已串接
+status-recovered = 已恢复未保存的修改
+status-new-edition = 已新建报纸
+status-opened = 已打开 { $path }
+status-saved = 已保存 { $path }
+status-exported-pdf = 已把 { $pages } 个版面导出到 { $path }（{ $kb } KB，{ $ms } 毫秒）
+status-exported-data = 已把 { $pages } 个版面的显示列表导出到 { $path }
+status-imported-articles = 已导入 { $count } 篇稿件。画一个文字框（T）放置选中的稿件。
+status-imported-photos = 已导入 { $count } 张图片。画一个图片框（F）放置图片。
+status-pointer = 第{ $page }版 x { $x } 毫米，y { $y } 毫米
+status-findings = { $errors } 个错误 · { $warnings } 个警告
+status-unsaved = ● 未保存
+task-opening = 正在打开
+task-saving = 正在保存
+task-importing = 正在导入
+
+## 错误与拒绝
+error-undo = 无法撤销：{ $reason }
+error-redo = 无法重做：{ $reason }
+error-recovery-unreadable = 无法读取恢复文件：{ $reason }
+error-drop-kinds = 请拖入 .ron 版面文件、.txt/.md 稿件或 .jpg/.png 图片。
+error-photos-unreadable = 有些图片无法读取：
+    { $list }
+refused-no-frame = 请先选中一个框。
+refused-not-threaded = 框 { $frame } 不在任何稿件的串接中。
+refused-not-text-frame = 稿件只能接排到文字框中。
+refused-last-page = 一期报纸至少要有一个版面。
+refused-no-page = 没有第 { $page } 个版面。
+refused-no-story = 请先导入或选中一篇稿件。
+refused-no-photo = 请先导入图片（Ctrl+D，或把文件拖到窗口上）。
+
+## 对话框
+dialog-error = 出错了
+dialog-unsaved = 有未保存的修改
+dialog-unsaved-question = 先保存对 { $name } 的修改吗？
+dialog-recover = 恢复未保存的工作？
+dialog-recover-unsaved-edition = 一期未保存的报纸
+dialog-recover-text = Broadsheet 上次没有正常关闭。{ $minutes } 分钟前对 { $what } 的修改已保留下来。
+dialog-load-failed = 无法打开 { $path }
+dialog-load-failed-recovery = 打开恢复副本
+dialog-load-failed-backup = 打开备份 { $path }
+dialog-load-failed-other = 打开其他文件…
+dialog-load-failed-new = 新建一期报纸
+dialog-new-edition = 新建报纸
+dialog-page-template = 版式模板
+
+## 文件选择
+pick-open = 打开版面文件
+pick-save-as = 版面另存为
+pick-import-articles = 导入稿件
+pick-import-photos = 导入图片
+pick-export-pdf = 导出 PDF
+pick-export-data = 导出 PDF 数据
+chooser-up = 上一级
+chooser-up-tip = 上一级文件夹
+chooser-folder = 文件夹
+chooser-file-name = 文件名
+chooser-empty = 这里没有符合的文件。
+chooser-many = 按住 Ctrl 点击可选多个文件。
+
+## 版面画布
+canvas-no-page = 没有可显示的版面。
+canvas-drop-hint = 拖入版面文件、稿件或图片
+a11y-frame = 框 { $id }
+a11y-handle = 缩放控制点 { $x } { $y }
+a11y-page = 第{ $page }版
+
+## 版面面板
+pages-title = 版名
+pages-stories = { $count } 篇稿件
+pages-unplaced = { $headline }（未上版）
+
+## 属性面板
+props-nothing-selected = 点击选中一个框，或画一个新框（T、H、F）。
+frame-kind-text = 文字框
+frame-kind-headline = 标题框
+frame-kind-photo = 图片框
+frame-kind-rule = 线条
+frame-kind-folio = 报眉
+geom-x = X
+geom-y = Y
+geom-w = 宽
+geom-h = 高
+props-columns = 栏数
+props-own-gutter = 自定栏间距
+props-gutter = 栏间距
+props-balance = 各栏平衡
+props-story = 稿件
+props-thread-place = 第 { $n } 框，共 { $of } 框，稿件“{ $headline }”
+props-photo = 图片
+props-caption-from = 说明取自
+props-fill = 填满框
+props-fit = 完整显示
+props-crop = 裁切（裁去图片的百分比）
+side-left = 左
+side-top = 上
+side-right = 右
+side-bottom = 下
+props-story-chars = { $id } · { $count } 字
+props-jumps = 转版提示：{ $lines }
+props-body-style = 正文样式
+props-default-style = 默认（{ $style }）
+field-kicker = 引题
+field-headline = 主题
+field-deck = 副题
+field-byline = 署名
+field-body = 正文
+field-caption = 图片说明
+field-credit = 摄影署名
+
+## 预检
+preflight-title = 预检
+preflight-count = { $count } 项
+preflight-none = 没有发现问题。
+diag-overset = 多出 { $lines } 行排不下（不会删字：请放大框、串接新框或删减文字）
+diag-underset = 还空 { $lines } 行：框内有余
+diag-unplaced = 稿件还没有放进任何文字框
+diag-missing-glyph = 内置字体缺少 { $chars }，印出来是方框
+diag-overlap = 框“{ $frame }”与“{ $other }”重叠
+diag-outside-trim = 框超出了版面裁切线
+diag-headline-overset = 标题需要 { $needed } 点高，框只有 { $height } 点
+diag-low-resolution = 图片“{ $photo }”的印刷分辨率只有 { $ppi } PPI（低于 200），可能发虚
+diag-missing-photo = 图片“{ $photo }”：找不到 { $path }，该处印占位框
+diag-unreadable-photo = 图片“{ $photo }”：无法读取 { $path }，该处印占位框
+diag-corrupt-photo = 图片“{ $photo }”：{ $path } 已损坏，该处印占位框
+diag-unknown-font = 没有字体“{ $family }”，暂用 { $fallback } 排版

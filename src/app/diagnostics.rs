@@ -1,0 +1,36 @@
+//! Findings and refusals in the interface's language. The engine reports them as data (a
+//! stable code and the names and numbers involved); the editor words them here, falling back
+//! to the engine's English sentence for a code the message files do not know yet.
+
+use super::i18n::{self, t};
+use crate::model::{Diagnostic, StructureError};
+
+/// A finding as the preflight panel words it.
+pub fn message(d: &Diagnostic) -> String {
+    let id = format!("diag-{}", d.code);
+    let args = i18n::args(
+        &d.args
+            .iter()
+            .map(|(name, value)| (*name, value.as_str().into()))
+            .collect::<Vec<_>>(),
+    );
+    let worded = i18n::tr_args(&id, Some(&args));
+    if worded == id {
+        format!("{}: {}", d.code, d.message)
+    } else {
+        worded
+    }
+}
+
+/// Why a frame, page or thread change was refused.
+pub fn structure_error(e: &StructureError) -> String {
+    match e {
+        StructureError::NoFrame => t!("refused-no-frame"),
+        StructureError::NotThreaded(f) => t!("refused-not-threaded", frame = f.as_str()),
+        StructureError::NotTextFrame => t!("refused-not-text-frame"),
+        StructureError::LastPage => t!("refused-last-page"),
+        StructureError::NoPage(i) => t!("refused-no-page", page = i + 1),
+        StructureError::NoStory => t!("refused-no-story"),
+        StructureError::NoPhoto => t!("refused-no-photo"),
+    }
+}
