@@ -52,6 +52,7 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
         space_before: Length::Pt(0.0),
         space_after: Length::Pt(0.0),
         tracking_em: 0.0,
+        scale: 1.0,
     }
 }
 
