@@ -102,6 +102,15 @@ pub fn styles() -> Styles {
     }
 }
 
+/// A subhead (小标题) for paragraphs inside a story's body: Noto Sans SC Bold at 小四, flush
+/// left, on two lines of the 15 pt grid with a little space above.
+pub fn subhead() -> ParagraphStyle {
+    ParagraphStyle {
+        space_before: Length::Pt(6.0),
+        ..style("subhead", "Noto Sans SC", Weight::Bold, "小四", 18.0)
+    }
+}
+
 /// The 对开 template the sample uses: 8 columns of 11 字 at 五号 on a 15 pt baseline grid.
 pub fn template() -> PageTemplate {
     let mut t = PageTemplate::presets().remove(0);
@@ -324,12 +333,14 @@ pub fn blank(template: PageTemplate) -> Edition {
         title: String::new(),
         frames: Vec::new(),
     };
-    Edition {
+    let mut e = Edition {
         paper: "新报".into(),
         date: String::new(),
         pages: vec![page],
         ..settings(template)
-    }
+    };
+    e.styles.paragraph.push(subhead());
+    e
 }
 
 /// Everything but content and pages: the paper, styles, roles and jump wording.
@@ -422,7 +433,10 @@ pub fn generated(n: usize) -> Edition {
             s.paragraphs = s
                 .paragraphs
                 .iter()
-                .map(|p| rotate_sentences(p, k))
+                .map(|p| crate::model::BodyParagraph {
+                    text: rotate_sentences(&p.text, k),
+                    style: p.style.clone(),
+                })
                 .collect();
             s.thread = s
                 .thread
