@@ -48,7 +48,7 @@ fn relayout_48_pages_after_one_word_edit(bencher: divan::Bencher) {
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
-        let p = &mut edition.stories[100].paragraphs[1];
+        let p = &mut edition.stories[100].paragraphs[1].text;
         if flip {
             p.insert_str(0, "今天");
         } else {

@@ -52,6 +52,7 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
         space_before: Length::Pt(0.0),
         space_after: Length::Pt(0.0),
         tracking_em: 0.0,
+        scale: 1.0,
     }
 }
 
@@ -98,6 +99,15 @@ pub fn styles() -> Styles {
             style("folio", SANS, Weight::Regular, "小五", 12.0),
         ],
         character: Vec::new(),
+    }
+}
+
+/// A subhead (小标题) for paragraphs inside a story's body: Noto Sans SC Bold at 小四, flush
+/// left, on two lines of the 15 pt grid with a little space above.
+pub fn subhead() -> ParagraphStyle {
+    ParagraphStyle {
+        space_before: Length::Pt(6.0),
+        ..style("subhead", "Noto Sans SC", Weight::Bold, "小四", 18.0)
     }
 }
 
@@ -323,12 +333,14 @@ pub fn blank(template: PageTemplate) -> Edition {
         title: String::new(),
         frames: Vec::new(),
     };
-    Edition {
+    let mut e = Edition {
         paper: "新报".into(),
         date: String::new(),
         pages: vec![page],
         ..settings(template)
-    }
+    };
+    e.styles.paragraph.push(subhead());
+    e
 }
 
 /// Everything but content and pages: the paper, styles, roles and jump wording.
@@ -421,7 +433,10 @@ pub fn generated(n: usize) -> Edition {
             s.paragraphs = s
                 .paragraphs
                 .iter()
-                .map(|p| rotate_sentences(p, k))
+                .map(|p| crate::model::BodyParagraph {
+                    text: rotate_sentences(&p.text, k),
+                    style: p.style.clone(),
+                })
                 .collect();
             s.thread = s
                 .thread

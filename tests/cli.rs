@@ -170,3 +170,23 @@ fn typeset_hyphenates_english() {
         );
     }
 }
+
+#[test]
+fn typeset_at_85_percent_fits_more_characters_per_line() {
+    let text = "河西区持续推进老旧小区改造工作，今年已完成二十三个小区的改造。";
+    let first_line = |scale: &str| {
+        let args = ["--width-pt", "400", "--size-pt", "36", "--indent-em", "0"];
+        let (v, _) = typeset(&[&args[..], &["--scale-pct", scale]].concat(), text);
+        v["lines"][0]["text"].as_str().unwrap().chars().count()
+    };
+    // 400 pt holds 11 characters of 36 pt; at 85% each is 30.6 pt wide, so 13 fit.
+    assert_eq!(first_line("100"), 11);
+    assert_eq!(first_line("85"), 13);
+    let refused = broadsheet()
+        .args(["typeset", "--width-pt", "400", "--size-pt", "36"])
+        .args(["--scale-pct", "20"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+}

@@ -206,7 +206,9 @@ fn editing_one_story_recomposes_only_that_story() {
             .load(std::sync::atomic::Ordering::Relaxed),
         edition.stories.len()
     );
-    edition.story_mut(&"heating".into()).unwrap().paragraphs[0].push_str("新增一句。");
+    edition.story_mut(&"heating".into()).unwrap().paragraphs[0]
+        .text
+        .push_str("新增一句。");
     let laid = layouter.layout(&edition, FontBook::shared(), &assets);
     assert_eq!(
         layouter
@@ -243,4 +245,117 @@ fn a_missing_photo_prints_a_placeholder_and_warns() {
             .any(|i| matches!(i, Item::Image(img) if img.missing))
     );
     assert!(page.items.iter().any(|i| matches!(i, Item::Rect(_))));
+}
+
+/// The sample with a subhead (小标题) as the heating story's second paragraph.
+fn with_subhead(text: &str) -> Edition {
+    let mut e = bundle::sample();
+    e.styles.paragraph.push(sample::subhead());
+    let s = e.story_mut(&"heating".into()).unwrap();
+    s.paragraphs
+        .insert(1, broadsheet::model::BodyParagraph::styled("subhead", text));
+    e
+}
+
+#[test]
+fn a_subhead_is_set_in_its_own_style_on_whole_grid_lines() {
+    let plain = lay(&bundle::sample());
+    let e = with_subhead("供热管网改造");
+    let laid = lay(&e);
+    let body = runs(&laid, "heating", TextRole::Body);
+    let head: Vec<_> = body
+        .iter()
+        .filter(|(_, r)| &*r.text == "供热管网改造")
+        .collect();
+    assert_eq!(head.len(), 1, "the subhead is one run");
+    let (_, head) = head[0];
+    assert_eq!(head.size, 12.0, "小四, the subhead's size");
+    let book = FontBook::shared();
+    assert!(book.face(head.font).bold, "the subhead's bold face");
+    // Body lines before and after it stay on the page's 15 pt grid; the subhead takes two lines.
+    let t = e.template(&e.pages[0].template).unwrap();
+    let grid = t.baseline.pt().0;
+    let plain_lines = |l: &EditionLayout| {
+        let mut ys: Vec<(i64, i64)> = runs(l, "heating", TextRole::Body)
+            .iter()
+            .filter(|(_, r)| r.size == 10.5)
+            .map(|(_, r)| ((r.origin.x * 10.0) as i64, (r.origin.y * 100.0) as i64))
+            .collect();
+        ys.dedup();
+        ys
+    };
+    let first = plain_lines(&laid)[0].1 as f32 / 100.0;
+    for (_, y) in plain_lines(&laid) {
+        let k = (y as f32 / 100.0 - first) / grid;
+        assert!((k - k.round()).abs() < 0.01, "a body line left the grid");
+    }
+    let fit = |l: &EditionLayout| {
+        l.fits
+            .iter()
+            .find(|f| f.story.as_str() == "heating")
+            .unwrap()
+            .lines_set
+    };
+    assert_eq!(
+        fit(&laid),
+        fit(&plain) + 2,
+        "a subhead takes two grid lines"
+    );
+    // Between the body line above it and the one below there are three grid steps.
+    let above = body
+        .iter()
+        .filter(|(_, r)| {
+            r.size == 10.5
+                && r.origin.y < head.origin.y
+                && (r.origin.x - head.origin.x).abs() < 40.0
+        })
+        .map(|(_, r)| r.origin.y)
+        .fold(f32::MIN, f32::max);
+    let below = body
+        .iter()
+        .filter(|(_, r)| {
+            r.size == 10.5
+                && r.origin.y > head.origin.y
+                && (r.origin.x - head.origin.x).abs() < 40.0
+        })
+        .map(|(_, r)| r.origin.y)
+        .fold(f32::MAX, f32::min);
+    assert!(
+        ((below - above) / grid - 3.0).abs() < 0.01,
+        "{above} → {below}"
+    );
+}
+
+#[test]
+fn a_subhead_never_splits_across_columns() {
+    // A long subhead in a narrow story: every line of it lands in one column.
+    let e = with_subhead("供热管网改造工程全面完成，老旧小区居民温暖过冬有保障");
+    let laid = lay(&e);
+    let xs: Vec<f32> = runs(&laid, "heating", TextRole::Body)
+        .iter()
+        .filter(|(_, r)| r.size == 12.0)
+        .map(|(_, r)| r.origin.x)
+        .collect();
+    assert!(xs.len() >= 2, "the subhead wraps");
+    assert!(xs.windows(2).all(|w| (w[0] - w[1]).abs() < 20.0), "{xs:?}");
+}
+
+#[test]
+fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
+    let mut e = with_subhead("供热管网改造");
+    let s = e
+        .styles
+        .paragraph
+        .iter_mut()
+        .find(|s| s.id.as_str() == "subhead")
+        .unwrap();
+    s.font.family = "Founder Hei".into();
+    let laid = lay(&e);
+    let d: Vec<_> = laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unknown-font")
+        .collect();
+    assert_eq!(d.len(), 1, "{:?}", laid.diagnostics);
+    assert!(d[0].message.contains("Founder Hei"));
 }

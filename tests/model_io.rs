@@ -79,7 +79,7 @@ fn a_failed_save_leaves_the_existing_file_untouched() {
 fn a_text_edit_changes_only_the_content_section() {
     let mut e = bundle::sample();
     let before = io::to_string(&e);
-    e.stories[1].paragraphs[0].push_str("补充一句。");
+    e.stories[1].paragraphs[0].text.push_str("补充一句。");
     let after = io::to_string(&e);
     let changed: Vec<usize> = before
         .lines()
@@ -243,4 +243,113 @@ fn chinese_size_names_load_wherever_a_font_size_is() {
     );
     let e = io::from_str(&edited, "x.ron").unwrap();
     assert_eq!(e.styles.paragraph(&"body".into()).unwrap().size.pt().0, 9.0);
+}
+
+/// The sample with a subhead (小标题) as the heating story's second paragraph.
+fn with_subhead() -> Edition {
+    let mut e = bundle::sample();
+    e.styles.paragraph.push(sample::subhead());
+    let s = e.story_mut(&"heating".into()).unwrap();
+    s.paragraphs.insert(
+        1,
+        broadsheet::model::BodyParagraph::styled("subhead", "供热管网改造"),
+    );
+    e
+}
+
+#[test]
+fn a_subhead_paragraph_round_trips_and_plain_paragraphs_stay_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edition.ron");
+    let original = with_subhead();
+    io::save(&original, &path).unwrap();
+    let first = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        first.contains("Paragraph(\n") && first.contains("style: \"subhead\","),
+        "a styled paragraph names its style"
+    );
+    // Every other paragraph is still written as a plain string.
+    let heating = &original.story(&"heating".into()).unwrap().paragraphs[0].text;
+    assert!(first.contains(&format!("\"{heating}\",")));
+    let reloaded = io::load(&path).unwrap();
+    assert_eq!(reloaded, original);
+    io::save(&reloaded, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+    // Written by hand on one line, without the name, it reads the same.
+    let by_hand = first.replacen("Paragraph(\n", "(\n", 1);
+    assert_eq!(io::from_str(&by_hand, "x.ron").unwrap(), original);
+}
+
+#[test]
+fn a_paragraph_naming_an_unknown_style_is_an_error_at_that_paragraph() {
+    let text =
+        io::to_string(&with_subhead()).replacen("style: \"subhead\",", "style: \"subhed\",", 1);
+    let err = load_err(&text);
+    let msg = err.to_string();
+    assert!(
+        msg.contains("\"subhed\"") && msg.contains("paragraph 2 of story \"heating\""),
+        "{msg}"
+    );
+    let line = text.lines().position(|l| l.contains("\"subhed\"")).unwrap() + 1;
+    assert_eq!(
+        err.position().unwrap(),
+        (
+            line,
+            text.lines().nth(line - 1).unwrap().find("style").unwrap() + 1
+        )
+    );
+}
+
+#[test]
+fn a_paragraph_with_an_unknown_field_is_a_syntax_error_naming_it() {
+    let text = io::to_string(&with_subhead()).replacen(
+        "style: \"subhead\",",
+        "style: \"subhead\", colour: \"red\",",
+        1,
+    );
+    let msg = load_err(&text).to_string();
+    assert!(msg.contains("colour"), "{msg}");
+}
+
+/// Loads `text`, expecting an error on the line holding `marker` that mentions `words`.
+fn assert_error_at(text: &str, marker: &str, words: &[&str]) {
+    let err = load_err(text);
+    let msg = err.to_string();
+    let line = text.lines().position(|l| l.contains(marker)).unwrap() + 1;
+    assert_eq!(err.position().unwrap().0, line, "{msg}");
+    for w in words {
+        assert!(msg.contains(w), "{msg} should mention {w}");
+    }
+}
+
+#[test]
+fn out_of_range_values_are_load_errors_at_their_line() {
+    let text = sample_text();
+    let scale = text.replacen(
+        "tracking_em: 0.0,",
+        "tracking_em: 0.0,\n        scale: 0.0,",
+        1,
+    );
+    assert_error_at(&scale, "scale: 0.0", &["style \"body\"", "scale", "50%"]);
+    let columns = text.replacen("columns: 8,", "columns: 0,", 1);
+    assert_error_at(
+        &columns,
+        "columns: 0",
+        &["template \"duikai\"", "columns must be 1 to 24"],
+    );
+    let leading = text.replacen("leading: 15.0,", "leading: -15.0,", 1);
+    assert_error_at(&leading, "leading: -15.0", &["style \"body\"", "leading"]);
+    let size = text.replacen("size: 9.5,", "size: -3,", 1);
+    assert_error_at(&size, "size: -3", &["positive font size"]);
+    let gutter = text.replacen("gutter: 10.5,", "gutter: \"200mm\",", 1);
+    let no_chars = {
+        let start = gutter.find("      column_chars: Some(").unwrap();
+        let end = start + gutter[start..].find("      )),\n").unwrap() + "      )),\n".len();
+        format!("{}{}", &gutter[..start], &gutter[end..])
+    };
+    assert_error_at(
+        &no_chars,
+        "gutter: \"200mm\"",
+        &["gutter wider than the page"],
+    );
 }

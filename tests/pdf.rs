@@ -158,7 +158,7 @@ fn pdftotext_gives_back_every_character_of_the_customers_page_in_column_order() 
     // Within a story the text comes out in reading order, column after column.
     for story in edition.stories.iter().filter(|s| s.id.as_str() != "lead") {
         for p in &story.paragraphs {
-            let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+            let p: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
             assert!(
                 extracted.contains(&p),
                 "paragraph out of order in {}: {p}",

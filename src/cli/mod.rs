@@ -60,6 +60,9 @@ pub enum Command {
         /// First-line indent in ems (default: 2 for zh, 1 for en).
         #[arg(long)]
         indent_em: Option<f32>,
+        /// Horizontal scale of the type in percent (长/扁字), 50–200; 85 sets condensed type.
+        #[arg(long, default_value_t = 100.0)]
+        scale_pct: f32,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
         /// Line-breaking prohibition level.
@@ -121,6 +124,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             size_pt,
             font,
             indent_em,
+            scale_pct,
             lang,
             level,
             json,
@@ -132,6 +136,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 size_pt,
                 font,
                 indent_em,
+                scale: scale_pct / 100.0,
                 lang: lang.into(),
                 level: level.into(),
             };

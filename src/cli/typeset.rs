@@ -14,6 +14,8 @@ pub struct Settings {
     pub size_pt: f32,
     pub font: Option<String>,
     pub indent_em: Option<f32>,
+    /// Horizontal scale of the type, 1.0 = 100%.
+    pub scale: f32,
     pub lang: Lang,
     pub level: Prohibition,
 }
@@ -59,6 +61,10 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         s.width_pt > 0.0 && s.size_pt > 0.0,
         "--width-pt and --size-pt must be positive"
     );
+    anyhow::ensure!(
+        (crate::model::MIN_SCALE..=crate::model::MAX_SCALE).contains(&s.scale),
+        "--scale-pct must be between 50 and 200"
+    );
     let family = s.font.clone().unwrap_or_else(|| {
         if s.lang == Lang::En {
             "Source Serif 4"
@@ -80,6 +86,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         Options::chinese(s.size_pt)
     };
     opts.level = s.level;
+    opts.scale = s.scale;
     if let Some(indent) = s.indent_em {
         opts.indent_em = indent;
     }

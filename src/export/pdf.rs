@@ -239,6 +239,13 @@ fn draw_run(
         }
     };
     let size = run.size;
+    // 长/扁字: krilla has no horizontal-scale text option, so a scaled run is drawn at its
+    // origin inside a transform that scales x only. Its advances, already scaled in the
+    // display list, are given back in unscaled ems so the transform does not scale them twice.
+    // Runs at 100% are drawn exactly as before, so their bytes do not change.
+    #[allow(clippy::float_cmp)]
+    let scaled = run.scale != 1.0 && run.scale > 0.0;
+    let x_em = if scaled { size * run.scale } else { size };
     let glyphs: Vec<KrillaGlyph> = run
         .glyphs
         .iter()
@@ -253,8 +260,8 @@ fn draw_run(
                 .unwrap_or(run.text.len());
             KrillaGlyph::new(
                 GlyphId::new(u32::from(g.id)),
-                g.advance / size,
-                g.x_offset / size,
+                g.advance / x_em,
+                g.x_offset / x_em,
                 g.y_offset / size,
                 0.0,
                 start..end.max(start),
@@ -263,14 +270,34 @@ fn draw_run(
         })
         .collect();
     surface.set_fill(Some(fill(run.color, pdfa)));
-    surface.draw_glyphs(
-        Point::from_xy(run.origin.x, run.origin.y),
-        &glyphs,
-        font,
-        &run.text,
-        size,
-        false,
-    );
+    if scaled {
+        surface.push_transform(&Transform::from_row(
+            run.scale,
+            0.0,
+            0.0,
+            1.0,
+            run.origin.x,
+            run.origin.y,
+        ));
+        surface.draw_glyphs(
+            Point::from_xy(0.0, 0.0),
+            &glyphs,
+            font,
+            &run.text,
+            size,
+            false,
+        );
+        surface.pop();
+    } else {
+        surface.draw_glyphs(
+            Point::from_xy(run.origin.x, run.origin.y),
+            &glyphs,
+            font,
+            &run.text,
+            size,
+            false,
+        );
+    }
     Ok(())
 }
 

@@ -43,7 +43,11 @@ impl Article {
             headline: self.headline,
             deck: self.deck,
             byline: self.byline,
-            paragraphs: self.paragraphs,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(crate::model::BodyParagraph::plain)
+                .collect(),
             caption: self.caption,
             credit: self.credit,
             ..Story::default()

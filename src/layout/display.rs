@@ -62,6 +62,9 @@ pub enum Item {
 pub struct PlacedRun {
     pub font: FontId,
     pub size: f32,
+    /// Horizontal scale of the glyph outlines (长/扁字), 1.0 = 100%. The advances below are
+    /// already scaled; a renderer scales each outline by `size × scale` across and `size` up.
+    pub scale: f32,
     pub color: Color,
     /// Origin of the first glyph on the baseline.
     pub origin: Point,

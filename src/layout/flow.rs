@@ -4,8 +4,8 @@
 use super::display::{Item, TextRole};
 use super::setting::{Owner, baseline_in_box, place_line};
 use super::{Context, StoryFit};
-use crate::model::{Diagnostic, FrameKind, Severity, Story};
-use crate::text::LineBreaker;
+use crate::model::{BodyParagraph, Diagnostic, FrameKind, ParagraphStyle, Severity, Story};
+use crate::text::{LineBreaker, Paragraph};
 
 /// One line's place in a thread.
 #[derive(Clone, Debug)]
@@ -14,8 +14,18 @@ struct Slot {
     frame: usize,
     x: f32,
     width: f32,
+    /// Top of the grid cell the line sits in, and the grid's line height.
+    top: f32,
+    grid: f32,
     baseline: f32,
     kind: SlotKind,
+}
+
+impl Slot {
+    /// True when `other` is in the same column of the same frame.
+    fn same_column(&self, other: &Slot) -> bool {
+        self.frame == other.frame && self.x == other.x
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +104,8 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
                     frame: i,
                     x,
                     width: col_w,
+                    top,
+                    grid: leading,
                     baseline: baseline_in_box(top, leading, size),
                     kind: SlotKind::Body,
                 });
@@ -122,81 +134,239 @@ struct Pass {
     next: usize,
     lines_set: usize,
     over_lines: usize,
-    unknown_font: bool,
+    /// Families of the story's styles the font book does not have.
+    unknown_fonts: Vec<String>,
     missing: Vec<char>,
 }
 
-fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
-    let edition = ctx.edition;
-    let body_style = ctx.style(&story.styles.body, &edition.roles.body);
-    let jump_style = ctx.style(&None, &edition.roles.jump);
-    let located: Vec<_> = story
-        .thread
-        .iter()
-        .filter_map(|id| edition.frame(id).map(|(_, f)| f.id.clone()))
-        .collect();
-    let owner = |frame: usize, role| Owner {
-        frame: located[frame].clone(),
-        story: Some(story.id.clone()),
-        role,
-    };
-    let mut pass = Pass {
-        items: Vec::new(),
-        used: vec![0; located.len()],
-        next: 0,
-        lines_set: 0,
-        over_lines: 0,
-        unknown_font: false,
-        missing: Vec::new(),
-    };
-    for text in &story.paragraphs {
-        let (par, unknown) = ctx.paragraphs.get(ctx.book, text, body_style, story.lang);
-        pass.unknown_font |= unknown;
-        pass.missing
-            .extend(par.measured.missing.iter().map(|m| m.1));
-        let mut breaker = LineBreaker::new(&par);
-        while !breaker.is_done() {
-            let Some(slot) = slots.get(pass.next) else {
-                // Overset: count what does not fit at the last column's width, never drop it.
-                let width = slots.last().map_or(100.0, |s| s.width);
-                pass.over_lines += std::iter::from_fn(|| breaker.break_next(width)).count();
-                break;
-            };
-            pass.next += 1;
-            pass.used[slot.frame] += 1;
-            let mut items = Vec::new();
-            match slot.kind {
-                SlotKind::Body => {
-                    let line = breaker
-                        .break_next(slot.width)
-                        .expect("the breaker is not done");
-                    place_line(
-                        &par,
-                        &line,
-                        slot.x,
-                        slot.baseline,
-                        body_style,
-                        &owner(slot.frame, TextRole::Body),
-                        &mut items,
-                    );
-                    pass.lines_set += 1;
-                }
-                SlotKind::JumpTo { page } | SlotKind::JumpFrom { page } => {
-                    let to = matches!(slot.kind, SlotKind::JumpTo { .. });
-                    let text = ctx.jump_text(story.lang, page, to);
-                    let role = if to {
-                        TextRole::JumpTo
-                    } else {
-                        TextRole::JumpFrom
-                    };
-                    let owner = owner(slot.frame, role);
-                    jump_line(ctx, &text, slot, jump_style, story, &owner, &mut items);
-                }
-            }
-            pass.items.extend(items.into_iter().map(|i| (slot.page, i)));
+/// One flowing of a story through a list of slots.
+struct Flow<'a, 'b> {
+    ctx: &'a Context<'b>,
+    story: &'a Story,
+    slots: &'a [Slot],
+    /// The thread's frames that exist, by index in the thread.
+    frames: Vec<crate::model::FrameId>,
+    pass: Pass,
+}
+
+impl Flow<'_, '_> {
+    fn owner(&self, frame: usize, role: TextRole) -> Owner {
+        Owner {
+            frame: self.frames[frame].clone(),
+            story: Some(self.story.id.clone()),
+            role,
         }
     }
-    pass
+
+    /// Takes slot `pass.next`, counting it as used in its frame.
+    fn take(&mut self) -> Option<&Slot> {
+        let slot = self.slots.get(self.pass.next)?;
+        self.pass.next += 1;
+        self.pass.used[slot.frame] += 1;
+        Some(slot)
+    }
+
+    /// Sets the jump line a jump slot reserves.
+    fn jump(&mut self, slot: &Slot) {
+        let (page, to) = match slot.kind {
+            SlotKind::JumpTo { page } => (page, true),
+            SlotKind::JumpFrom { page } => (page, false),
+            SlotKind::Body => return,
+        };
+        let text = self.ctx.jump_text(self.story.lang, page, to);
+        let role = if to {
+            TextRole::JumpTo
+        } else {
+            TextRole::JumpFrom
+        };
+        let owner = self.owner(slot.frame, role);
+        let style = self.ctx.style(&None, &self.ctx.edition.roles.jump);
+        let mut items = Vec::new();
+        jump_line(self.ctx, &text, slot, style, self.story, &owner, &mut items);
+        self.pass
+            .items
+            .extend(items.into_iter().map(|i| (slot.page, i)));
+    }
+
+    fn prepare(&mut self, text: &str, style: &ParagraphStyle) -> std::sync::Arc<Paragraph> {
+        let (par, unknown) = self
+            .ctx
+            .paragraphs
+            .get(self.ctx.book, text, style, self.story.lang);
+        if unknown && !self.pass.unknown_fonts.contains(&style.font.family) {
+            self.pass.unknown_fonts.push(style.font.family.clone());
+        }
+        self.pass
+            .missing
+            .extend(par.measured.missing.iter().map(|m| m.1));
+        par
+    }
+
+    /// A body paragraph: one line per grid slot, column after column.
+    fn body(&mut self, text: &str, style: &ParagraphStyle) {
+        let par = self.prepare(text, style);
+        let mut breaker = LineBreaker::new(&par);
+        while !breaker.is_done() {
+            let Some(slot) = self.take().cloned() else {
+                // Overset: count what does not fit at the last column's width, never drop it.
+                let width = self.slots.last().map_or(100.0, |s| s.width);
+                self.pass.over_lines += std::iter::from_fn(|| breaker.break_next(width)).count();
+                break;
+            };
+            if slot.kind != SlotKind::Body {
+                self.jump(&slot);
+                continue;
+            }
+            let Some(line) = breaker.break_next(slot.width) else {
+                break;
+            };
+            let mut items = Vec::new();
+            let owner = self.owner(slot.frame, TextRole::Body);
+            place_line(
+                &par,
+                &line,
+                slot.x,
+                slot.baseline,
+                style,
+                &owner,
+                &mut items,
+            );
+            self.pass
+                .items
+                .extend(items.into_iter().map(|i| (slot.page, i)));
+            self.pass.lines_set += 1;
+        }
+    }
+
+    /// A paragraph in its own style (a subhead): set in its own size and leading as one block
+    /// that takes whole grid lines, so the body after it stays on the baseline grid. The block
+    /// never splits across columns: a subhead at a column foot would be cut off from its text.
+    fn block(&mut self, text: &str, style: &ParagraphStyle) {
+        let par = self.prepare(text, style);
+        let size = style.size.pt().0;
+        let leading = style.leading.pt().0.max(size);
+        let (before, after) = (style.space_before.pt().0, style.space_after.pt().0);
+        loop {
+            // Jump lines reserved at a frame's start are set before the block.
+            while let Some(slot) = self.slots.get(self.pass.next).cloned()
+                && slot.kind != SlotKind::Body
+            {
+                self.take();
+                self.jump(&slot);
+            }
+            let Some(first) = self.slots.get(self.pass.next).cloned() else {
+                // Overset: the block's grid lines at the last column's width.
+                let (width, grid) = self
+                    .slots
+                    .last()
+                    .map_or((100.0, 1.0), |s| (s.width, s.grid));
+                let lines = LineBreaker::new(&par).all_at(width).len();
+                let height = before + lines as f32 * leading + after;
+                self.pass.over_lines += rows(height, grid);
+                return;
+            };
+            let lines = LineBreaker::new(&par).all_at(first.width);
+            let height = before + lines.len() as f32 * leading + after;
+            let needed = rows(height, first.grid);
+            // Body slots left in this column from here.
+            let room = self.slots[self.pass.next..]
+                .iter()
+                .take_while(|s| s.same_column(&first) && s.kind == SlotKind::Body)
+                .count();
+            if room >= needed || room == self.column_rows(&first) {
+                // Fits, or never will (taller than a whole column): set it here.
+                let taken = needed.min(room);
+                // Centre the block in its grid lines, so spare space falls evenly around it.
+                let spare = (needed as f32 * first.grid - height).max(0.0);
+                let mut y = first.top + spare / 2.0 + before;
+                let owner = self.owner(first.frame, TextRole::Body);
+                let mut items = Vec::new();
+                for line in &lines {
+                    let baseline = baseline_in_box(y, leading, size);
+                    place_line(&par, line, first.x, baseline, style, &owner, &mut items);
+                    y += leading;
+                }
+                self.pass
+                    .items
+                    .extend(items.into_iter().map(|i| (first.page, i)));
+                for _ in 0..taken {
+                    self.take();
+                }
+                self.pass.lines_set += taken;
+                self.pass.over_lines += needed - taken;
+                return;
+            }
+            // Too little room: leave the rest of this column empty and try the next.
+            while self
+                .slots
+                .get(self.pass.next)
+                .is_some_and(|s| s.same_column(&first))
+            {
+                if let Some(slot) = self.take().cloned() {
+                    self.jump(&slot);
+                }
+            }
+        }
+    }
+
+    /// Number of body slots in the column `slot` is in.
+    fn column_rows(&self, slot: &Slot) -> usize {
+        self.slots
+            .iter()
+            .filter(|s| s.same_column(slot) && s.kind == SlotKind::Body)
+            .count()
+    }
+}
+
+/// Whole grid lines a block of `height` takes (a hair of tolerance for rounding).
+fn rows(height: f32, grid: f32) -> usize {
+    ((height / grid.max(1.0)) - 0.01).ceil().max(1.0) as usize
+}
+
+/// A paragraph's style, and whether it is its own: its own when it names one the edition
+/// knows, else the story's body style.
+fn style_of<'c>(
+    ctx: &'c Context,
+    story: &Story,
+    paragraph: &BodyParagraph,
+) -> (&'c ParagraphStyle, bool) {
+    let roles = &ctx.edition.roles;
+    match &paragraph.style {
+        Some(own) if ctx.edition.styles.paragraph(own).is_some() => {
+            (ctx.style(&paragraph.style, &roles.body), true)
+        }
+        _ => (ctx.style(&story.styles.body, &roles.body), false),
+    }
+}
+
+fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
+    let frames: Vec<_> = story
+        .thread
+        .iter()
+        .filter_map(|id| ctx.edition.frame(id).map(|(_, f)| f.id.clone()))
+        .collect();
+    let mut flow = Flow {
+        ctx,
+        story,
+        slots,
+        pass: Pass {
+            items: Vec::new(),
+            used: vec![0; frames.len()],
+            next: 0,
+            lines_set: 0,
+            over_lines: 0,
+            unknown_fonts: Vec::new(),
+            missing: Vec::new(),
+        },
+        frames,
+    };
+    for paragraph in &story.paragraphs {
+        match style_of(ctx, story, paragraph) {
+            (style, false) => flow.body(&paragraph.text, style),
+            (style, true) => flow.block(&paragraph.text, style),
+        }
+    }
+    flow.pass
 }
 
 /// Flows `story`'s body through its thread. A balanced frame where the story ends is set again
@@ -228,9 +398,8 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
         fit: StoryFit::new(story),
         diagnostics: Vec::new(),
     };
-    if pass.unknown_font {
-        let body_style = ctx.style(&story.styles.body, &edition.roles.body);
-        ctx.unknown_font(&body_style.font.family, &mut out.diagnostics, story);
+    for family in &pass.unknown_fonts {
+        ctx.unknown_font(family, &mut out.diagnostics, story);
     }
     let over_lines = pass.over_lines;
     // Space left is counted against the frames as drawn, balanced or not.

@@ -32,6 +32,7 @@ pub fn options(style: &ParagraphStyle, lang: Lang) -> Options {
         han_latin_space: style.han_latin_space,
         align: style.align,
         tracking_em: style.tracking_em,
+        scale: style.scale,
         shrink: ShrinkPolicy::FULL,
         ..base
     }
@@ -117,6 +118,7 @@ pub fn place_line(
         out.push(Item::GlyphRun(PlacedRun {
             font: run.font,
             size: run.size,
+            scale: run.scale,
             color: style.color,
             origin: Point {
                 x: x + run.x,

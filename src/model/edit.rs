@@ -3,8 +3,8 @@
 //! Edits name things by stable ID, never by reference, so they stay valid across undo/redo.
 
 use super::{
-    Edition, Frame, FrameId, FrameKind, Page, PageId, Photo, PhotoId, Rect, Story, StoryId,
-    StoryStyles,
+    BodyParagraph, Edition, Frame, FrameId, FrameKind, Page, PageId, Photo, PhotoId, Rect, Story,
+    StoryId, StoryStyles, StyleId,
 };
 
 /// A story's text parts that the editor edits as one string each.
@@ -56,15 +56,30 @@ impl StoryField {
         }
     }
 
-    fn set(self, story: &mut Story, value: String) {
-        match self {
-            Self::Kicker => story.kicker = value,
-            Self::Headline => story.headline = value,
-            Self::Deck => story.deck = value,
-            Self::Byline => story.byline = value,
-            Self::Body => story.paragraphs = value.split('\n').map(str::to_owned).collect(),
-            Self::Caption => story.caption = value,
-            Self::Credit => story.credit = value,
+    /// Sets the field and returns the edit that restores it exactly. The body is set through
+    /// [`Story::body_from_text`], so paragraphs that survive keep their own styles, and its
+    /// inverse is the exact old paragraph list ([`Edit::SetParagraphs`]).
+    fn set(self, story: &mut Story, value: String) -> Edit {
+        let slot = match self {
+            Self::Kicker => &mut story.kicker,
+            Self::Headline => &mut story.headline,
+            Self::Deck => &mut story.deck,
+            Self::Byline => &mut story.byline,
+            Self::Body => {
+                let new = story.body_from_text(&value);
+                let old = std::mem::replace(&mut story.paragraphs, new);
+                return Edit::SetParagraphs {
+                    story: story.id.clone(),
+                    paragraphs: old,
+                };
+            }
+            Self::Caption => &mut story.caption,
+            Self::Credit => &mut story.credit,
+        };
+        Edit::SetStoryText {
+            story: story.id.clone(),
+            field: self,
+            text: std::mem::replace(slot, value),
         }
     }
 }
@@ -96,10 +111,18 @@ pub enum Edit {
         story: StoryId,
         thread: Vec<FrameId>,
     },
+    /// Sets one text field of a story from a string. For the body, each line is a paragraph
+    /// ("" is no paragraphs) and paragraphs that survive keep their styles; its inverse is an
+    /// exact [`Edit::SetParagraphs`].
     SetStoryText {
         story: StoryId,
         field: StoryField,
         text: String,
+    },
+    /// Replaces a story's body paragraphs, styles included. Every named style must exist.
+    SetParagraphs {
+        story: StoryId,
+        paragraphs: Vec<BodyParagraph>,
     },
     SetStoryStyles {
         story: StoryId,
@@ -151,6 +174,8 @@ pub enum EditError {
     NoStory(StoryId),
     #[error("there is no photo {0}")]
     NoPhoto(PhotoId),
+    #[error("there is no paragraph style {0}")]
+    NoStyle(StyleId),
     #[error("an ID {0} is already used")]
     Duplicate(String),
     #[error("{0} is still used: {1}")]
@@ -247,12 +272,21 @@ impl Edition {
             }
             Edit::SetStoryText { story, field, text } => {
                 let s = self.story_mut_or(&story)?;
-                let old = field.get(s);
-                field.set(s, text);
-                Ok(Edit::SetStoryText {
+                Ok(field.set(s, text))
+            }
+            Edit::SetParagraphs { story, paragraphs } => {
+                if let Some(missing) = paragraphs
+                    .iter()
+                    .filter_map(|p| p.style.as_ref())
+                    .find(|id| self.styles.paragraph(id).is_none())
+                {
+                    return Err(EditError::NoStyle(missing.clone()));
+                }
+                let s = self.story_mut_or(&story)?;
+                let old = std::mem::replace(&mut s.paragraphs, paragraphs);
+                Ok(Edit::SetParagraphs {
                     story,
-                    field,
-                    text: old,
+                    paragraphs: old,
                 })
             }
             Edit::SetStoryStyles { story, styles } => {
@@ -559,5 +593,107 @@ mod tests {
         let e = crate::sample::edition();
         assert_eq!(e.fresh_frame_id("p1-lead-body").as_str(), "p1-lead-body-2");
         assert_eq!(e.fresh_story_id("新 稿").as_str(), "新-稿");
+    }
+
+    fn story_with_subhead() -> (Edition, StoryId) {
+        let mut e = crate::sample::edition();
+        e.styles.paragraph.push(crate::sample::subhead());
+        let id = StoryId::new("heating");
+        let s = e.story_mut(&id).unwrap();
+        s.paragraphs = vec![
+            BodyParagraph::plain("第一段。"),
+            BodyParagraph::styled("subhead", "小标题"),
+            BodyParagraph::plain("第二段。"),
+        ];
+        (e, id)
+    }
+
+    fn set_body(e: &mut Edition, story: &StoryId, text: &str) -> Edit {
+        e.apply(Edit::SetStoryText {
+            story: story.clone(),
+            field: StoryField::Body,
+            text: text.into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn undoing_typing_into_an_empty_body_leaves_no_paragraphs() {
+        let mut e = crate::sample::edition();
+        let id = StoryId::new("taihuli");
+        assert!(e.story(&id).unwrap().paragraphs.is_empty());
+        let undo = set_body(&mut e, &id, "新");
+        assert_eq!(
+            e.story(&id).unwrap().paragraphs,
+            [BodyParagraph::plain("新")]
+        );
+        e.apply(undo).unwrap();
+        assert_eq!(e.story(&id).unwrap().paragraphs, []);
+        // Clearing the text is no paragraphs, not one empty one.
+        set_body(&mut e, &id, "新");
+        set_body(&mut e, &id, "");
+        assert_eq!(e.story(&id).unwrap().paragraphs, []);
+    }
+
+    #[test]
+    fn body_edits_keep_the_styles_of_paragraphs_that_survive_and_undo_exactly() {
+        let (original, id) = story_with_subhead();
+        let styles = |e: &Edition| -> Vec<Option<String>> {
+            e.story(&id)
+                .unwrap()
+                .paragraphs
+                .iter()
+                .map(|p| p.style.as_ref().map(|s| s.to_string()))
+                .collect()
+        };
+        let sub = Some("subhead".to_owned());
+        for (text, expected) in [
+            // Typing in the first paragraph.
+            (
+                "第一段，改了。\n小标题\n第二段。",
+                vec![None, sub.clone(), None],
+            ),
+            // Typing in the subhead keeps it a subhead.
+            (
+                "第一段。\n新小标题\n第二段。",
+                vec![None, sub.clone(), None],
+            ),
+            // Enter at the end of the subhead starts a plain paragraph.
+            (
+                "第一段。\n小标题\n\n第二段。",
+                vec![None, sub.clone(), None, None],
+            ),
+            // A new paragraph at the top.
+            (
+                "前言。\n第一段。\n小标题\n第二段。",
+                vec![None, None, sub.clone(), None],
+            ),
+            // Deleting the first paragraph.
+            ("小标题\n第二段。", vec![sub.clone(), None]),
+        ] {
+            let mut e = original.clone();
+            let undo = set_body(&mut e, &id, text);
+            assert_eq!(styles(&e), expected, "after setting {text:?}");
+            assert_eq!(e.story(&id).unwrap().body_text(), text);
+            assert!(matches!(undo, Edit::SetParagraphs { .. }));
+            let redo = e.apply(undo).unwrap();
+            assert_eq!(e, original, "undo of {text:?}");
+            e.apply(redo).unwrap();
+            assert_eq!(styles(&e), expected, "redo of {text:?}");
+        }
+    }
+
+    #[test]
+    fn set_paragraphs_refuses_an_unknown_style_and_changes_nothing() {
+        let (mut e, id) = story_with_subhead();
+        let before = e.clone();
+        let err = e
+            .apply(Edit::SetParagraphs {
+                story: id,
+                paragraphs: vec![BodyParagraph::styled("nope", "x")],
+            })
+            .unwrap_err();
+        assert_eq!(err, EditError::NoStyle(StyleId::new("nope")));
+        assert_eq!(e, before);
     }
 }

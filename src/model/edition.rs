@@ -207,16 +207,23 @@ impl Edition {
                 return Err(Invalid::missing("style", id.as_str(), "the roles"));
             }
         }
+        for s in &self.styles.paragraph {
+            s.check().map_err(|p| {
+                Invalid::new(
+                    format!("style \"{}\": {p}", s.id),
+                    &format!("id: \"{}\"", s.id),
+                )
+                .at_field(p.field)
+            })?;
+        }
         for t in &self.templates {
-            if t.columns == 0 || t.modules == 0 {
-                return Err(Invalid::new(
-                    format!(
-                        "template \"{}\" needs at least one column and one module",
-                        t.id
-                    ),
-                    t.id.as_str(),
-                ));
-            }
+            t.check().map_err(|p| {
+                Invalid::new(
+                    format!("template \"{}\": {p}", t.id),
+                    &format!("id: \"{}\"", t.id),
+                )
+                .at_field(p.field)
+            })?;
             if let Some(f) = &t.folio
                 && !style_ok(&f.style)
             {
@@ -293,6 +300,19 @@ impl Edition {
         {
             return Err(Invalid::missing("photo", photo.as_str(), &whose));
         }
+        for (i, p) in story.paragraphs.iter().enumerate() {
+            if let Some(id) = &p.style
+                && self.styles.paragraph(id).is_none()
+            {
+                return Err(Invalid::new(
+                    format!(
+                        "paragraph {} of {whose} names style \"{id}\", which does not exist",
+                        i + 1
+                    ),
+                    &format!("style: \"{id}\""),
+                ));
+            }
+        }
         let s = &story.styles;
         for id in [
             &s.kicker,
@@ -367,8 +387,11 @@ fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
 #[derive(Clone, Debug, PartialEq)]
 pub struct Invalid {
     pub message: String,
-    /// The ID (or field name) the message is about, used to find its place in the file.
+    /// What the message is about, used to find its place in the file: an ID or a field name,
+    /// or a snippet as written (`id: "body"`, `style: "subhead"`) for a more precise place.
     pub locate: String,
+    /// The field at fault inside the thing `locate` finds (`size` of a style …), if any.
+    pub field: Option<&'static str>,
 }
 
 impl Invalid {
@@ -376,7 +399,13 @@ impl Invalid {
         Self {
             message,
             locate: locate.to_owned(),
+            field: None,
         }
+    }
+
+    fn at_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
     }
 
     fn missing(what: &str, id: &str, whose: &str) -> Self {

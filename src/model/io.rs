@@ -64,7 +64,7 @@ pub fn from_str(text: &str, file: &str) -> Result<Edition, LoadError> {
         .from_str(text)
         .map_err(|e| syntax(file, &e))?;
     edition.validate().map_err(|invalid| {
-        let (line, column) = locate(text, &invalid.locate);
+        let (line, column) = locate_field(text, &invalid.locate, invalid.field);
         LoadError::Invalid {
             file: file.to_owned(),
             line,
@@ -160,11 +160,31 @@ fn explain(e: &ron::Error) -> String {
 
 /// Line and column (1-based) of the first place `needle` appears as a quoted ID or a field name.
 fn locate(text: &str, needle: &str) -> (usize, usize) {
+    locate_field(text, needle, None)
+}
+
+/// Like [`locate`], then on to the first `field:` after that place when a field is named. A
+/// `needle` with quotes in it is a snippet as written (`id: "body"`), tried as it is before
+/// falling back to its quoted part alone.
+fn locate_field(text: &str, needle: &str, field: Option<&str>) -> (usize, usize) {
     let quoted = format!("\"{needle}\"");
-    let at = text
-        .find(&quoted)
+    let snippet = needle
+        .contains('"')
+        .then(|| text.find(needle))
+        .flatten()
+        .or_else(|| {
+            let inner = needle.split('"').nth(1)?;
+            text.find(&format!("\"{inner}\""))
+        });
+    let mut at = snippet
+        .or_else(|| text.find(&quoted))
         .or_else(|| text.find(&format!("{needle}:")))
         .unwrap_or(0);
+    if let Some(field) = field
+        && let Some(offset) = text[at..].find(&format!("{field}:"))
+    {
+        at += offset;
+    }
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -18,8 +18,11 @@ pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
-pub use story::{Lang, Story, StoryStyles};
+pub use story::{BodyParagraph, Lang, Story, StoryStyles};
 pub use structure::{NewFrame, StructureError};
-pub use style::{Align, CharacterStyle, FontSpec, ParagraphStyle, Prohibition, Styles, Weight};
+pub use style::{
+    Align, CharacterStyle, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle, Problem,
+    Prohibition, Styles, Weight,
+};
 pub use template::{ColumnChars, FolioSpec, Margins, PageTemplate, Rect};
 pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

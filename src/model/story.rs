@@ -1,6 +1,10 @@
 //! Stories: the content of an edition, kept apart from geometry so a text edit diffs as text.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeStruct as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{FrameId, PhotoId, StoryId, StyleId};
 
@@ -48,8 +52,10 @@ pub struct Story {
     /// e.g. "通讯员 王兆春" or "By Jane Doe"; the byline style adds the ■ ornament.
     #[serde(default)]
     pub byline: String,
+    /// The body, paragraph by paragraph. Most are plain text in the story's body style; a
+    /// subhead (小标题) carries its own style.
     #[serde(default)]
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<BodyParagraph>,
     /// The story's photo, shown in its package's photo frame.
     #[serde(default)]
     pub photo: Option<PhotoId>,
@@ -68,11 +74,152 @@ pub struct Story {
 impl Story {
     /// The body text as it would be read: paragraphs separated by newlines.
     pub fn body_text(&self) -> String {
-        self.paragraphs.join("\n")
+        let texts: Vec<&str> = self.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        texts.join("\n")
+    }
+
+    /// The paragraphs `text` makes when it replaces the body: one per line, none for "".
+    ///
+    /// Styles follow the text: paragraphs at the start and at the end that are unchanged keep
+    /// their own style (matched as a common prefix and suffix, so typing in one paragraph or
+    /// adding a line anywhere never restyles the others); changed paragraphs in between take
+    /// the styles of the old paragraphs they replace, in order (an edited subhead stays a
+    /// subhead), and any further new paragraphs are plain body text.
+    pub fn body_from_text(&self, text: &str) -> Vec<BodyParagraph> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let new: Vec<&str> = text.split('\n').collect();
+        let old = &self.paragraphs;
+        let same = |(o, n): (&BodyParagraph, &&str)| o.text == **n;
+        let prefix = old.iter().zip(&new).take_while(|p| same(*p)).count();
+        let suffix = old[prefix..]
+            .iter()
+            .rev()
+            .zip(new[prefix..].iter().rev())
+            .take_while(|p| same(*p))
+            .count();
+        let old_middle = &old[prefix..old.len() - suffix];
+        let new_middle = &new[prefix..new.len() - suffix];
+        let middle = new_middle.iter().enumerate().map(|(i, t)| BodyParagraph {
+            style: old_middle.get(i).and_then(|p| p.style.clone()),
+            text: (*t).to_owned(),
+        });
+        old[..prefix]
+            .iter()
+            .cloned()
+            .chain(middle)
+            .chain(old[old.len() - suffix..].iter().cloned())
+            .collect()
     }
 
     /// Number of characters of body text, the unit copyfit counts in.
     pub fn body_chars(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.chars().count()).sum()
+        self.paragraphs.iter().map(|p| p.text.chars().count()).sum()
+    }
+}
+
+/// One paragraph of a story's body: its text and, for a subhead or another paragraph set apart
+/// from the body, its own paragraph style.
+///
+/// In a layout file a plain paragraph is just its text, so the body reads as a list of strings;
+/// a styled one names its style:
+/// `paragraphs: ["正文……", Paragraph(style: "subhead", text: "小标题"), "正文……"]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct BodyParagraph {
+    /// The paragraph's own style; `None` sets it in the story's body style.
+    pub style: Option<StyleId>,
+    pub text: String,
+}
+
+impl BodyParagraph {
+    /// A paragraph in the story's body style.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            style: None,
+            text: text.into(),
+        }
+    }
+
+    /// A paragraph in style `style`, e.g. a subhead.
+    pub fn styled(style: impl Into<StyleId>, text: impl Into<String>) -> Self {
+        Self {
+            style: Some(style.into()),
+            text: text.into(),
+        }
+    }
+}
+
+impl From<&str> for BodyParagraph {
+    fn from(text: &str) -> Self {
+        Self::plain(text)
+    }
+}
+
+impl From<String> for BodyParagraph {
+    fn from(text: String) -> Self {
+        Self::plain(text)
+    }
+}
+
+impl Serialize for BodyParagraph {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.style {
+            // Plain paragraphs stay plain strings, so files from before paragraph styles and
+            // files without subheads read (and save) exactly as they always did.
+            None => s.serialize_str(&self.text),
+            Some(style) => {
+                let mut st = s.serialize_struct("Paragraph", 2)?;
+                st.serialize_field("style", style)?;
+                st.serialize_field("text", &self.text)?;
+                st.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BodyParagraph {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ParagraphVisitor)
+    }
+}
+
+/// Reads a paragraph written either as a string or as `Paragraph(style: …, text: …)`.
+struct ParagraphVisitor;
+
+impl<'de> Visitor<'de> for ParagraphVisitor {
+    type Value = BodyParagraph;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a paragraph: its text, or Paragraph(style: \"subhead\", text: \"…\")")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<BodyParagraph, E> {
+        Ok(BodyParagraph::plain(v))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<BodyParagraph, E> {
+        Ok(BodyParagraph::plain(v))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BodyParagraph, A::Error> {
+        const FIELDS: &[&str] = &["style", "text"];
+        let (mut style, mut text) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "style" if style.is_none() => style = Some(map.next_value::<StyleId>()?),
+                "text" if text.is_none() => text = Some(map.next_value::<String>()?),
+                "style" | "text" => {
+                    return Err(de::Error::custom(format!(
+                        "the paragraph names `{key}` twice"
+                    )));
+                }
+                other => return Err(de::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        Ok(BodyParagraph {
+            style,
+            text: text.ok_or_else(|| de::Error::missing_field("text"))?,
+        })
     }
 }

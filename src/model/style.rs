@@ -74,10 +74,25 @@ pub struct ParagraphStyle {
     /// Extra space between characters, in ems (positive loosens, negative tightens).
     #[serde(default)]
     pub tracking_em: f32,
+    /// Horizontal scale of the type (长/扁字): 1.0 is 100%, 0.85 sets condensed (长) type that
+    /// fits more characters per line, 1.2 extended (扁) type. Every horizontal measure of the
+    /// style (advances, indent, tracking, spacing) scales with it; heights do not.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub scale: f32,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// Files written before `scale` existed stay byte-identical when saved again.
+#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)]
+fn is_one(v: &f32) -> bool {
+    *v == 1.0
 }
 
 /// A character style: overrides applied to a run inside a paragraph.
@@ -105,5 +120,141 @@ pub struct Styles {
 impl Styles {
     pub fn paragraph(&self, id: &StyleId) -> Option<&ParagraphStyle> {
         self.paragraph.iter().find(|s| &s.id == id)
+    }
+}
+
+/// The narrowest horizontal scale a style may have (50%).
+pub const MIN_SCALE: f32 = 0.5;
+/// The widest horizontal scale a style may have (200%).
+pub const MAX_SCALE: f32 = 2.0;
+/// The largest type size a style may have: a one-character headline across a broadsheet.
+pub const MAX_SIZE_PT: f32 = 1000.0;
+
+/// Why a style or template value is unusable: the field it is about and a plain reason.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{reason}")]
+pub struct Problem {
+    /// The field name as written in the file (`size`, `scale`, `columns` …).
+    pub field: &'static str,
+    /// What is wrong, in the user's terms, e.g. "size must be between 0 and 1000 pt, not -3".
+    pub reason: String,
+}
+
+impl Problem {
+    pub(crate) fn new(field: &'static str, reason: impl Into<String>) -> Self {
+        Self {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Checks that `value` is finite and within `min..=max` (`min` itself excluded when
+/// `open_min`), naming the field and unit in the reason.
+pub(crate) fn check_range(
+    field: &'static str,
+    value: f32,
+    (min, max): (f32, f32),
+    open_min: bool,
+    unit: &str,
+) -> Result<(), Problem> {
+    let low_ok = if open_min { value > min } else { value >= min };
+    if value.is_finite() && low_ok && value <= max {
+        return Ok(());
+    }
+    let low = if open_min {
+        format!("more than {min}")
+    } else {
+        format!("at least {min}")
+    };
+    Err(Problem::new(
+        field,
+        format!("{field} must be {low} and at most {max}{unit}, not {value}"),
+    ))
+}
+
+impl ParagraphStyle {
+    /// Checks the style's values: size positive and at most 1000 pt, leading positive, scale
+    /// 50%–200%, tracking between −0.5 and 2 em, indent and spaces non-negative, all finite.
+    /// Font families are checked against the fonts by `text::FontBook::check_spec`.
+    pub fn check(&self) -> Result<(), Problem> {
+        if self.font.family.trim().is_empty() {
+            return Err(Problem::new("family", "the font family is empty"));
+        }
+        let size = self.size.pt().0;
+        check_range("size", size, (0.0, MAX_SIZE_PT), true, " pt")?;
+        check_range(
+            "leading",
+            self.leading.pt().0,
+            (0.0, 2.0 * MAX_SIZE_PT),
+            true,
+            " pt",
+        )?;
+        if !(MIN_SCALE..=MAX_SCALE).contains(&self.scale) {
+            return Err(Problem::new(
+                "scale",
+                format!(
+                    "scale must be between 50% and 200% (0.5–2.0), not {}",
+                    self.scale
+                ),
+            ));
+        }
+        check_range("tracking_em", self.tracking_em, (-0.5, 2.0), false, " em")?;
+        check_range("indent_em", self.indent_em, (0.0, 100.0), false, " em")?;
+        check_range(
+            "space_before",
+            self.space_before.pt().0,
+            (0.0, 2.0 * MAX_SIZE_PT),
+            false,
+            " pt",
+        )?;
+        check_range(
+            "space_after",
+            self.space_after.pt().0,
+            (0.0, 2.0 * MAX_SIZE_PT),
+            false,
+            " pt",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> ParagraphStyle {
+        crate::sample::styles().paragraph.remove(0)
+    }
+
+    #[test]
+    fn the_sample_styles_pass_their_check() {
+        for s in crate::sample::styles().paragraph {
+            assert_eq!(s.check(), Ok(()), "{}", s.id);
+        }
+    }
+
+    #[test]
+    fn bad_style_values_are_refused_with_the_field_and_a_plain_reason() {
+        type Spoil = fn(&mut ParagraphStyle);
+        let cases: [(Spoil, &str); 8] = [
+            (|s| s.size = FontSize::Pt(0.0), "size"),
+            (|s| s.size = FontSize::Pt(f32::NAN), "size"),
+            (|s| s.size = FontSize::Pt(1200.0), "size"),
+            (|s| s.leading = Length::Pt(-1.0), "leading"),
+            (|s| s.scale = 0.3, "scale"),
+            (|s| s.tracking_em = f32::INFINITY, "tracking_em"),
+            (|s| s.indent_em = -2.0, "indent_em"),
+            (|s| s.space_after = Length::Mm(-1.0), "space_after"),
+        ];
+        for (spoil, field) in cases {
+            let mut s = body();
+            spoil(&mut s);
+            let err = s.check().expect_err(field);
+            assert_eq!(err.field, field, "{err}");
+            assert!(err.reason.starts_with(field), "{err}");
+        }
+        let mut wide = body();
+        wide.scale = 2.0;
+        assert_eq!(wide.check(), Ok(()), "200% is allowed");
     }
 }

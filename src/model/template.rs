@@ -3,7 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::style::{Problem, check_range};
 use super::{Length, Pt, TemplateId};
+
+/// The largest page a template may describe: 3 m a side, beyond any press.
+pub const MAX_PAGE_PT: f32 = 3000.0 * 72.0 / 25.4;
+/// Most grid columns a template may have.
+pub const MAX_COLUMNS: u8 = 24;
+/// Most modules (rows) a template may have.
+pub const MAX_MODULES: u8 = 48;
 
 /// The four margins around the type area. `inside` is the spine side on facing pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -185,6 +193,118 @@ impl PageTemplate {
     /// Height of one module (row).
     pub fn module_height(&self) -> Pt {
         Pt(self.type_area(false).h.0 / f32::from(self.modules.max(1)))
+    }
+
+    /// Checks the template's geometry, with a plain reason for the first problem: page size
+    /// positive and at most 3 m, margins non-negative and leaving a type area, 1–24 columns
+    /// whose gutters (or character-sized columns) fit the type area, a baseline of at least
+    /// 1 pt, 1–48 modules, and a folio band inside the top margin.
+    pub fn check(&self) -> Result<(), Problem> {
+        let page = (0.0, MAX_PAGE_PT);
+        check_range("width", self.width.pt().0, page, true, " pt")?;
+        check_range("height", self.height.pt().0, page, true, " pt")?;
+        check_range("bleed", self.bleed.pt().0, (0.0, 72.0 * 4.0), false, " pt")?;
+        let m = &self.margins;
+        for (field, v) in [
+            ("top", m.top),
+            ("bottom", m.bottom),
+            ("inside", m.inside),
+            ("outside", m.outside),
+        ] {
+            check_range(field, v.pt().0, page, false, " pt")?;
+        }
+        let area = self.type_area(false);
+        if area.w.0 <= 0.0 {
+            return Err(Problem::new(
+                "inside",
+                "the inside and outside margins leave no type area: together they are as wide as the page",
+            ));
+        }
+        if area.h.0 <= 0.0 {
+            return Err(Problem::new(
+                "top",
+                "the top and bottom margins leave no type area: together they are as tall as the page",
+            ));
+        }
+        if !(1..=MAX_COLUMNS).contains(&self.columns) {
+            return Err(Problem::new(
+                "columns",
+                format!("columns must be 1 to {MAX_COLUMNS}, not {}", self.columns),
+            ));
+        }
+        if !(1..=MAX_MODULES).contains(&self.modules) {
+            return Err(Problem::new(
+                "modules",
+                format!("modules must be 1 to {MAX_MODULES}, not {}", self.modules),
+            ));
+        }
+        let gutter = self.gutter.pt().0;
+        check_range("gutter", gutter, page, false, " pt")?;
+        let gutters = gutter * f32::from(self.columns - 1);
+        if self.column_chars.is_none() && gutters >= area.w.0 {
+            return Err(Problem::new(
+                "gutter",
+                format!(
+                    "gutter wider than the page: {} gutters of {gutter} pt leave no room for the columns of a {:.1} pt type area",
+                    self.columns - 1,
+                    area.w.0
+                ),
+            ));
+        }
+        check_range(
+            "baseline",
+            self.baseline.pt().0,
+            (1.0, area.h.0),
+            false,
+            " pt",
+        )?;
+        if let Some(c) = &self.column_chars {
+            check_range("chars", c.chars, (0.0, 1000.0), true, " 字")?;
+            let size = c.size.pt().0;
+            check_range("size", size, (0.0, super::MAX_SIZE_PT), true, " pt")?;
+            let columns = f32::from(self.columns) * c.chars * size;
+            if columns > area.w.0 + 0.01 {
+                return Err(Problem::new(
+                    "chars",
+                    format!(
+                        "{} columns of {} 字 at {size} pt need {columns:.1} pt, more than the {:.1} pt type area",
+                        self.columns, c.chars, area.w.0
+                    ),
+                ));
+            }
+        }
+        if let Some(f) = &self.folio {
+            check_range("height", f.height.pt().0, (0.0, m.top.pt().0), false, " pt").map_err(
+                |_| {
+                    Problem::new(
+                        "folio",
+                        format!(
+                            "the folio band ({}) must fit in the top margin ({})",
+                            f.height, m.top
+                        ),
+                    )
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The column width in whole 字 of `size` that `columns` columns with gutters of `gutter_chars`
+    /// 字 leave in the type area: Founder's way of giving a grid ("8 栏, 11 字 at 五号, 1-字 gutters").
+    /// `None` when not even one character fits.
+    pub fn fitting_column_chars(
+        &self,
+        size: super::FontSize,
+        gutter_chars: f32,
+    ) -> Option<ColumnChars> {
+        let em = size.pt().0;
+        let cols = f32::from(self.columns.max(1));
+        if !(em > 0.0 && gutter_chars >= 0.0) {
+            return None;
+        }
+        let free = self.type_area(false).w.0 - (cols - 1.0) * gutter_chars * em;
+        let chars = (free / cols / em).floor();
+        (chars >= 1.0).then_some(ColumnChars { chars, size })
     }
 
     /// Editable starting points for new editions.

@@ -126,7 +126,8 @@ impl<'a> Renderer<'a> {
                     for g in run.glyphs.iter() {
                         let (gx, gy) = (x + g.x_offset, run.origin.y + g.y_offset);
                         if let Some(path) = self.outline(run.font, g.id) {
-                            let tf = Transform::from_scale(run.size, run.size)
+                            // 长/扁字: outlines scale across by the run's horizontal scale.
+                            let tf = Transform::from_scale(run.size * run.scale, run.size)
                                 .post_translate(gx, gy)
                                 .post_concat(page_tf);
                             pm.fill_path(path, &p, FillRule::Winding, tf, None);

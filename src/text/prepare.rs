@@ -50,6 +50,9 @@ pub struct Options {
     pub lang: Lang,
     /// Extra space between characters in ems.
     pub tracking_em: f32,
+    /// Horizontal scale of the glyphs (1.0 = 100%). Widths are measured at `size` and then
+    /// scaled, so every horizontal quantity (advances, ems, indents) is in scaled points.
+    pub scale: f32,
     pub shrink: ShrinkPolicy,
     /// Hyphenate English words that would otherwise leave a loose line.
     pub hyphenate: bool,
@@ -68,6 +71,7 @@ impl Options {
             align: Align::Justify,
             lang: Lang::Zh,
             tracking_em: 0.0,
+            scale: 1.0,
             shrink: ShrinkPolicy::FULL,
             hyphenate: false,
             fix_orphans: true,
@@ -85,8 +89,10 @@ impl Options {
         }
     }
 
+    /// The horizontal em: the width of a full-width character at this size and scale. All
+    /// line-breaking quantities are horizontal, so they use this, never the bare size.
     pub fn em(&self) -> f32 {
-        self.size
+        self.size * self.scale
     }
 }
 
@@ -118,7 +124,11 @@ impl Paragraph {
     pub fn new(text: &str, opts: Options, metrics: &dyn Metrics) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let classes = classify(&chars, opts.lang);
-        let measured = metrics.measure(text, &chars, &classes, opts.size);
+        let mut measured = metrics.measure(text, &chars, &classes, opts.size);
+        // Horizontal scaling is applied once, here: shaping happens at the true size (so the
+        // font's own features and kerning are what they are at that size) and every width the
+        // composer sees afterwards is already scaled.
+        scale_horizontally(&mut measured, opts.scale);
         let n = chars.len();
         let em = opts.em();
         let mut adv = measured.advances.clone();
@@ -191,6 +201,21 @@ impl Paragraph {
     /// The text of characters `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.chars[start..end].iter().collect()
+    }
+}
+
+/// Multiplies every horizontal measure of `m` by `scale` (no-op at 100%).
+fn scale_horizontally(m: &mut Measured, scale: f32) {
+    #[allow(clippy::float_cmp)]
+    if scale == 1.0 {
+        return;
+    }
+    for a in &mut m.advances {
+        *a *= scale;
+    }
+    for g in m.glyphs.iter_mut().chain(m.hyphen.as_mut()) {
+        g.advance *= scale;
+        g.x_offset *= scale;
     }
 }
 

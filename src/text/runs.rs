@@ -24,6 +24,8 @@ pub struct Glyph {
 pub struct GlyphRun {
     pub font: FontId,
     pub size: f32,
+    /// Horizontal scale of the glyph outlines (1.0 = 100%); advances are already scaled.
+    pub scale: f32,
     /// Origin of the first glyph, relative to the line's left edge.
     pub x: f32,
     /// The characters the glyphs show; `Glyph::cluster` indexes into it.
@@ -94,6 +96,7 @@ impl Line {
                 runs.push(GlyphRun {
                     font,
                     size,
+                    scale: par.opts.scale,
                     x: origin,
                     text: String::new(),
                     glyphs: Vec::new(),
