@@ -248,6 +248,11 @@ field-body = Body text
 field-caption = Caption
 field-credit = Credit
 
+props-type = Type
+props-paragraph-style = Style of paragraph { $n }
+undo-part-style = Change story type
+undo-paragraph-style = Paragraph style
+
 ## Preflight
 preflight-title = Preflight
 preflight-count = { $count } findings

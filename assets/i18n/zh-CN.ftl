@@ -248,6 +248,11 @@ field-body = 正文
 field-caption = 图片说明
 field-credit = 摄影署名
 
+props-type = 字体样式
+props-paragraph-style = 第 { $n } 段的样式
+undo-part-style = 更改稿件样式
+undo-paragraph-style = 段落样式
+
 ## 预检
 preflight-title = 预检
 preflight-count = { $count } 项

@@ -1,0 +1,12 @@
+//! The side panels: pages with thumbnails, stories, the properties of the selection, styles,
+//! and preflight. Like the canvas, they only push [`Intent`](super::Intent)s; the app carries
+//! them out.
+
+mod pages;
+mod preflight;
+mod properties;
+mod story;
+
+pub use pages::pages_ui;
+pub use preflight::preflight_ui;
+pub use properties::properties_ui;

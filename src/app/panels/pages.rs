@@ -1,0 +1,187 @@
+//! The pages panel: page thumbnails (click to show, drag to reorder), the page title, and
+//! the stories with their copyfit.
+
+use std::collections::{HashMap, HashSet};
+
+use egui::{Color32, Sense, vec2};
+
+use crate::app::history::Merge;
+use crate::app::i18n::t;
+use crate::app::{Command, Intent, intent::Intents};
+use crate::layout::EditionLayout;
+use crate::model::{Edit, Edition, StoryId};
+
+/// A page being dragged in the pages panel.
+struct PageDrag(usize);
+
+/// Page thumbnails (click to show, drag to reorder), then the stories with their copyfit.
+pub fn pages_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    layout: Option<&EditionLayout>,
+    current: usize,
+    selected_story: Option<&StoryId>,
+    thumbnail: &mut crate::app::PageImage<'_>,
+    actions: &mut Intents,
+) {
+    ui.heading(&edition.paper);
+    ui.label(&edition.date);
+    ui.horizontal(|ui| {
+        for c in [
+            Command::AddPage,
+            Command::DeletePage,
+            Command::MovePageEarlier,
+            Command::MovePageLater,
+        ] {
+            let enabled = c != Command::DeletePage || edition.pages.len() > 1;
+            let icon = match c {
+                Command::AddPage => "＋",
+                Command::DeletePage => "－",
+                Command::MovePageEarlier => "↑",
+                _ => "↓",
+            };
+            let b = ui
+                .add_enabled(enabled, egui::Button::new(icon))
+                .on_hover_text(format!("{} ({})", c.text(), c.shortcut_text(ui.ctx())));
+            let name = c.text();
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+            if b.clicked() {
+                actions.push(Intent::Run(c));
+            }
+        }
+    });
+    // The current page's section title, printed in its folio.
+    if let Some(page) = edition.pages.get(current) {
+        let mut title = page.title.clone();
+        ui.horizontal(|ui| {
+            let l = ui.label(t!("pages-title"));
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            if title != page.title {
+                actions.push(Intent::Edit {
+                    edits: vec![Edit::SetPageTitle {
+                        page: page.id.clone(),
+                        title,
+                    }],
+                    label: "undo-page-title",
+                    merge: Some(Merge::PageTitle(page.id.clone())),
+                });
+            }
+            if r.lost_focus() {
+                actions.push(Intent::Commit);
+            }
+        });
+    }
+    ui.separator();
+    let width = 120.0;
+    egui::ScrollArea::vertical()
+        .id_salt("pages")
+        .max_height(ui.available_height() * 0.55)
+        .show(ui, |ui| {
+            for (i, page) in edition.pages.iter().enumerate() {
+                let Some(t) = edition.template(&page.template) else {
+                    continue;
+                };
+                let size = vec2(width, width * t.height.pt().0 / t.width.pt().0);
+                let px = width * ui.ctx().pixels_per_point();
+                let label = format!(
+                    "{} {}",
+                    t!("page-label", page = edition.page_label(i)),
+                    page.title
+                );
+                ui.vertical_centered(|ui| {
+                    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+                    let name = t!("a11y-page", page = edition.page_label(i));
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::Button, true, i == current, &name)
+                    });
+                    let painter = ui.painter();
+                    painter.rect_filled(rect, 0.0, Color32::WHITE);
+                    if let Some((texture, _)) = thumbnail(i, px, None) {
+                        let uv =
+                            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+                        painter.image(texture, rect, uv, Color32::WHITE);
+                    }
+                    let stroke = if i == current {
+                        egui::Stroke::new(3.0, ui.visuals().selection.bg_fill)
+                    } else {
+                        egui::Stroke::new(1.0, Color32::GRAY)
+                    };
+                    painter.rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Outside);
+                    if response.clicked() {
+                        actions.push(Intent::ShowPage(i));
+                    }
+                    response.dnd_set_drag_payload(PageDrag(i));
+                    if let Some(from) = response.dnd_hover_payload::<PageDrag>()
+                        && from.0 != i
+                    {
+                        // Where the dragged page would land.
+                        let y = if from.0 < i {
+                            rect.bottom() + 3.0
+                        } else {
+                            rect.top() - 3.0
+                        };
+                        painter.hline(
+                            rect.x_range(),
+                            y,
+                            egui::Stroke::new(3.0, Color32::from_rgb(0, 140, 255)),
+                        );
+                    }
+                    if let Some(from) = response.dnd_release_payload::<PageDrag>()
+                        && from.0 != i
+                    {
+                        actions.push(Intent::Edit {
+                            edits: vec![Edit::MovePage {
+                                page: edition.pages[from.0].id.clone(),
+                                to: i,
+                            }],
+                            label: "undo-move-page",
+                            merge: None,
+                        });
+                        actions.push(Intent::ShowPage(i));
+                    }
+                    ui.label(label);
+                });
+                ui.add_space(6.0);
+            }
+        });
+    ui.separator();
+    ui.label(t!("pages-stories", count = edition.stories.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("stories")
+        .show(ui, |ui| {
+            // Looked up once per frame, not once per story.
+            let fits: HashMap<&StoryId, &crate::layout::StoryFit> = layout
+                .map(|l| l.fits.iter().map(|f| (&f.story, f)).collect())
+                .unwrap_or_default();
+            let shown: HashSet<&StoryId> = edition
+                .pages
+                .iter()
+                .flat_map(|p| &p.frames)
+                .filter_map(|f| f.kind.shown_story())
+                .collect();
+            for story in &edition.stories {
+                let fit = fits.get(&story.id);
+                let badge = fit.map(|f| f.badge()).unwrap_or_default();
+                let color = match fit.map_or(0, |f| f.lines_over) {
+                    n if n > 0 => Color32::from_rgb(220, 60, 50),
+                    n if n < 0 => Color32::from_rgb(200, 150, 40),
+                    _ => ui.visuals().weak_text_color(),
+                };
+                ui.horizontal(|ui| {
+                    let placed = !story.thread.is_empty() || shown.contains(&story.id);
+                    let text = if placed {
+                        story.headline.clone()
+                    } else {
+                        t!("pages-unplaced", headline = story.headline.as_str())
+                    };
+                    let r = ui.selectable_label(selected_story == Some(&story.id), text);
+                    if r.clicked() {
+                        actions.push(Intent::SelectStory(story.id.clone()));
+                    }
+                    ui.colored_label(color, badge);
+                });
+            }
+        });
+}

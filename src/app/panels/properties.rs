@@ -1,0 +1,345 @@
+//! The properties of the selected frame: geometry, columns, thread, photo and crop.
+
+use std::collections::HashMap;
+
+use super::story::story_ui;
+use crate::app::history::Merge;
+use crate::app::i18n::t;
+use crate::app::{Command, Intent, intent::Intents};
+use crate::layout::EditionLayout;
+use crate::model::{
+    Crop, Edit, Edition, Fit, Frame, FrameKind, Length, PhotoId, Pt, Rect, StoryId,
+};
+
+/// Position and size in millimetres, dragged or typed; one undo step per gesture.
+fn geometry_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Intents) {
+    let r = frame.rect;
+    let mut mm = [r.x.to_mm(), r.y.to_mm(), r.w.to_mm(), r.h.to_mm()];
+    let mut changed = false;
+    let mut done = false;
+    egui::Grid::new("geometry").num_columns(4).show(ui, |ui| {
+        for (i, name) in [t!("geom-x"), t!("geom-y"), t!("geom-w"), t!("geom-h")]
+            .into_iter()
+            .enumerate()
+        {
+            let label = ui.label(name);
+            let resp = ui
+                .add(
+                    egui::DragValue::new(&mut mm[i])
+                        .speed(0.5)
+                        .suffix(" mm")
+                        .range(if i < 2 { -50.0..=2000.0 } else { 4.0..=2000.0 })
+                        .max_decimals(1),
+                )
+                .labelled_by(label.id);
+            changed |= resp.changed();
+            done |= resp.drag_stopped() || resp.lost_focus();
+            if i == 1 {
+                ui.end_row();
+            }
+        }
+    });
+    if changed {
+        let p = |v: f32| Pt::from_mm(v).0;
+        actions.push(Intent::Edit {
+            edits: vec![Edit::SetFrameRect {
+                frame: frame.id.clone(),
+                rect: Rect::new(p(mm[0]), p(mm[1]), p(mm[2]), p(mm[3])),
+            }],
+            label: "undo-frame-geometry",
+            merge: Some(Merge::Property(frame.id.clone())),
+        });
+    }
+    if done {
+        actions.push(Intent::Commit);
+    }
+}
+
+fn set_kind(frame: &Frame, kind: FrameKind, label: &'static str) -> Intent {
+    Intent::Edit {
+        edits: vec![Edit::SetFrameKind {
+            frame: frame.id.clone(),
+            kind,
+        }],
+        label,
+        merge: None,
+    }
+}
+
+/// A combo box of stories; returns the one picked.
+pub(super) fn story_combo_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    label: &str,
+    current: Option<&StoryId>,
+    allow_none: bool,
+) -> Option<Option<StoryId>> {
+    let mut picked = None;
+    let name = |id: Option<&StoryId>| {
+        id.and_then(|id| edition.story(id))
+            .map_or_else(|| t!("none"), |s| s.headline.clone())
+    };
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        egui::ComboBox::from_id_salt(label)
+            .selected_text(name(current))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                if allow_none && ui.selectable_label(current.is_none(), t!("none")).clicked() {
+                    picked = Some(None);
+                }
+                for s in &edition.stories {
+                    if ui
+                        .selectable_label(current == Some(&s.id), &s.headline)
+                        .clicked()
+                    {
+                        picked = Some(Some(s.id.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    picked.filter(|p| p.as_ref() != current)
+}
+
+/// The selected frame's settings and, below, its story's text.
+pub fn properties_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    layout: Option<&EditionLayout>,
+    jumps: &HashMap<StoryId, Vec<String>>,
+    frame: Option<&Frame>,
+    story: Option<&StoryId>,
+    actions: &mut Intents,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        if let Some(frame) = frame {
+            frame_ui(ui, edition, frame, actions);
+            ui.separator();
+        } else {
+            ui.label(t!("props-nothing-selected"));
+        }
+        let story = story.and_then(|s| edition.story(s));
+        if let Some(story) = story {
+            story_ui(ui, edition, layout, jumps, story, actions);
+        }
+    });
+}
+
+fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
+    ui.heading(t!(&format!("frame-kind-{}", frame.kind.name())));
+    ui.label(frame.id.as_str());
+    geometry_ui(ui, frame, actions);
+    match &frame.kind {
+        FrameKind::Text {
+            columns,
+            gutter,
+            balance,
+        } => {
+            let (mut cols, mut bal) = (*columns, *balance);
+            let mut own_gutter = gutter.is_some();
+            let mut gutter_mm = gutter.map_or(4.0, |g| g.pt().to_mm());
+            ui.horizontal(|ui| {
+                let l = ui.label(t!("props-columns"));
+                ui.add(egui::DragValue::new(&mut cols).range(1..=12))
+                    .labelled_by(l.id);
+            });
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut own_gutter, t!("props-own-gutter"));
+                let l = ui.label(t!("props-gutter"));
+                ui.add_enabled(
+                    own_gutter,
+                    egui::DragValue::new(&mut gutter_mm)
+                        .range(0.0..=30.0)
+                        .speed(0.1)
+                        .suffix(" mm"),
+                )
+                .labelled_by(l.id);
+            });
+            ui.checkbox(&mut bal, t!("props-balance"));
+            let kind = FrameKind::Text {
+                columns: cols,
+                gutter: own_gutter.then_some(Length::Mm(gutter_mm)),
+                balance: bal,
+            };
+            if kind != frame.kind {
+                actions.push(set_kind(frame, kind, "undo-text-frame"));
+            }
+            thread_ui(ui, edition, frame, actions);
+        }
+        FrameKind::Headline { story } => {
+            if let Some(Some(s)) =
+                story_combo_ui(ui, edition, &t!("props-story"), Some(story), false)
+            {
+                actions.push(set_kind(
+                    frame,
+                    FrameKind::Headline { story: s },
+                    "undo-place-story",
+                ));
+            }
+        }
+        FrameKind::Photo {
+            photo,
+            story,
+            fit,
+            crop,
+        } => photo_ui(
+            ui,
+            edition,
+            frame,
+            (photo, story.as_ref(), *fit, *crop),
+            actions,
+        ),
+        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {}
+    }
+}
+
+/// Which story flows through a text frame, its place in the thread, link and unlink.
+fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
+    let owner = edition.story_of_frame(&frame.id);
+    if let Some(picked) =
+        story_combo_ui(ui, edition, &t!("props-story"), owner.map(|s| &s.id), true)
+    {
+        let mut edits = Vec::new();
+        if let Some(old) = owner {
+            let thread = old
+                .thread
+                .iter()
+                .filter(|f| **f != frame.id)
+                .cloned()
+                .collect();
+            edits.push(Edit::SetThread {
+                story: old.id.clone(),
+                thread,
+            });
+        }
+        if let Some(new) = picked.as_ref().and_then(|id| edition.story(id)) {
+            let mut thread = new.thread.clone();
+            thread.push(frame.id.clone());
+            edits.push(Edit::SetThread {
+                story: new.id.clone(),
+                thread,
+            });
+        }
+        actions.push(Intent::Edit {
+            edits,
+            label: "undo-place-story",
+            merge: None,
+        });
+    }
+    if let Some(story) = owner {
+        let n = story
+            .thread
+            .iter()
+            .position(|f| *f == frame.id)
+            .unwrap_or(0);
+        ui.label(t!(
+            "props-thread-place",
+            n = n + 1,
+            of = story.thread.len(),
+            headline = story.headline.as_str()
+        ));
+        ui.horizontal(|ui| {
+            for c in [Command::LinkFrame, Command::UnlinkFrame] {
+                if ui.button(c.text()).on_hover_text(c.tooltip()).clicked() {
+                    actions.push(Intent::Run(c));
+                }
+            }
+        });
+    }
+}
+
+fn photo_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    frame: &Frame,
+    (photo, story, fit, crop): (&PhotoId, Option<&StoryId>, Fit, Crop),
+    actions: &mut Intents,
+) {
+    let kind = |photo: PhotoId, story: Option<StoryId>, fit: Fit, crop: Crop| FrameKind::Photo {
+        photo,
+        story,
+        fit,
+        crop,
+    };
+    let mut picked = photo.clone();
+    ui.horizontal(|ui| {
+        let l = ui.label(t!("props-photo"));
+        egui::ComboBox::from_id_salt("photo")
+            .selected_text(photo.as_str())
+            .show_ui(ui, |ui| {
+                for p in &edition.photos {
+                    ui.selectable_value(&mut picked, p.id.clone(), p.id.as_str());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if &picked != photo {
+        actions.push(set_kind(
+            frame,
+            kind(picked, story.cloned(), fit, crop),
+            "undo-place-photo",
+        ));
+    }
+    if let Some(s) = story_combo_ui(ui, edition, &t!("props-caption-from"), story, true) {
+        actions.push(set_kind(
+            frame,
+            kind(photo.clone(), s, fit, crop),
+            "undo-caption-story",
+        ));
+    }
+    let mut f = fit;
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut f, Fit::Fill, t!("props-fill"));
+        ui.radio_value(&mut f, Fit::Fit, t!("props-fit"));
+    });
+    if f != fit {
+        actions.push(set_kind(
+            frame,
+            kind(photo.clone(), story.cloned(), f, crop),
+            "undo-photo-fit",
+        ));
+    }
+    ui.label(t!("props-crop"));
+    let mut c = [crop.left, crop.top, crop.right, crop.bottom].map(|v| v * 100.0);
+    let mut done = false;
+    egui::Grid::new("crop").num_columns(2).show(ui, |ui| {
+        for (i, name) in [
+            t!("side-left"),
+            t!("side-top"),
+            t!("side-right"),
+            t!("side-bottom"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let l = ui.label(name);
+            let r = ui
+                .add(egui::Slider::new(&mut c[i], 0.0..=45.0).suffix(" %"))
+                .labelled_by(l.id);
+            done |= r.drag_stopped() || r.lost_focus();
+            ui.end_row();
+        }
+    });
+    let new = Crop {
+        left: c[0] / 100.0,
+        top: c[1] / 100.0,
+        right: c[2] / 100.0,
+        bottom: c[3] / 100.0,
+    };
+    if new != crop {
+        actions.push(Intent::Edit {
+            edits: vec![Edit::SetFrameKind {
+                frame: frame.id.clone(),
+                kind: kind(photo.clone(), story.cloned(), fit, new),
+            }],
+            label: "undo-crop",
+            merge: Some(Merge::Property(frame.id.clone())),
+        });
+    }
+    if done {
+        actions.push(Intent::Commit);
+    }
+}
