@@ -253,6 +253,10 @@ props-paragraph-style = Style of paragraph { $n }
 undo-part-style = Change story type
 undo-paragraph-style = Paragraph style
 
+fit-fits = fits
+fit-over = +{ $lines } lines
+fit-under = −{ $lines } lines
+
 ## Preflight
 preflight-title = Preflight
 preflight-count = { $count } findings

@@ -253,6 +253,10 @@ props-paragraph-style = 第 { $n } 段的样式
 undo-part-style = 更改稿件样式
 undo-paragraph-style = 段落样式
 
+fit-fits = 正好
+fit-over = 超 { $lines } 行
+fit-under = 空 { $lines } 行
+
 ## 预检
 preflight-title = 预检
 preflight-count = { $count } 项

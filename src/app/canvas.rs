@@ -721,7 +721,7 @@ fn badges_ui(
             Color32::from_rgb(190, 130, 20)
         };
         let galley = painter.layout_no_wrap(
-            fit.badge(),
+            super::diagnostics::badge(fit),
             egui::FontId::proportional(13.0),
             Color32::WHITE,
         );

@@ -3,6 +3,7 @@
 //! to the engine's English sentence for a code the message files do not know yet.
 
 use super::i18n::{self, t};
+use crate::layout::StoryFit;
 use crate::model::{Diagnostic, StructureError};
 
 /// A finding as the preflight panel words it.
@@ -19,6 +20,15 @@ pub fn message(d: &Diagnostic) -> String {
         format!("{}: {}", d.code, d.message)
     } else {
         worded
+    }
+}
+
+/// A story's copyfit badge: "+3 lines" over, "−2 lines" short, or "fits".
+pub fn badge(fit: &StoryFit) -> String {
+    match fit.lines_over {
+        0 => t!("fit-fits"),
+        n if n > 0 => t!("fit-over", lines = n),
+        n => t!("fit-under", lines = -n),
     }
 }
 

@@ -163,7 +163,9 @@ pub fn pages_ui(
                 .collect();
             for story in &edition.stories {
                 let fit = fits.get(&story.id);
-                let badge = fit.map(|f| f.badge()).unwrap_or_default();
+                let badge = fit
+                    .map(|f| crate::app::diagnostics::badge(f))
+                    .unwrap_or_default();
                 let color = match fit.map_or(0, |f| f.lines_over) {
                     n if n > 0 => Color32::from_rgb(220, 60, 50),
                     n if n < 0 => Color32::from_rgb(200, 150, 40),

@@ -33,7 +33,7 @@ pub(super) fn story_ui(
                 n if n < 0 => Color32::from_rgb(200, 150, 40),
                 _ => Color32::from_rgb(60, 160, 60),
             };
-            ui.colored_label(color, f.badge());
+            ui.colored_label(color, crate::app::diagnostics::badge(f));
         }
     });
     if let Some(jumps) = jumps.get(&story.id) {
