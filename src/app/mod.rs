@@ -156,6 +156,7 @@ fn title(file: Option<&Path>, dirty: bool) -> String {
 
 /// Something to do once unsaved changes have been saved or discarded.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // one at a time; PageTemplate grew with the folio texts
 enum Pending {
     Quit,
     Open(Option<PathBuf>),
