@@ -334,7 +334,7 @@ pub fn blank(template: PageTemplate) -> Edition {
         frames: Vec::new(),
     };
     let mut e = Edition {
-        paper: "新报".into(),
+        paper: "未命名报纸".into(),
         date: String::new(),
         pages: vec![page],
         ..settings(template)
@@ -349,6 +349,8 @@ fn settings(t: PageTemplate) -> Edition {
         format: FORMAT_VERSION,
         paper: "河西新闻".into(),
         date: "2024年11月12日 星期二".into(),
+        issue: None,
+        total_issue: None,
         lang: Lang::Zh,
         sections: vec![Section {
             id: SectionId::new("main"),

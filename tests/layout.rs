@@ -356,6 +356,10 @@ fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
         .iter()
         .filter(|d| d.code == "unknown-font")
         .collect();
-    assert_eq!(d.len(), 1, "{:?}", laid.diagnostics);
-    assert!(d[0].message.contains("Founder Hei"));
+    // One for the story that sets it, one from preflight for the style itself.
+    assert_eq!(d.len(), 2, "{:?}", laid.diagnostics);
+    assert!(d.iter().all(|d| d.message.contains("Founder Hei")));
+    assert!(d.iter().any(|d| d.story.is_some()));
+    let font = &e.styles.paragraph.last().unwrap().font;
+    assert!(FontBook::shared().check_spec(font).is_err());
 }

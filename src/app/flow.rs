@@ -44,7 +44,7 @@ impl BroadsheetApp {
             }
             Pending::Open(None) => self.pick(ctx, Purpose::Open),
             Pending::New(template) => {
-                self.load(crate::sample::blank(template), None);
+                self.load(crate::sample::blank(*template), None);
                 self.say(t!("status-new-edition"));
             }
         }

@@ -624,7 +624,7 @@ impl BroadsheetApp {
             }
             Choice::DiscardRecovery(found) => files::Recovery::discard_found(&found),
             Choice::Picked(purpose, paths) => self.picked(ctx, purpose, paths),
-            Choice::Create(template) => self.when_saved(ctx, Pending::New(template)),
+            Choice::Create(template) => self.when_saved(ctx, Pending::New(Box::new(template))),
             Choice::Cancel => self.after_save = None,
         }
     }

@@ -16,7 +16,7 @@ use crate::model::PageTemplate;
 pub enum Pending {
     Quit,
     Open(Option<PathBuf>),
-    New(PageTemplate),
+    New(Box<PageTemplate>),
 }
 
 /// A dialog over the window.

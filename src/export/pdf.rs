@@ -107,34 +107,34 @@ pub fn export(
         Lang::Zh => "zh-Hans",
         Lang::En => "en",
     };
+    let title = [
+        edition.paper.clone(),
+        edition.issue_text(),
+        edition.date_text(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
     let mut metadata = Metadata::new()
-        .title(format!("{} {}", edition.paper, edition.date))
+        .title(title)
         .language(lang.to_owned())
         .creator("Broadsheet".to_owned());
     // The issue date, never the clock: the same edition gives the same bytes.
-    if let Some(date) = issue_date(&edition.date) {
+    if let Some(date) = edition.issue_date().and_then(pdf_date) {
         metadata = metadata.creation_date(date);
     }
     doc.set_metadata(metadata);
     doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
 }
 
-/// The date an edition is dated, from the first three numbers of its date text
-/// ("2024年11月12日 星期二", "2024-11-12").
-fn issue_date(text: &str) -> Option<krilla::metadata::DateTime> {
-    let numbers: Vec<u32> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [y, m, d, ..] if (1..=12).contains(m) && (1..=31).contains(d) => Some(
-            krilla::metadata::DateTime::new(u16::try_from(*y).ok()?)
-                .month(*m as u8)
-                .day(*d as u8),
-        ),
-        _ => None,
-    }
+/// The issue date as PDF metadata.
+fn pdf_date(date: jiff::civil::Date) -> Option<krilla::metadata::DateTime> {
+    Some(
+        krilla::metadata::DateTime::new(u16::try_from(date.year()).ok()?)
+            .month(u8::try_from(date.month()).ok()?)
+            .day(u8::try_from(date.day()).ok()?),
+    )
 }
 
 /// A PDF page label from ours: "A5" is prefix "A" with number 5; "3" is number 3.

@@ -309,17 +309,7 @@ pub fn folio(
         story: None,
         role: TextRole::Folio,
     };
-    let label = e.page_label(page_index);
-    let (left, right) = match e.lang {
-        crate::model::Lang::Zh => (
-            format!("{}　{}", e.paper, e.date),
-            format!("第{label}版　{}", page.title),
-        ),
-        crate::model::Lang::En => (
-            format!("{}  {}", e.paper, e.date),
-            format!("{}  Page {label}", page.title),
-        ),
-    };
+    let (left, right) = e.folio_text(page_index);
     let mut left_style = style.clone();
     left_style.align = crate::model::Align::Left;
     left_style.indent_em = 0.0;

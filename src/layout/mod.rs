@@ -284,7 +284,7 @@ impl Layouter {
                     .map(|d| d.on_page(edition.page_label(i))),
             );
         }
-        diagnostics.extend(preflight::check(edition));
+        diagnostics.extend(preflight::check(edition, book));
         EditionLayout {
             pages,
             fits,
@@ -385,6 +385,8 @@ fn page_key(edition_key: u64, edition: &Edition, index: usize, page: &crate::mod
     edition_key.hash(&mut h);
     edition.page_label(index).hash(&mut h);
     (&edition.paper, &edition.date, &page.title, &page.template).hash(&mut h);
+    (edition.issue, edition.total_issue, edition.lang == Lang::En).hash(&mut h);
+    format!("{:?}", edition.sections).hash(&mut h);
     format!("{:?}", page.frames).hash(&mut h);
     for frame in &page.frames {
         let story = match &frame.kind {

@@ -3,8 +3,9 @@
 //! Edits name things by stable ID, never by reference, so they stay valid across undo/redo.
 
 use super::{
-    BodyParagraph, Edition, Frame, FrameId, FrameKind, Page, PageId, Photo, PhotoId, Rect, Story,
-    StoryId, StoryStyles, StyleId,
+    BodyParagraph, Edition, EditionSettings, Frame, FrameId, FrameKind, Page, PageId, PageTemplate,
+    ParagraphStyle, Photo, PhotoId, Rect, SectionId, Story, StoryId, StoryStyles, StyleId,
+    TemplateId,
 };
 
 /// A story's text parts that the editor edits as one string each.
@@ -161,6 +162,54 @@ pub enum Edit {
         page: PageId,
         title: String,
     },
+    /// Puts a page in a section (its label takes the section's prefix) or in none.
+    SetPageSection {
+        page: PageId,
+        section: Option<SectionId>,
+    },
+    /// Inserts a paragraph style at `index`; it must pass [`ParagraphStyle::check`] and have a
+    /// new ID.
+    InsertStyle {
+        index: usize,
+        style: Box<ParagraphStyle>,
+    },
+    /// Replaces the paragraph style with the same ID, all of it; checked like `InsertStyle`.
+    SetStyle {
+        style: Box<ParagraphStyle>,
+    },
+    /// Renames a paragraph style and every reference to it (roles, story styles, paragraph
+    /// styles, template folios, folio frames). The inverse renames back.
+    RenameStyle {
+        from: StyleId,
+        to: StyleId,
+    },
+    /// Removes a paragraph style nothing uses; refused with [`EditError::InUse`] listing the
+    /// users otherwise.
+    RemoveStyle {
+        style: StyleId,
+    },
+    /// Replaces the template with the same ID; it must pass [`PageTemplate::check`]. Frames do
+    /// not move: [`Edition::set_template_edits`] adds the moves that keep them on their columns.
+    SetTemplate {
+        template: Box<PageTemplate>,
+    },
+    InsertTemplate {
+        index: usize,
+        template: Box<PageTemplate>,
+    },
+    /// Removes a template no page uses.
+    RemoveTemplate {
+        template: TemplateId,
+    },
+    /// Puts a page on another template (see [`Edition::set_page_template_edits`] for the frame
+    /// moves that go with it).
+    SetPageTemplate {
+        page: PageId,
+        template: TemplateId,
+    },
+    /// Sets paper name, date, issue numbers, language and sections together; returns the old
+    /// ones. A date must parse ([`super::parse_date`]); sections pages use must remain.
+    SetEditionSettings(Box<EditionSettings>),
 }
 
 /// Why an edit could not be applied. The edition is unchanged when one is returned.
@@ -176,6 +225,19 @@ pub enum EditError {
     NoPhoto(PhotoId),
     #[error("there is no paragraph style {0}")]
     NoStyle(StyleId),
+    #[error("there is no page template {0}")]
+    NoTemplate(TemplateId),
+    #[error("there is no section {0}")]
+    NoSection(SectionId),
+    /// A style value is unusable; the text is [`ParagraphStyle::check`]'s reason.
+    #[error("style {0}: {1}")]
+    InvalidStyle(StyleId, String),
+    /// A template value is unusable; the text is [`PageTemplate::check`]'s reason.
+    #[error("template {0}: {1}")]
+    InvalidTemplate(TemplateId, String),
+    /// An edition setting is unusable (an unreadable date, a nameless section …).
+    #[error("{0}")]
+    InvalidSettings(String),
     #[error("an ID {0} is already used")]
     Duplicate(String),
     #[error("{0} is still used: {1}")]
@@ -406,7 +468,59 @@ impl Edition {
                 let old = std::mem::replace(&mut p.title, title);
                 Ok(Edit::SetPageTitle { page, title: old })
             }
+            Edit::SetPageSection { page, section } => {
+                if let Some(s) = &section
+                    && self.section(s).is_none()
+                {
+                    return Err(EditError::NoSection(s.clone()));
+                }
+                let p = self.page_mut(&page)?;
+                let old = std::mem::replace(&mut p.section, section);
+                Ok(Edit::SetPageSection { page, section: old })
+            }
+            Edit::InsertStyle { index, style } => self.insert_style(index, *style),
+            Edit::SetStyle { style } => self.set_style(*style),
+            Edit::RenameStyle { from, to } => self.rename_style(from, to),
+            Edit::RemoveStyle { style } => self.remove_style(style),
+            Edit::SetTemplate { template } => self.set_template(*template),
+            Edit::InsertTemplate { index, template } => self.insert_template(index, *template),
+            Edit::RemoveTemplate { template } => self.remove_template(template),
+            Edit::SetPageTemplate { page, template } => self.set_page_template(page, template),
+            Edit::SetEditionSettings(settings) => {
+                self.check_settings(&settings)?;
+                Ok(Edit::SetEditionSettings(Box::new(
+                    self.replace_settings(*settings),
+                )))
+            }
         }
+    }
+
+    /// Refuses settings that would break the edition: an unreadable date, a section without
+    /// an ID or a repeated one, or the removal of a section a page is in.
+    fn check_settings(&self, s: &EditionSettings) -> Result<(), EditError> {
+        if !s.date.trim().is_empty() {
+            super::parse_date(&s.date).map_err(|e| EditError::InvalidSettings(e.to_string()))?;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for section in &s.sections {
+            if section.id.as_str().trim().is_empty() {
+                return Err(EditError::InvalidSettings("a section needs an ID".into()));
+            }
+            if !seen.insert(section.id.as_str()) {
+                return Err(EditError::Duplicate(section.id.to_string()));
+            }
+        }
+        for (i, page) in self.pages.iter().enumerate() {
+            if let Some(id) = &page.section
+                && !seen.contains(id.as_str())
+            {
+                return Err(EditError::InUse(
+                    format!("section {id}"),
+                    format!("page {}", self.page_label(i)),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Applies edits in order; if one fails, the ones before it are undone and the edition is

@@ -80,8 +80,15 @@ pub struct Edition {
     pub format: u32,
     /// Paper name for folios, e.g. "河西报".
     pub paper: String,
-    /// Issue date as printed in folios, e.g. "2024年11月12日 星期二".
+    /// Issue date as typed, e.g. "2024-11-12" or "2024年11月12日 星期二"; folios print it in the
+    /// edition's language with its weekday ([`Edition::date_text`]).
     pub date: String,
+    /// 期号: this issue's number (printed 第8123期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<u32>,
+    /// 总期号: the issue's number counted since the paper's first (printed 总第45678期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_issue: Option<u32>,
     pub lang: Lang,
     #[serde(default)]
     pub sections: Vec<Section>,

@@ -7,6 +7,9 @@ mod edition;
 mod ids;
 pub mod io;
 mod page;
+mod regrid;
+mod restyle;
+mod settings;
 mod story;
 mod structure;
 mod style;
@@ -18,11 +21,17 @@ pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
+pub use regrid::regrid_rect;
+pub use settings::{
+    DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,
+};
 pub use story::{BodyParagraph, Lang, Story, StoryStyles};
 pub use structure::{NewFrame, StructureError};
 pub use style::{
     Align, CharacterStyle, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle, Problem,
     Prohibition, Styles, Weight,
 };
-pub use template::{ColumnChars, FolioSpec, Margins, PageTemplate, Rect};
+pub use template::{
+    ColumnChars, FolioSpec, MAX_COLUMNS, MAX_MODULES, MAX_PAGE_PT, Margins, PageTemplate, Rect,
+};
 pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

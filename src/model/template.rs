@@ -34,6 +34,13 @@ pub struct FolioSpec {
     /// Draw a rule under the folio band.
     #[serde(default = "yes")]
     pub rule: bool,
+    /// What the folio prints at the left: text with placeholders `{paper} {date} {issue}
+    /// {total} {page} {section} {title}`. Unset, the language's default ("{paper}　{date}").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<String>,
+    /// What the folio prints at the right (default "第{page}版　{title}").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<String>,
 }
 
 fn yes() -> bool {
@@ -315,6 +322,8 @@ impl PageTemplate {
                 height: mm(12.0),
                 style: super::StyleId::new("folio"),
                 rule: true,
+                left: None,
+                right: None,
             })
         };
         let preset =

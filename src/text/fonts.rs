@@ -165,6 +165,15 @@ impl FontBook {
         chain
     }
 
+    /// Checks that the book has `spec`'s family, with a plain reason when it does not (the
+    /// style editor shows it; layout sets such a style in the fallback face and says so).
+    pub fn check_spec(&self, spec: &FontSpec) -> Result<(), UnknownFont> {
+        self.find(spec).map(|_| ()).ok_or_else(|| UnknownFont {
+            family: spec.family.clone(),
+            available: self.families().join(", "),
+        })
+    }
+
     /// A [`Metrics`] that shapes with `spec`'s face (and fallbacks) in `lang`.
     pub fn metrics(&self, spec: &FontSpec, lang: Lang) -> Result<Shaping<'_>, UnknownFont> {
         let primary = self.find(spec).ok_or_else(|| UnknownFont {
