@@ -12,8 +12,9 @@ use crate::layout::EditionLayout;
 use crate::layout::snap::{Edges, SnapGrid};
 use crate::model::{self, Edit, Edition, FrameId, FrameKind, PageTemplate, Pt};
 
-/// How much of the page, in screen points, panning always leaves on screen.
-const KEEP_VISIBLE: f32 = 120.0;
+/// How much of the canvas, as a fraction of its width and height, the page always covers
+/// however far it is panned: enough to see where on the page one is, never only its margin.
+const KEEP_VISIBLE: f32 = 0.3;
 
 /// How the page is scaled to the window.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -180,7 +181,10 @@ impl Canvas {
         };
         // However far it is panned, a band of the page stays on screen: a page lost off the
         // edge is a page a designer has to find again.
-        let keep = vec2(KEEP_VISIBLE.min(size.x), KEEP_VISIBLE.min(size.y));
+        let keep = vec2(
+            (avail.width() * KEEP_VISIBLE).min(size.x),
+            (avail.height() * KEEP_VISIBLE).min(size.y),
+        );
         let top_left = pos2(
             (base.x + self.pan.x).clamp(avail.left() - size.x + keep.x, avail.right() - keep.x),
             (base.y + self.pan.y).clamp(avail.top() - size.y + keep.y, avail.bottom() - keep.y),

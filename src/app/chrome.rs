@@ -56,6 +56,9 @@ impl BroadsheetApp {
                     c.menu_button_ui(ui, true, &mut run);
                 }
                 ui.separator();
+                Command::HeadlineBigger.menu_button_ui(ui, true, &mut run);
+                Command::HeadlineSmaller.menu_button_ui(ui, true, &mut run);
+                ui.separator();
                 Command::CommandPalette.menu_button_ui(ui, true, &mut run);
             });
             ui.menu_button(t!("menu-pages"), |ui| {

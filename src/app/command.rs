@@ -27,6 +27,8 @@ pub enum Command {
     ToolTextFrame,
     ToolHeadlineFrame,
     ToolPhotoFrame,
+    HeadlineBigger,
+    HeadlineSmaller,
     // Pages
     NextPage,
     PreviousPage,
@@ -63,7 +65,7 @@ const CMD_ALT: Modifiers = Modifiers {
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 36] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -82,6 +84,8 @@ impl Command {
         Self::ToolTextFrame,
         Self::ToolHeadlineFrame,
         Self::ToolPhotoFrame,
+        Self::HeadlineBigger,
+        Self::HeadlineSmaller,
         Self::NextPage,
         Self::PreviousPage,
         Self::AddPage,
@@ -121,6 +125,8 @@ impl Command {
             Self::ToolTextFrame => "tool-text-frame",
             Self::ToolHeadlineFrame => "tool-headline-frame",
             Self::ToolPhotoFrame => "tool-photo-frame",
+            Self::HeadlineBigger => "headline-bigger",
+            Self::HeadlineSmaller => "headline-smaller",
             Self::NextPage => "next-page",
             Self::PreviousPage => "previous-page",
             Self::AddPage => "add-page",
@@ -171,6 +177,9 @@ impl Command {
             Self::ToolTextFrame => const { &[key(NONE, Key::T)] },
             Self::ToolHeadlineFrame => const { &[key(NONE, Key::H)] },
             Self::ToolPhotoFrame => const { &[key(NONE, Key::F)] },
+            // Ctrl+Shift+> and <, as InDesign steps type.
+            Self::HeadlineBigger => const { &[key(CMD_SHIFT, Key::Period)] },
+            Self::HeadlineSmaller => const { &[key(CMD_SHIFT, Key::Comma)] },
             Self::NextPage => const { &[key(NONE, Key::PageDown), key(NONE, Key::ArrowRight)] },
             Self::PreviousPage => const { &[key(NONE, Key::PageUp), key(NONE, Key::ArrowLeft)] },
             Self::AddPage => const { &[key(CMD_SHIFT, Key::N)] },

@@ -3,7 +3,9 @@
 //! because its edits merge until the drag ends, typing merges until a word ends or the field
 //! loses focus.
 
-use crate::model::{Edit, EditError, Edition, FrameId, PageId, StoryField, StoryId};
+use crate::model::{
+    Edit, EditError, Edition, FrameId, PageId, StoryField, StoryId, StyleId, TemplateId,
+};
 
 /// What lets consecutive edits merge into one open step.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +18,12 @@ pub enum Merge {
     Property(FrameId),
     /// Typing a page's title.
     PageTitle(PageId),
+    /// Dragging or typing one value of a paragraph style.
+    Style(StyleId),
+    /// Dragging one value of a template.
+    Template(TemplateId),
+    /// Typing in the edition settings.
+    Settings,
 }
 
 #[derive(Debug)]

@@ -32,7 +32,7 @@ pub use canvas::{Tool, Zoom};
 pub use command::Command;
 pub use document::Document;
 pub use intent::Intent;
-pub use settings::ViewSettings;
+pub use settings::{RightTab, ViewSettings};
 
 use chooser::Purpose;
 use files::{Recovery, Task};
@@ -43,7 +43,7 @@ use modal::{Choice, Modal, Pending};
 
 use crate::cli;
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, FrameId, FrameKind, NewFrame, PageTemplate, StoryId, io};
+use crate::model::{Edit, Edition, FrameId, FrameKind, NewFrame, PageTemplate, Part, StoryId, io};
 use crate::resources::Origin;
 
 /// How long after the last change the recovery copy is written.
@@ -171,6 +171,7 @@ pub struct BroadsheetApp {
     /// Started with the first frame, when there is a context to wake.
     images: Option<worker::PageImages>,
     canvas: canvas::Canvas,
+    styles_panel: panels::StylesPanel,
     /// Editors' preview: facing pages, no guides, frame edges, handles or side panels.
     preview: bool,
     intents: Intents,
@@ -246,6 +247,7 @@ impl BroadsheetApp {
             story: None,
             images: None,
             canvas: canvas::Canvas::default(),
+            styles_panel: panels::StylesPanel::default(),
             preview: false,
             intents: Intents::default(),
             modal: None,
@@ -431,6 +433,9 @@ impl BroadsheetApp {
             Command::ToolTextFrame => self.canvas.tool = Tool::Text,
             Command::ToolHeadlineFrame => self.canvas.tool = Tool::Headline,
             Command::ToolPhotoFrame => self.canvas.tool = Tool::Photo,
+            Command::HeadlineBigger | Command::HeadlineSmaller => {
+                self.step_headline(command == Command::HeadlineBigger);
+            }
             Command::NextPage => self.turn_page(true),
             Command::PreviousPage => self.turn_page(false),
             Command::AddPage => {
@@ -469,6 +474,37 @@ impl BroadsheetApp {
             Command::TogglePreflight => self.view.preflight = !self.view.preflight,
             Command::ToggleFrameTime => self.view.frame_time = !self.view.frame_time,
             Command::CommandPalette => self.modal = Some(Modal::Palette(command::Palette::new())),
+        }
+    }
+
+    /// Steps the headline size of the selected story one Chinese size up or down.
+    fn step_headline(&mut self, up: bool) {
+        let edition = &self.doc.edition;
+        let story = self
+            .selected
+            .as_ref()
+            .and_then(|f| edition.frame(f))
+            .and_then(|(_, f)| f.kind.shown_story().cloned())
+            .or_else(|| {
+                self.selected
+                    .as_ref()
+                    .and_then(|f| edition.story_of_frame(f))
+                    .map(|s| s.id.clone())
+            })
+            .or_else(|| self.story.clone());
+        let Some(story) = story else {
+            self.say(t!("refused-no-story"));
+            return;
+        };
+        match edition.restyle_part_edits(&story, Part::Headline, |s| s.size = s.size.step(up)) {
+            Ok(edits) => {
+                self.edit(edits, "undo-headline-type", None);
+                if let Some(s) = self.doc.edition.part_style(&story, Part::Headline) {
+                    let size = panels::size_name(&s.size);
+                    self.say(t!("status-headline-size", size = size));
+                }
+            }
+            Err(e) => self.fail(e.to_string()),
         }
     }
 
@@ -777,20 +813,39 @@ impl BroadsheetApp {
             .resizable(false)
             .exact_size(self.view.properties_width)
             .show(ui, |ui| {
-                let frame = self
-                    .selected
-                    .as_ref()
-                    .and_then(|f| self.doc.edition.frame(f))
-                    .map(|(_, f)| f);
-                panels::properties_ui(
-                    ui,
-                    &self.doc.edition,
-                    self.doc.layout(),
-                    &self.doc.jumps,
-                    frame,
-                    self.story.as_ref(),
-                    &mut self.intents,
-                );
+                ui.horizontal(|ui| {
+                    for (tab, id) in [
+                        (RightTab::Properties, "tab-properties"),
+                        (RightTab::Styles, "tab-styles"),
+                    ] {
+                        ui.selectable_value(&mut self.view.right_tab, tab, t!(id));
+                    }
+                });
+                ui.separator();
+                match self.view.right_tab {
+                    RightTab::Properties => {
+                        let frame = self
+                            .selected
+                            .as_ref()
+                            .and_then(|f| self.doc.edition.frame(f))
+                            .map(|(_, f)| f);
+                        panels::properties_ui(
+                            ui,
+                            &self.doc.edition,
+                            self.doc.layout(),
+                            &self.doc.jumps,
+                            frame,
+                            self.story.as_ref(),
+                            &mut self.intents,
+                        );
+                    }
+                    RightTab::Styles => {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            self.styles_panel
+                                .ui(ui, &self.doc.edition, &mut self.intents);
+                        });
+                    }
+                }
             });
         if self.view.preflight {
             egui::Panel::bottom("preflight")

@@ -10,6 +10,16 @@ use serde::{Deserialize, Serialize};
 /// How many files "Open Recent" remembers.
 const RECENT: usize = 10;
 
+/// The tabs of the right-hand panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RightTab {
+    /// The selected frame and its story.
+    #[default]
+    Properties,
+    /// The edition's paragraph styles.
+    Styles,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSettings {
@@ -24,6 +34,8 @@ pub struct ViewSettings {
     pub properties_width: f32,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// What the right-hand panel shows.
+    pub right_tab: RightTab,
     /// The interface's language; `None` follows the system's locale.
     pub language: Option<super::i18n::Language>,
 }
@@ -40,6 +52,7 @@ impl Default for ViewSettings {
             properties_width: 340.0,
             recent: Vec::new(),
             language: None,
+            right_tab: RightTab::Properties,
         }
     }
 }

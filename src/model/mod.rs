@@ -7,6 +7,7 @@ mod edition;
 mod ids;
 pub mod io;
 mod page;
+mod parts;
 mod regrid;
 mod restyle;
 mod settings;
@@ -21,6 +22,7 @@ pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
+pub use parts::Part;
 pub use regrid::regrid_rect;
 pub use settings::{
     DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,

@@ -2,11 +2,14 @@
 //! and preflight. Like the canvas, they only push [`Intent`](super::Intent)s; the app carries
 //! them out.
 
+mod fields;
 mod pages;
 mod preflight;
 mod properties;
 mod story;
+mod styles;
 
 pub use pages::pages_ui;
 pub use preflight::preflight_ui;
 pub use properties::properties_ui;
+pub use styles::{StylesPanel, size_name};

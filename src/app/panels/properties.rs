@@ -2,13 +2,16 @@
 
 use std::collections::HashMap;
 
+use super::fields::{Refusal, number_ui, parsed_ui};
 use super::story::story_ui;
+use super::styles::{parse_size, size_name};
 use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
 use crate::model::{
-    Crop, Edit, Edition, Fit, Frame, FrameKind, Length, PhotoId, Pt, Rect, StoryId,
+    Align, CHINESE_SIZES, Crop, Edit, Edition, Fit, FontSize, Frame, FrameKind, Length,
+    ParagraphStyle, Part, PhotoId, Pt, Rect, StoryId,
 };
 
 /// Position and size in millimetres, dragged or typed; one undo step per gesture.
@@ -178,6 +181,7 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
                     "undo-place-story",
                 ));
             }
+            headline_type_ui(ui, edition, story, actions);
         }
         FrameKind::Photo {
             photo,
@@ -192,6 +196,126 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             actions,
         ),
         FrameKind::Rule { .. } | FrameKind::Folio { .. } => {}
+    }
+}
+
+/// The headline's type where the designer looks for it: size in 号 or points (and a step
+/// up or down), horizontal scale, alignment. It changes this story's headline only: a style
+/// the story shares is copied for it first ([`Edition::restyle_part_edits`]).
+fn headline_type_ui(ui: &mut egui::Ui, edition: &Edition, story: &StoryId, actions: &mut Intents) {
+    let Some(style) = edition.part_style(story, Part::Headline) else {
+        return;
+    };
+    let refusal = Refusal::new(ui, ("headline type", story));
+    let mut new = style.clone();
+    let mut done = false;
+    ui.label(t!("props-headline-type", style = style.id.as_str()));
+    egui::Grid::new("headline type")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let l = ui.label(t!("styles-size"));
+            ui.horizontal(|ui| {
+                let shown = match &new.size {
+                    FontSize::Named(n) => n.clone(),
+                    FontSize::Pt(p) => format!("{p}"),
+                };
+                let (r, typed) = parsed_ui(ui, ("headline size", story), &shown, 56.0, parse_size);
+                r.labelled_by(l.id);
+                match typed {
+                    Some(Ok(size)) => new.size = size,
+                    Some(Err(reason)) => refusal.set(ui, reason),
+                    None => {}
+                }
+                egui::ComboBox::from_id_salt("headline size names")
+                    .selected_text(size_name(&new.size))
+                    .width(110.0)
+                    .show_ui(ui, |ui| {
+                        for (name, pt) in CHINESE_SIZES {
+                            let size = FontSize::Named((*name).to_owned());
+                            ui.selectable_value(&mut new.size, size, format!("{name} {pt}"));
+                        }
+                    });
+                for c in [Command::HeadlineSmaller, Command::HeadlineBigger] {
+                    let icon = if c == Command::HeadlineBigger {
+                        "A+"
+                    } else {
+                        "A−"
+                    };
+                    let tip = format!("{} ({})", c.text(), c.shortcut_text(ui.ctx()));
+                    if ui.button(icon).on_hover_text(tip).clicked() {
+                        actions.push(Intent::Run(c));
+                    }
+                }
+            });
+            ui.end_row();
+            let l = ui.label(t!("styles-scale"));
+            let (r, v) = number_ui(ui, new.scale * 100.0, 0.5, " %", 1);
+            r.clone().labelled_by(l.id);
+            if let Some(v) = v {
+                new.scale = v / 100.0;
+            }
+            done |= r.drag_stopped() || r.lost_focus();
+            ui.end_row();
+            let l = ui.label(t!("styles-align"));
+            ui.horizontal(|ui| {
+                for (align, id) in [
+                    (Align::Left, "align-left"),
+                    (Align::Center, "align-center"),
+                    (Align::Right, "align-right"),
+                    (Align::Justify, "align-justify"),
+                ] {
+                    ui.selectable_value(&mut new.align, align, t!(id));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+            ui.end_row();
+        });
+    if new != *style {
+        restyle(ui, edition, story, Part::Headline, &new, &refusal, actions);
+    }
+    if done {
+        actions.push(Intent::Commit);
+    }
+    refusal.ui(ui);
+}
+
+/// Sets one story's part in `new` (checked first), as one undo step that merges while a
+/// value is dragged.
+fn restyle(
+    ui: &egui::Ui,
+    edition: &Edition,
+    story: &StoryId,
+    part: Part,
+    new: &ParagraphStyle,
+    refusal: &Refusal,
+    actions: &mut Intents,
+) {
+    if let Err(problem) = new.check() {
+        refusal.set(ui, problem.reason);
+        return;
+    }
+    refusal.clear(ui);
+    let target = new.clone();
+    match edition.restyle_part_edits(story, part, move |s| {
+        let id = s.id.clone();
+        *s = target;
+        s.id = id;
+    }) {
+        Ok(edits) => {
+            // Drags merge on the style being changed (a copy made by the first frame of the
+            // drag has its own ID, so the rest of the drag merges into that step).
+            let merge = edits.iter().find_map(|e| match e {
+                Edit::SetStyle { style } => Some(Merge::Style(style.id.clone())),
+                _ => None,
+            });
+            actions.push(Intent::Edit {
+                edits,
+                label: "undo-headline-type",
+                merge,
+            });
+        }
+        Err(e) => refusal.set(ui, e.to_string()),
     }
 }
 

@@ -1,0 +1,400 @@
+//! The styles panel: the edition's paragraph styles — create, duplicate, rename, delete (refused
+//! while in use, naming the users) — and every value of the selected one, including the
+//! horizontal scale (长/扁) Chinese headlines use. Each change reflows live and is one undo
+//! step; a value that would break the style is refused with the reason shown.
+
+use super::fields::{Refusal, number_ui, parsed_ui};
+use crate::app::history::Merge;
+use crate::app::i18n::t;
+use crate::app::{Intent, intent::Intents};
+use crate::model::{
+    Align, CHINESE_SIZES, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition,
+    StyleId, Weight,
+};
+use crate::text::FontBook;
+
+/// Which style the panel shows, and the name being typed for a rename or a new style.
+#[derive(Clone, Debug, Default)]
+pub struct StylesPanel {
+    pub selected: Option<StyleId>,
+    renaming: Option<String>,
+}
+
+impl StylesPanel {
+    pub fn ui(&mut self, ui: &mut egui::Ui, edition: &Edition, intents: &mut Intents) {
+        let styles = &edition.styles.paragraph;
+        if self
+            .selected
+            .as_ref()
+            .is_none_or(|s| edition.styles.paragraph(s).is_none())
+        {
+            self.selected = styles.first().map(|s| s.id.clone());
+        }
+        ui.heading(t!("styles-title"));
+        egui::ScrollArea::vertical()
+            .id_salt("style list")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for s in styles {
+                    let text = format!("{}  ·  {}", s.id, size_name(&s.size));
+                    let on = self.selected.as_ref() == Some(&s.id);
+                    if ui.selectable_label(on, text).clicked() {
+                        self.selected = Some(s.id.clone());
+                        self.renaming = None;
+                    }
+                }
+            });
+        let Some(style) = self
+            .selected
+            .as_ref()
+            .and_then(|s| edition.styles.paragraph(s))
+        else {
+            return;
+        };
+        self.actions_ui(ui, edition, style, intents);
+        ui.separator();
+        style_ui(ui, edition, style, intents);
+    }
+
+    /// New, duplicate, rename and delete.
+    fn actions_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        edition: &Edition,
+        style: &ParagraphStyle,
+        intents: &mut Intents,
+    ) {
+        let refusal = Refusal::new(ui, "style actions");
+        ui.horizontal_wrapped(|ui| {
+            let index = edition
+                .styles
+                .paragraph
+                .iter()
+                .position(|s| s.id == style.id)
+                .map_or(0, |i| i + 1);
+            for (button, copy_of) in [("styles-new", None), ("styles-duplicate", Some(style))] {
+                if ui.button(t!(button)).clicked() {
+                    let mut new = copy_of.cloned().unwrap_or_else(|| plain_style(style));
+                    let base = copy_of.map_or_else(|| t!("styles-new-name"), |s| s.id.to_string());
+                    new.id = edition.fresh_style_id(&base);
+                    self.selected = Some(new.id.clone());
+                    intents.push(Intent::Edit {
+                        edits: vec![Edit::InsertStyle {
+                            index,
+                            style: Box::new(new),
+                        }],
+                        label: "undo-new-style",
+                        merge: None,
+                    });
+                }
+            }
+            if ui.button(t!("styles-rename")).clicked() {
+                self.renaming = Some(style.id.to_string());
+            }
+            if ui.button(t!("styles-delete")).clicked() {
+                let users = edition.style_users(&style.id);
+                if users.is_empty() {
+                    intents.push(Intent::Edit {
+                        edits: vec![Edit::RemoveStyle {
+                            style: style.id.clone(),
+                        }],
+                        label: "undo-delete-style",
+                        merge: None,
+                    });
+                    refusal.clear(ui);
+                } else {
+                    refusal.set(
+                        ui,
+                        t!(
+                            "styles-in-use",
+                            style = style.id.as_str(),
+                            users = users.join("、")
+                        ),
+                    );
+                }
+            }
+        });
+        if let Some(name) = self.renaming.as_mut() {
+            let mut done = false;
+            ui.horizontal(|ui| {
+                let l = ui.label(t!("styles-new-name-label"));
+                let r = ui
+                    .add(egui::TextEdit::singleline(name).desired_width(140.0))
+                    .labelled_by(l.id);
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(t!("ok")).clicked() || enter {
+                    let to = name.trim();
+                    if to.is_empty() {
+                        refusal.set(ui, t!("styles-name-empty"));
+                    } else if to != style.id.as_str()
+                        && edition.styles.paragraph(&StyleId::new(to)).is_some()
+                    {
+                        refusal.set(ui, t!("styles-name-taken", name = to));
+                    } else {
+                        if to != style.id.as_str() {
+                            intents.push(Intent::Edit {
+                                edits: vec![Edit::RenameStyle {
+                                    from: style.id.clone(),
+                                    to: StyleId::new(to),
+                                }],
+                                label: "undo-rename-style",
+                                merge: None,
+                            });
+                            self.selected = Some(StyleId::new(to));
+                        }
+                        refusal.clear(ui);
+                        done = true;
+                    }
+                }
+                if ui.button(t!("cancel")).clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.renaming = None;
+            }
+        }
+        refusal.ui(ui);
+    }
+}
+
+/// A new style's starting point: the selected one's face and size, plain body settings.
+fn plain_style(like: &ParagraphStyle) -> ParagraphStyle {
+    ParagraphStyle {
+        indent_em: 0.0,
+        align: Align::Justify,
+        space_before: Length::Pt(0.0),
+        space_after: Length::Pt(0.0),
+        tracking_em: 0.0,
+        scale: 1.0,
+        ..like.clone()
+    }
+}
+
+/// A size as a designer reads it: its Chinese name with the points, or points.
+pub fn size_name(size: &FontSize) -> String {
+    match size {
+        FontSize::Named(n) => format!("{n} ({} pt)", size.pt().0),
+        FontSize::Pt(p) => format!("{p} pt"),
+    }
+}
+
+/// Reads a typed size: a Chinese size name (小初, 五号) or points ("36", "36pt").
+pub fn parse_size(text: &str) -> Result<FontSize, String> {
+    text.parse::<FontSize>()
+        .map_err(|_| t!("styles-size-unreadable", text = text))
+}
+
+/// Every value of one style; a change is checked, then pushed as one [`Edit::SetStyle`] that
+/// merges while a value is dragged.
+fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intents: &mut Intents) {
+    let refusal = Refusal::new(ui, ("style", &style.id));
+    let mut new = style.clone();
+    let mut done = false;
+    egui::Grid::new(("style values", &style.id))
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            row(ui, "styles-family", |ui| {
+                egui::ComboBox::from_id_salt("family")
+                    .selected_text(new.font.family.clone())
+                    .width(170.0)
+                    .show_ui(ui, |ui| {
+                        for f in FontBook::shared().families() {
+                            ui.selectable_value(&mut new.font.family, f.to_owned(), f);
+                        }
+                    })
+                    .response
+            });
+            row(ui, "styles-weight", |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(
+                        &mut new.font.weight,
+                        Weight::Regular,
+                        t!("weight-regular"),
+                    );
+                    ui.selectable_value(&mut new.font.weight, Weight::Bold, t!("weight-bold"));
+                    ui.checkbox(&mut new.font.italic, t!("styles-italic"));
+                })
+                .response
+            });
+            row(ui, "styles-size", |ui| {
+                ui.horizontal(|ui| {
+                    let shown = match &new.size {
+                        FontSize::Named(n) => n.clone(),
+                        FontSize::Pt(p) => format!("{p}"),
+                    };
+                    let (r, typed) = parsed_ui(ui, ("size", &style.id), &shown, 60.0, parse_size);
+                    match typed {
+                        Some(Ok(size)) => new.size = size,
+                        Some(Err(reason)) => refusal.set(ui, reason),
+                        None => {}
+                    }
+                    egui::ComboBox::from_id_salt("size names")
+                        .selected_text(format!("{} pt", new.size.pt().0))
+                        .width(80.0)
+                        .show_ui(ui, |ui| {
+                            for (name, pt) in CHINESE_SIZES {
+                                let size = FontSize::Named((*name).to_owned());
+                                ui.selectable_value(&mut new.size, size, format!("{name} {pt}"));
+                            }
+                        });
+                    r
+                })
+                .inner
+            });
+            row(ui, "styles-leading", |ui| {
+                let (r, v) = number_ui(ui, new.leading.pt().0, 0.1, " pt", 2);
+                if let Some(v) = v {
+                    new.leading = Length::Pt(v);
+                }
+                done |= r.drag_stopped() || r.lost_focus();
+                r
+            });
+            row(ui, "styles-scale", |ui| {
+                let (r, v) = number_ui(ui, new.scale * 100.0, 0.5, " %", 1);
+                if let Some(v) = v {
+                    new.scale = v / 100.0;
+                }
+                done |= r.drag_stopped() || r.lost_focus();
+                r
+            });
+            row(ui, "styles-tracking", |ui| {
+                let (r, v) = number_ui(ui, new.tracking_em * 1000.0, 1.0, " ‰ em", 0);
+                if let Some(v) = v {
+                    new.tracking_em = v / 1000.0;
+                }
+                done |= r.drag_stopped() || r.lost_focus();
+                r
+            });
+            row(ui, "styles-indent", |ui| {
+                let (r, v) = number_ui(ui, new.indent_em, 0.1, " em", 2);
+                if let Some(v) = v {
+                    new.indent_em = v;
+                }
+                done |= r.drag_stopped() || r.lost_focus();
+                r
+            });
+            row(ui, "styles-align", |ui| {
+                ui.horizontal(|ui| {
+                    for (align, id) in [
+                        (Align::Justify, "align-justify"),
+                        (Align::Left, "align-left"),
+                        (Align::Center, "align-center"),
+                        (Align::Right, "align-right"),
+                    ] {
+                        ui.selectable_value(&mut new.align, align, t!(id));
+                    }
+                })
+                .response
+            });
+            for (id, slot) in [
+                ("styles-space-before", &mut new.space_before),
+                ("styles-space-after", &mut new.space_after),
+            ] {
+                row(ui, id, |ui| {
+                    let (r, v) = number_ui(ui, slot.pt().0, 0.1, " pt", 2);
+                    if let Some(v) = v {
+                        *slot = Length::Pt(v);
+                    }
+                    done |= r.drag_stopped() || r.lost_focus();
+                    r
+                });
+            }
+            row(ui, "styles-color", |ui| {
+                color_ui(ui, &mut new.color, &mut done)
+            });
+            row(ui, "styles-prohibition", |ui| {
+                egui::ComboBox::from_id_salt("prohibition")
+                    .selected_text(t!(prohibition_id(new.prohibition)))
+                    .show_ui(ui, |ui| {
+                        for p in [
+                            Prohibition::None,
+                            Prohibition::Basic,
+                            Prohibition::Gb,
+                            Prohibition::Strict,
+                        ] {
+                            ui.selectable_value(&mut new.prohibition, p, t!(prohibition_id(p)));
+                        }
+                    })
+                    .response
+            });
+            row(ui, "styles-han-latin", |ui| {
+                ui.checkbox(&mut new.han_latin_space, t!("styles-han-latin-on"))
+            });
+        });
+    if new != *style {
+        let checked = new.check().map_err(|p| p.reason).and_then(|()| {
+            FontBook::shared()
+                .check_spec(&new.font)
+                .map_err(|e| t!("styles-font-unknown", family = e.family.as_str()))
+        });
+        match checked {
+            Ok(()) => {
+                refusal.clear(ui);
+                intents.push(Intent::Edit {
+                    edits: vec![Edit::SetStyle {
+                        style: Box::new(new),
+                    }],
+                    label: "undo-style",
+                    merge: Some(Merge::Style(style.id.clone())),
+                });
+            }
+            Err(reason) => refusal.set(ui, reason),
+        }
+    }
+    if done {
+        intents.push(Intent::Commit);
+    }
+    refusal.ui(ui);
+    let users = edition.style_users(&style.id);
+    ui.label(t!("styles-used-by", count = users.len()));
+    if !users.is_empty() {
+        ui.weak(users.join("、"));
+    }
+}
+
+/// One labelled row of the style grid; the label names the field for screen readers and tests.
+fn row(ui: &mut egui::Ui, label: &str, field: impl FnOnce(&mut egui::Ui) -> egui::Response) {
+    let l = ui.label(t!(label));
+    field(ui).labelled_by(l.id);
+    ui.end_row();
+}
+
+/// CMYK in percent, the way a newspaper specifies ink.
+fn color_ui(ui: &mut egui::Ui, color: &mut Color, done: &mut bool) -> egui::Response {
+    let [c, m, y, k] = match *color {
+        Color::Cmyk(c, m, y, k) => [c, m, y, k],
+        Color::Rgb(..) => [0, 0, 0, 100],
+    };
+    let mut v = [c, m, y, k];
+    let r = ui
+        .horizontal(|ui| {
+            for (i, name) in ["C", "M", "Y", "K"].into_iter().enumerate() {
+                let r = ui.add(
+                    egui::DragValue::new(&mut v[i])
+                        .range(0..=100)
+                        .prefix(format!("{name} ")),
+                );
+                *done |= r.drag_stopped() || r.lost_focus();
+            }
+            let [r, g, b] = Color::Cmyk(v[0], v[1], v[2], v[3]).to_rgb();
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+        })
+        .response;
+    if v != [c, m, y, k] {
+        *color = Color::Cmyk(v[0], v[1], v[2], v[3]);
+    }
+    r
+}
+
+fn prohibition_id(p: Prohibition) -> &'static str {
+    match p {
+        Prohibition::None => "prohibition-none",
+        Prohibition::Basic => "prohibition-basic",
+        Prohibition::Gb => "prohibition-gb",
+        Prohibition::Strict => "prohibition-strict",
+    }
+}
