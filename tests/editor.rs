@@ -672,3 +672,219 @@ fn the_chinese_interface_finds_commands_by_pinyin_initials() {
     h.get_by_label("导出 PDF");
     h.get_by_role_and_label(Role::TextInput, "文件名");
 }
+
+/// Types `text` into the field labelled `label`, replacing what it held, and confirms it.
+fn retype(h: &mut Harness<'_, BroadsheetApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+}
+
+/// Drops files on the window, as a file manager would.
+fn drop_file(h: &mut Harness<'_, BroadsheetApp>, file: std::path::PathBuf) {
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    h.run_steps(1);
+}
+
+/// A designer's first page, through the interface alone: a new 对开 edition, its paper name
+/// and date, a wider gutter, the customer's articles, the lead placed with a 小初 headline at
+/// 85% horizontal scale and a subhead, exported — and the PDF carries it all.
+#[test]
+fn a_page_set_from_a_new_edition_through_the_interface_exports_its_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+
+    // File > New edition…, 对开 8栏.
+    h.get_by_label("File").hover();
+    h.run_steps(1);
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label_contains("New edition…").hover();
+    h.run_steps(1);
+    h.get_by_label_contains("New edition…").click();
+    h.run_steps(3);
+    h.get_by_label("对开 8栏").click();
+    h.run_steps(1);
+    h.get_by_label("Create").click();
+    h.run_steps(3);
+    assert_eq!(h.state().edition().stories.len(), 0, "a blank edition");
+    assert_eq!(h.state().document().display_name(), "Untitled");
+
+    // Edition settings: paper name and date.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT,
+        egui::Key::E,
+    );
+    h.run_steps(3);
+    retype(&mut h, Role::TextInput, "Paper name", "河西新闻");
+    retype(&mut h, Role::TextInput, "Date", "2024-11-12");
+    h.get_by_label_contains("Prints as: 2024年11月12日 星期二");
+    h.get_by_label("OK").click();
+    h.run_steps(3);
+    assert_eq!(h.state().edition().paper, "河西新闻");
+    assert_eq!(h.state().edition().date_text(), "2024年11月12日 星期二");
+
+    // Page setup: the gutter from 10.5 pt to 5 mm.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT,
+        egui::Key::P,
+    );
+    h.run_steps(3);
+    retype(&mut h, Role::SpinButton, "Gutter", "5");
+    h.get_by_label("OK").click();
+    h.run_steps(3);
+    let template = h.state().edition().templates[0].clone();
+    assert!(
+        (template.gutter.pt().to_mm() - 5.0).abs() < 0.01,
+        "{:?}",
+        template.gutter
+    );
+
+    // The customer's articles, dropped on the window; the lead is selected.
+    drop_file(
+        &mut h,
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/hexi-news-page.txt"),
+    );
+    run_until(&mut h, |app| app.edition().stories.len() == 7);
+    let lead = h.state().edition().stories[0].clone();
+    assert!(lead.headline.starts_with("河西区组织上海"));
+
+    // A text frame across most of the page, then a headline frame above it.
+    let c = egui::pos2(625.0, 480.0);
+    h.key_press(egui::Key::T);
+    h.run_steps(1);
+    drag(
+        &mut h,
+        c + egui::vec2(-260.0, -180.0),
+        egui::vec2(480.0, 380.0),
+    );
+    assert_eq!(h.state().edition().story(&lead.id).unwrap().thread.len(), 1);
+    h.key_press(egui::Key::H);
+    h.run_steps(1);
+    drag(
+        &mut h,
+        c + egui::vec2(-260.0, -300.0),
+        egui::vec2(480.0, 100.0),
+    );
+    let headline_frame = h.state().selected().cloned().unwrap();
+    assert!(matches!(
+        h.state().edition().frame(&headline_frame).unwrap().1.kind,
+        broadsheet::model::FrameKind::Headline { .. }
+    ));
+
+    // The headline: 小初, 85% wide.
+    retype(&mut h, Role::TextInput, "Size", "小初");
+    retype(&mut h, Role::SpinButton, "Horizontal scale", "85");
+    let style = h
+        .state()
+        .edition()
+        .part_style(&lead.id, broadsheet::model::Part::Headline)
+        .unwrap()
+        .clone();
+    assert_eq!(style.size.pt().0, 36.0);
+    assert!((style.scale - 0.85).abs() < 1e-4, "{}", style.scale);
+
+    // A subhead: a new first paragraph, set in the subhead style.
+    let body_frame = h.state().edition().story(&lead.id).unwrap().thread[0].clone();
+    h.get_by_label(&format!("Frame {body_frame}")).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::CTRL, egui::Key::Home);
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .type_text("一、招商成果丰硕");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(2);
+    h.get_by_label("Style of paragraph 1").scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label("Style of paragraph 1").hover();
+    h.run_steps(1);
+    h.get_by_label("Style of paragraph 1").click();
+    h.run_steps(2);
+    h.get_by_label("subhead").click_accesskit();
+    h.run_steps(3);
+    let story = h.state().edition().story(&lead.id).unwrap().clone();
+    assert_eq!(story.paragraphs[0].text, "一、招商成果丰硕");
+    assert_eq!(
+        story.paragraphs[0].style.as_ref().map(|s| s.as_str()),
+        Some("subhead")
+    );
+
+    // Export through the built-in chooser; the file is named after the paper.
+    let out = tempfile::tempdir().unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(4);
+    choose_folder(&mut h, out.path());
+    h.get_by_label("Export").click();
+    h.run_steps(2);
+    run_until(&mut h, |app| app.message().starts_with("Exported"));
+    let pdf = out.path().join("河西新闻.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // The PDF: the folio prints the paper and the date with its weekday; the headline's
+    // characters are 36 pt × 85% = 30.6 pt wide; the subhead is there as its own line.
+    // The folio sets ¼ em between digits and Han characters, which pdftotext reads as spaces.
+    let text: String = pdftotext(&pdf, &["-raw"])
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    assert!(text.contains("河西新闻"), "{text}");
+    assert!(text.contains("2024年11月12日星期二"), "{text}");
+    assert!(text.contains("一、招商成果丰硕"), "{text}");
+    let bbox = pdftotext(&pdf, &["-bbox"]);
+    let first: String = lead.headline.chars().take(4).collect();
+    let word = bbox
+        .lines()
+        .find(|l| l.contains(&first))
+        .unwrap_or_else(|| panic!("the headline is in the PDF: {bbox}"));
+    let attr = |name: &str| -> f32 {
+        let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        word[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let glyphs = word
+        .split('>')
+        .nth(1)
+        .and_then(|w| w.split('<').next())
+        .unwrap()
+        .chars()
+        .count() as f32;
+    let per_char = (attr("xMax") - attr("xMin")) / glyphs;
+    assert!(
+        (per_char - 30.6).abs() < 0.8,
+        "{per_char} pt per character: {word}"
+    );
+    let _ = headline_frame;
+}
+
+/// Runs a poppler tool on `pdf` (installed by `.ci/run`).
+fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -206,6 +206,8 @@ a11y-handle = Resize handle { $x } { $y }
 a11y-page = Page { $page }
 
 ## Pages panel
+pages-section = Section
+undo-page-section = Page section
 pages-title = Page title
 pages-stories = { $count } stories
 pages-unplaced = { $headline } (unplaced)
@@ -326,3 +328,58 @@ prohibition-gb = GB/T 15834
 prohibition-strict = Strict
 styles-han-latin = Han–Latin space
 styles-han-latin-on = ¼ em between Chinese and Latin
+
+## Edition settings
+cmd-edition-settings = Edition settings…
+cmd-edition-settings-tip = Paper name, date, issue numbers, language and sections
+remove = Remove
+undo-edition-settings = Edition settings
+edition-title = Edition settings
+edition-paper = Paper name
+edition-date = Date
+edition-date-prints = Prints as: { $date }
+edition-date-none = No date: the folio prints none
+edition-date-bad = { $reason }
+edition-issue = Issue number
+edition-total = Total issue number
+edition-lang = Language
+edition-sections = Sections and page labels
+edition-section-name = Section name
+edition-section-prefix = Prefix
+edition-add-section = Add section
+edition-number-bad = { $what } must be a whole number, not “{ $text }”
+
+## Page setup
+cmd-page-setup = Page setup…
+cmd-page-setup-tip = Page size, margins, columns, gutter, modules, baseline grid and folio of this page's template
+undo-page-setup = Page setup
+template-title = Page setup: { $name }
+template-preset = Start from:
+template-apply-to = Apply to:
+template-scope-all = every page on this template ({ $count })
+template-scope-page = this page only
+template-name = Name
+template-width = Page width
+template-height = Page height
+template-margin-top = Top margin
+template-margin-bottom = Bottom margin
+template-margin-inside = Inside margin
+template-margin-outside = Outside margin
+template-columns = Columns
+template-by-chars = Column width
+template-by-chars-on = in whole characters (字), gutters follow
+template-chars = Characters per column
+template-chars-size = at size
+template-gutter = Gutter
+template-modules = Modules
+template-baseline = Baseline grid
+template-folio = Folio
+template-folio-on = print a folio line
+template-folio-height = Folio band height
+template-folio-rule = Folio rule
+template-folio-rule-on = rule under the folio
+template-folio-left = Folio left
+template-folio-right = Folio right
+template-folio-placeholders = Placeholders: { $list }
+template-summary = { $columns } columns of { $width } mm ({ $chars } characters at { $size }), gutters { $gutter } mm
+template-refused = { $field }: { $reason }

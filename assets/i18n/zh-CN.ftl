@@ -206,6 +206,8 @@ a11y-handle = 缩放控制点 { $x } { $y }
 a11y-page = 第{ $page }版
 
 ## 版面面板
+pages-section = 分版
+undo-page-section = 版面分版
 pages-title = 版名
 pages-stories = { $count } 篇稿件
 pages-unplaced = { $headline }（未上版）
@@ -326,3 +328,58 @@ prohibition-gb = GB/T 15834
 prohibition-strict = 严格
 styles-han-latin = 中西文间距
 styles-han-latin-on = 汉字与西文之间加 ¼ 字
+
+## 报纸设置
+cmd-edition-settings = 报纸设置…
+cmd-edition-settings-tip = 报名、出版日期、期号、语言和分版
+remove = 删除
+undo-edition-settings = 报纸设置
+edition-title = 报纸设置
+edition-paper = 报名
+edition-date = 出版日期
+edition-date-prints = 报眉印为：{ $date }
+edition-date-none = 没有日期：报眉不印日期
+edition-date-bad = { $reason }
+edition-issue = 期号
+edition-total = 总期号
+edition-lang = 语言
+edition-sections = 分版与版号
+edition-section-name = 分版名称
+edition-section-prefix = 版号前缀
+edition-add-section = 添加分版
+edition-number-bad = { $what }必须是整数，不能是“{ $text }”
+
+## 版式设置
+cmd-page-setup = 版式设置…
+cmd-page-setup-tip = 本版所用版式的开本、页边距、分栏、栏间距、模块、基线网格和报眉
+undo-page-setup = 版式设置
+template-title = 版式设置：{ $name }
+template-preset = 从预设开始：
+template-apply-to = 应用于：
+template-scope-all = 使用此版式的所有版面（{ $count } 个）
+template-scope-page = 仅本版
+template-name = 名称
+template-width = 版面宽度
+template-height = 版面高度
+template-margin-top = 上边距
+template-margin-bottom = 下边距
+template-margin-inside = 内边距
+template-margin-outside = 外边距
+template-columns = 栏数
+template-by-chars = 栏宽
+template-by-chars-on = 按整字数定栏宽，栏间距随之而定
+template-chars = 每栏字数
+template-chars-size = 字号
+template-gutter = 栏间距
+template-modules = 模块数
+template-baseline = 基线网格
+template-folio = 报眉
+template-folio-on = 印报眉
+template-folio-height = 报眉高度
+template-folio-rule = 眉线
+template-folio-rule-on = 报眉下加线
+template-folio-left = 报眉左侧
+template-folio-right = 报眉右侧
+template-folio-placeholders = 可用占位符：{ $list }
+template-summary = { $columns } 栏，每栏 { $width } 毫米（{ $size } { $chars } 字），栏间距 { $gutter } 毫米
+template-refused = { $field }：{ $reason }

@@ -37,6 +37,8 @@ impl BroadsheetApp {
                 Command::ExportPdf.menu_button_ui(ui, true, &mut run);
                 Command::ExportData.menu_button_ui(ui, true, &mut run);
                 ui.separator();
+                Command::EditionSettings.menu_button_ui(ui, true, &mut run);
+                ui.separator();
                 Command::Quit.menu_button_ui(ui, true, &mut run);
             });
             ui.menu_button(t!("menu-edit"), |ui| {
@@ -69,6 +71,7 @@ impl BroadsheetApp {
                     Command::DeletePage,
                     Command::MovePageEarlier,
                     Command::MovePageLater,
+                    Command::PageSetup,
                 ] {
                     c.menu_button_ui(ui, true, &mut run);
                 }

@@ -16,6 +16,7 @@ pub enum Command {
     ImportPhotos,
     ExportPdf,
     ExportData,
+    EditionSettings,
     Quit,
     // Edit
     Undo,
@@ -36,6 +37,7 @@ pub enum Command {
     DeletePage,
     MovePageEarlier,
     MovePageLater,
+    PageSetup,
     // View
     ZoomIn,
     ZoomOut,
@@ -65,7 +67,7 @@ const CMD_ALT: Modifiers = Modifiers {
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 38] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -74,6 +76,7 @@ impl Command {
         Self::ImportPhotos,
         Self::ExportPdf,
         Self::ExportData,
+        Self::EditionSettings,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -92,6 +95,7 @@ impl Command {
         Self::DeletePage,
         Self::MovePageEarlier,
         Self::MovePageLater,
+        Self::PageSetup,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::FitPage,
@@ -115,6 +119,8 @@ impl Command {
             Self::ImportPhotos => "import-photos",
             Self::ExportPdf => "export-pdf",
             Self::ExportData => "export-data",
+            Self::EditionSettings => "edition-settings",
+            Self::PageSetup => "page-setup",
             Self::Quit => "quit",
             Self::Undo => "undo",
             Self::Redo => "redo",
@@ -167,6 +173,8 @@ impl Command {
             Self::ImportPhotos => const { &[key(CMD, Key::D)] },
             Self::ExportPdf => const { &[key(CMD, Key::E)] },
             Self::ExportData => const { &[key(CMD_SHIFT, Key::E)] },
+            Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
+            Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },
             Self::Quit => const { &[key(CMD, Key::Q)] },
             Self::Undo => const { &[key(CMD, Key::Z)] },
             Self::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },

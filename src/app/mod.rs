@@ -12,6 +12,7 @@ mod chooser;
 mod chrome;
 mod command;
 mod diagnostics;
+mod dialogs;
 mod document;
 mod files;
 mod flow;
@@ -474,6 +475,16 @@ impl BroadsheetApp {
             Command::TogglePreflight => self.view.preflight = !self.view.preflight,
             Command::ToggleFrameTime => self.view.frame_time = !self.view.frame_time,
             Command::CommandPalette => self.modal = Some(Modal::Palette(command::Palette::new())),
+            Command::EditionSettings => {
+                self.modal = Some(Modal::EditionSettings(dialogs::EditionDialog::new(
+                    &self.doc.edition,
+                )));
+            }
+            Command::PageSetup => {
+                if let Some(d) = dialogs::TemplateDialog::new(&self.doc.edition, self.page) {
+                    self.modal = Some(Modal::PageSetup(d));
+                }
+            }
         }
     }
 
@@ -763,7 +774,7 @@ impl BroadsheetApp {
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui));
         if let Some(mut modal) = self.modal.take() {
             let name = self.document_name();
-            if modal.ui(&ctx, &name, &mut self.intents) && self.modal.is_none() {
+            if modal.ui(&ctx, &self.doc.edition, &name, &mut self.intents) && self.modal.is_none() {
                 self.modal = Some(modal);
             }
         }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use super::chooser::{self, Chooser, Purpose};
 use super::command::Palette;
+use super::dialogs::{Closed, EditionDialog, TemplateDialog};
 use super::files::Found;
 use super::i18n::t;
 use super::intent::{Intent, Intents};
-use crate::model::PageTemplate;
+use crate::model::{Edition, PageTemplate};
 
 /// Something to do once unsaved changes have been saved or discarded.
 #[derive(Clone, Debug)]
@@ -40,6 +41,10 @@ pub enum Modal {
         preset: usize,
     },
     Palette(Palette),
+    /// Paper name, date, issue numbers, language, sections.
+    EditionSettings(EditionDialog),
+    /// The current page's template: size, margins, grid, folio.
+    PageSetup(TemplateDialog),
 }
 
 /// What a dialog's buttons ask for.
@@ -57,7 +62,13 @@ pub enum Choice {
 
 impl Modal {
     /// Draws the dialog. Returns whether it stays open.
-    pub fn ui(&mut self, ctx: &egui::Context, name: &str, intents: &mut Intents) -> bool {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        edition: &Edition,
+        name: &str,
+        intents: &mut Intents,
+    ) -> bool {
         let mut choice = None;
         let open = match self {
             Self::Error(message) => error_ui(ctx, message),
@@ -104,6 +115,8 @@ impl Modal {
                 }
                 None => p.open,
             },
+            Self::EditionSettings(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
+            Self::PageSetup(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
         };
         if let Some(c) = choice {
             intents.push(Intent::Choice(c));

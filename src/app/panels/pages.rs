@@ -24,8 +24,17 @@ pub fn pages_ui(
     thumbnail: &mut crate::app::PageImage<'_>,
     actions: &mut Intents,
 ) {
-    ui.heading(&edition.paper);
-    ui.label(&edition.date);
+    // The masthead facts; a click opens the edition settings.
+    let c = Command::EditionSettings;
+    let masthead = ui
+        .add(egui::Label::new(egui::RichText::new(&edition.paper).heading()).sense(Sense::click()))
+        | ui.add(egui::Label::new(edition.date_text()).sense(Sense::click()));
+    if masthead
+        .on_hover_text(format!("{} ({})", c.text(), c.shortcut_text(ui.ctx())))
+        .clicked()
+    {
+        actions.push(Intent::Run(c));
+    }
     ui.horizontal(|ui| {
         for c in [
             Command::AddPage,
@@ -72,6 +81,9 @@ pub fn pages_ui(
                 actions.push(Intent::Commit);
             }
         });
+        if !edition.sections.is_empty() {
+            section_ui(ui, edition, page, actions);
+        }
     }
     ui.separator();
     let width = 120.0;
@@ -186,4 +198,41 @@ pub fn pages_ui(
                 });
             }
         });
+}
+
+/// Which section the current page is in; its label follows (A1, A2 …).
+fn section_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    page: &crate::model::Page,
+    actions: &mut Intents,
+) {
+    let name = |id: Option<&crate::model::SectionId>| {
+        id.and_then(|id| edition.section(id))
+            .map_or_else(|| t!("none"), |s| format!("{} ({})", s.name, s.prefix))
+    };
+    let mut picked = page.section.clone();
+    ui.horizontal(|ui| {
+        let l = ui.label(t!("pages-section"));
+        egui::ComboBox::from_id_salt("page section")
+            .selected_text(name(page.section.as_ref()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut picked, None, t!("none"));
+                for s in &edition.sections {
+                    ui.selectable_value(&mut picked, Some(s.id.clone()), name(Some(&s.id)));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if picked != page.section {
+        actions.push(Intent::Edit {
+            edits: vec![Edit::SetPageSection {
+                page: page.id.clone(),
+                section: picked,
+            }],
+            label: "undo-page-section",
+            merge: None,
+        });
+    }
 }
