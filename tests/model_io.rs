@@ -353,3 +353,33 @@ fn out_of_range_values_are_load_errors_at_their_line() {
         &["gutter wider than the page"],
     );
 }
+
+#[test]
+fn issue_numbers_and_folio_texts_round_trip_and_old_files_omit_them() {
+    assert!(!sample_text().contains("issue: ") && !sample_text().contains("left: Some("));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edition.ron");
+    let mut e = bundle::sample();
+    e.issue = Some(8123);
+    e.total_issue = Some(45678);
+    e.date = "2024-11-12".into();
+    if let Some(f) = e.templates[0].folio.as_mut() {
+        f.left = Some("{paper}　{issue}".into());
+    }
+    io::save(&e, &path).unwrap();
+    let first = std::fs::read_to_string(&path).unwrap();
+    assert!(first.contains("issue: Some(8123)") && first.contains("left: Some("));
+    assert_eq!(io::load(&path).unwrap(), e);
+    io::save(&e, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+}
+
+#[test]
+fn a_blank_edition_is_untitled_undated_and_has_a_subhead_style() {
+    let e = sample::blank(broadsheet::model::PageTemplate::presets().remove(1));
+    assert_eq!(e.paper, "未命名报纸");
+    assert!(e.date.is_empty());
+    assert!(e.styles.paragraph(&"subhead".into()).is_some());
+    e.validate().unwrap();
+    assert_eq!(io::from_str(&io::to_string(&e), "blank.ron").unwrap(), e);
+}

@@ -363,3 +363,21 @@ fn a_pdfa_2b_export_passes_krillas_validation_and_qpdf() {
         "{check}"
     );
 }
+
+#[test]
+fn pdf_metadata_takes_title_and_creation_date_from_the_edition_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut edition = bundle::sample();
+    edition.date = "Nov 13, 2024".into();
+    edition.issue = Some(8123);
+    let file = write(dir.path(), "meta.pdf", &pdf(&edition, page_one()));
+    let info = run(&tool("pdfinfo", "poppler-utils"), &["-isodates", &file]);
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(field("Title:"), "河西新闻 第8123期 2024年11月13日 星期三");
+    assert!(field("CreationDate:").starts_with("2024-11-13"), "{info}");
+}

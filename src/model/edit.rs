@@ -670,6 +670,31 @@ mod tests {
             page: PageId::new("p1"),
             title: "头版".into(),
         });
+        round_trip(Edit::SetPageSection {
+            page: PageId::new("p2"),
+            section: None,
+        });
+        round_trip(Edit::SetParagraphs {
+            story: StoryId::new("lead"),
+            paragraphs: Vec::new(),
+        });
+        let mut settings = e.settings();
+        settings.issue = Some(8123);
+        round_trip(Edit::SetEditionSettings(Box::new(settings)));
+        round_trip(Edit::RenameStyle {
+            from: StyleId::new("caption"),
+            to: StyleId::new("图片说明"),
+        });
+        let mut style = e.styles.paragraph[2].clone();
+        style.scale = 0.8;
+        round_trip(Edit::SetStyle {
+            style: Box::new(style),
+        });
+        let mut template = e.templates[0].clone();
+        template.baseline = crate::model::Length::Pt(14.0);
+        round_trip(Edit::SetTemplate {
+            template: Box::new(template),
+        });
     }
 
     #[test]

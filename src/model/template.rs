@@ -413,4 +413,25 @@ mod tests {
         assert!((t.span_width(8).0 - area.w.0).abs() < 1e-3);
         assert!((t.column_x(7, false).0 + 115.5 - area.right().0).abs() < 1e-3);
     }
+
+    #[test]
+    fn founder_column_widths_fit_the_type_area_or_are_refused() {
+        let mut t = PageTemplate::presets().remove(0);
+        let size: super::super::FontSize = "五号".parse().unwrap();
+        // 对开, 8 columns with 1-字 gutters at 五号: the widest whole-字 column.
+        let fit = t.fitting_column_chars(size.clone(), 1.0).unwrap();
+        t.column_chars = Some(fit.clone());
+        assert_eq!(t.check(), Ok(()));
+        assert_eq!(fit.chars, 10.0);
+        // With no gutters at all, 11 字 columns still fit; 12 do not.
+        let mut wider = t.clone();
+        wider.column_chars = Some(ColumnChars { chars: 12.0, size });
+        let err = wider.check().unwrap_err();
+        assert_eq!(err.field, "chars");
+        assert!(err.reason.contains("more than the"), "{err}");
+        let mut no_area = t.clone();
+        no_area.margins.inside = Length::Mm(200.0);
+        no_area.margins.outside = Length::Mm(200.0);
+        assert!(no_area.check().unwrap_err().reason.contains("no type area"));
+    }
 }
