@@ -61,6 +61,32 @@ fn relayout_48_pages_after_one_word_edit(bencher: divan::Bencher) {
     });
 }
 
+/// 48 pages re-laid after a change to the body style every story uses (its tracking, 0 ↔ 1%):
+/// what one keystroke in the styles panel costs. Every story is recomposed.
+#[divan::bench(sample_count = 20)]
+fn relayout_48_pages_after_a_body_style_edit(bencher: divan::Bencher) {
+    let mut edition = sample::generated(48);
+    let assets = assets();
+    let layouter = Layouter::new();
+    layouter.layout(&edition, FontBook::shared(), &assets);
+    let body = edition.roles.body.clone();
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let style = edition
+            .styles
+            .paragraph
+            .iter_mut()
+            .find(|s| s.id == body)
+            .expect("the body style");
+        style.tracking_em = if flip { 0.01 } else { 0.0 };
+        layouter
+            .layout(&edition, FontBook::shared(), &assets)
+            .pages
+            .len()
+    });
+}
+
 /// Page 1 of the sample as PDF, from its layout.
 #[divan::bench]
 fn export_sample_page1_pdf(bencher: divan::Bencher) {

@@ -888,3 +888,111 @@ fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
         .expect("pdftotext runs (poppler-utils)");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The styles panel: a style in use cannot be deleted (the users are named), a duplicate can
+/// be renamed and deleted, a bad size is refused with the reason and never reaches the edition.
+#[test]
+fn styles_are_made_renamed_and_refused_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Styles").click();
+    h.run_steps(2);
+    h.get_by_label_contains("body  ·").click();
+    h.run_steps(2);
+    h.get_by_label("Delete").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Style body is still used by: role body");
+    assert!(
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"body".into())
+            .is_some()
+    );
+
+    h.get_by_label("Duplicate").click();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"body-2".into())
+            .is_some()
+    );
+    h.get_by_label("Rename").click();
+    h.run_steps(2);
+    retype(&mut h, Role::TextInput, "New name", "正文二");
+    h.run_steps(2);
+    let renamed = h
+        .state()
+        .edition()
+        .styles
+        .paragraph(&"正文二".into())
+        .cloned()
+        .expect("renamed");
+
+    // A negative size is refused in the field, with the reason; nothing changes.
+    retype(&mut h, Role::TextInput, "Size", "-3");
+    h.get_by_label_contains("is not a size");
+    assert_eq!(
+        h.state().edition().styles.paragraph(&"正文二".into()),
+        Some(&renamed)
+    );
+    retype(&mut h, Role::TextInput, "Size", "小初");
+    let size = &h
+        .state()
+        .edition()
+        .styles
+        .paragraph(&"正文二".into())
+        .unwrap()
+        .size;
+    assert_eq!(size.pt().0, 36.0);
+
+    // Unused, it can go; one undo brings it back.
+    h.get_by_label("Delete").click();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"正文二".into())
+            .is_none()
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"正文二".into())
+            .is_some()
+    );
+}
+
+/// Page setup refuses a grid that cannot be, saying why, and leaves the template as it was.
+#[test]
+fn page_setup_refuses_zero_columns_and_a_gutter_wider_than_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let before = h.state().edition().templates.clone();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT,
+        egui::Key::P,
+    );
+    h.run_steps(3);
+    retype(&mut h, Role::SpinButton, "Columns", "0");
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    h.get_by_label_contains("columns must be 1 to 24");
+    retype(&mut h, Role::SpinButton, "Columns", "8");
+    h.get_by_label("Column width").click();
+    h.run_steps(2);
+    retype(&mut h, Role::SpinButton, "Gutter", "500");
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    h.get_by_label_contains("gutter wider than the page");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(h.state().edition().templates, before);
+    assert!(!h.state().is_dirty());
+}

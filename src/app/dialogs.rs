@@ -48,7 +48,7 @@ impl EditionDialog {
             ui.separator();
             self.sections_ui(ui);
             if let Some(e) = &self.error {
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("⚠ {e}"));
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {e}"));
             }
             ui.horizontal(|ui| {
                 if ui.button(t!("ok")).clicked() {
@@ -271,7 +271,7 @@ impl TemplateDialog {
                 ui.radio_value(&mut self.scope, Scope::ThisPage, t!("template-scope-page"));
             });
             if let Some(e) = &self.error {
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("⚠ {e}"));
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {e}"));
             }
             ui.horizontal(|ui| {
                 if ui.button(t!("ok")).clicked() {

@@ -68,7 +68,7 @@ impl Refusal {
 
     pub fn ui(&self, ui: &mut egui::Ui) {
         if let Some(reason) = ui.data(|d| d.get_temp::<String>(self.0)) {
-            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("⚠ {reason}"));
+            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {reason}"));
         }
     }
 }
