@@ -248,22 +248,7 @@ fn drawing_a_text_frame_places_the_selected_unplaced_story() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     // Import the customer's articles by dropping the file on the window.
-    #[derive(Debug)]
-    struct Dropped(std::path::PathBuf);
-    impl egui::DroppedFile for Dropped {
-        fn path(&self) -> &std::path::Path {
-            &self.0
-        }
-        fn bytes(&self) -> Result<Vec<u8>, String> {
-            std::fs::read(&self.0).map_err(|e| e.to_string())
-        }
-    }
-    let file =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/hexi-news-page.txt");
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(file)));
-    h.run_steps(1);
+    drop_file(&mut h, customers_articles());
     run_until(&mut h, |app| app.edition().stories.len() == 14);
     let imported = h.state().edition().stories[7].id.clone();
     assert!(h.state().edition().stories[7].thread.is_empty());
@@ -685,6 +670,11 @@ fn retype(h: &mut Harness<'_, BroadsheetApp>, role: Role, label: &str, text: &st
     h.run_steps(3);
 }
 
+/// The customer's article file, as their newsroom writes it.
+fn customers_articles() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/hexi-news-page.txt")
+}
+
 /// Drops files on the window, as a file manager would.
 fn drop_file(h: &mut Harness<'_, BroadsheetApp>, file: std::path::PathBuf) {
     #[derive(Debug)]
@@ -758,10 +748,7 @@ fn a_page_set_from_a_new_edition_through_the_interface_exports_its_type() {
     );
 
     // The customer's articles, dropped on the window; the lead is selected.
-    drop_file(
-        &mut h,
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/hexi-news-page.txt"),
-    );
+    drop_file(&mut h, customers_articles());
     run_until(&mut h, |app| app.edition().stories.len() == 7);
     let lead = h.state().edition().stories[0].clone();
     assert!(lead.headline.starts_with("河西区组织上海"));

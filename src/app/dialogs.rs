@@ -47,27 +47,11 @@ impl EditionDialog {
                 .show(ui, |ui| self.fields_ui(ui));
             ui.separator();
             self.sections_ui(ui);
-            if let Some(e) = &self.error {
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {e}"));
-            }
-            ui.horizontal(|ui| {
-                if ui.button(t!("ok")).clicked() {
-                    match self.edits(edition) {
-                        Ok(edits) => {
-                            intents.push(Intent::Edit {
-                                edits,
-                                label: "undo-edition-settings",
-                                merge: None,
-                            });
-                            closed = Closed::Done;
-                        }
-                        Err(e) => self.error = Some(e),
-                    }
-                }
-                if ui.button(t!("cancel")).clicked() {
-                    closed = Closed::Done;
-                }
+            let mut error = self.error.take();
+            closed = ok_cancel_ui(ui, &mut error, "undo-edition-settings", intents, || {
+                self.edits(edition)
             });
+            self.error = error;
         });
         if m.should_close() {
             closed = Closed::Done;
@@ -270,27 +254,11 @@ impl TemplateDialog {
                 );
                 ui.radio_value(&mut self.scope, Scope::ThisPage, t!("template-scope-page"));
             });
-            if let Some(e) = &self.error {
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {e}"));
-            }
-            ui.horizontal(|ui| {
-                if ui.button(t!("ok")).clicked() {
-                    match self.edits(edition) {
-                        Ok(edits) => {
-                            intents.push(Intent::Edit {
-                                edits,
-                                label: "undo-page-setup",
-                                merge: None,
-                            });
-                            closed = Closed::Done;
-                        }
-                        Err(e) => self.error = Some(e),
-                    }
-                }
-                if ui.button(t!("cancel")).clicked() {
-                    closed = Closed::Done;
-                }
+            let mut error = self.error.take();
+            closed = ok_cancel_ui(ui, &mut error, "undo-page-setup", intents, || {
+                self.edits(edition)
             });
+            self.error = error;
         });
         if m.should_close() {
             closed = Closed::Done;
@@ -474,6 +442,39 @@ impl TemplateDialog {
             .map_err(|e| e.to_string())?;
         Ok(edits)
     }
+}
+
+/// The dialog's refusal, then OK (which makes the edits, or says why not) and Cancel.
+fn ok_cancel_ui(
+    ui: &mut egui::Ui,
+    error: &mut Option<String>,
+    label: &'static str,
+    intents: &mut Intents,
+    edits: impl FnOnce() -> Result<Vec<Edit>, String>,
+) -> Closed {
+    if let Some(e) = error {
+        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), format!("● {e}"));
+    }
+    ui.horizontal(|ui| {
+        if ui.button(t!("ok")).clicked() {
+            match edits() {
+                Ok(edits) => {
+                    intents.push(Intent::Edit {
+                        edits,
+                        label,
+                        merge: None,
+                    });
+                    return Closed::Done;
+                }
+                Err(e) => *error = Some(e),
+            }
+        }
+        if ui.button(t!("cancel")).clicked() {
+            return Closed::Done;
+        }
+        Closed::Open
+    })
+    .inner
 }
 
 fn size_text(size: &FontSize) -> String {

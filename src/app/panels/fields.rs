@@ -72,3 +72,59 @@ impl Refusal {
         }
     }
 }
+
+/// Justified, left, centred or right.
+pub fn align_ui(ui: &mut egui::Ui, align: &mut crate::model::Align) -> egui::Response {
+    use crate::model::Align;
+    ui.horizontal(|ui| {
+        for (a, id) in [
+            (Align::Justify, "align-justify"),
+            (Align::Left, "align-left"),
+            (Align::Center, "align-center"),
+            (Align::Right, "align-right"),
+        ] {
+            ui.selectable_value(align, a, crate::app::i18n::tr(id));
+        }
+    })
+    .response
+}
+
+/// A type size typed as a Chinese size name or points, or picked from the 号 list. A size
+/// that cannot be read is refused through `refusal`. Returns the typed field.
+pub fn size_ui(
+    ui: &mut egui::Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug + Clone,
+    size: &mut crate::model::FontSize,
+    refusal: &Refusal,
+) -> egui::Response {
+    use crate::model::{CHINESE_SIZES, FontSize};
+    ui.horizontal(|ui| {
+        let shown = match &*size {
+            FontSize::Named(n) => n.clone(),
+            FontSize::Pt(p) => format!("{p}"),
+        };
+        let (r, typed) = parsed_ui(
+            ui,
+            ("size", salt.clone()),
+            &shown,
+            60.0,
+            super::styles::parse_size,
+        );
+        match typed {
+            Some(Ok(s)) => *size = s,
+            Some(Err(reason)) => refusal.set(ui, reason),
+            None => {}
+        }
+        egui::ComboBox::from_id_salt(("size names", salt))
+            .selected_text(super::styles::size_name(size))
+            .width(110.0)
+            .show_ui(ui, |ui| {
+                for (name, pt) in CHINESE_SIZES {
+                    let named = FontSize::Named((*name).to_owned());
+                    ui.selectable_value(size, named, format!("{name} {pt}"));
+                }
+            });
+        r
+    })
+    .inner
+}

@@ -2,16 +2,15 @@
 
 use std::collections::HashMap;
 
-use super::fields::{Refusal, number_ui, parsed_ui};
+use super::fields::{Refusal, align_ui, number_ui, size_ui};
 use super::story::story_ui;
-use super::styles::{parse_size, size_name};
 use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
 use crate::model::{
-    Align, CHINESE_SIZES, Crop, Edit, Edition, Fit, FontSize, Frame, FrameKind, Length,
-    ParagraphStyle, Part, PhotoId, Pt, Rect, StoryId,
+    Crop, Edit, Edition, Fit, Frame, FrameKind, Length, ParagraphStyle, Part, PhotoId, Pt, Rect,
+    StoryId,
 };
 
 /// Position and size in millimetres, dragged or typed; one undo step per gesture.
@@ -215,26 +214,7 @@ fn headline_type_ui(ui: &mut egui::Ui, edition: &Edition, story: &StoryId, actio
         .show(ui, |ui| {
             let l = ui.label(t!("styles-size"));
             ui.horizontal(|ui| {
-                let shown = match &new.size {
-                    FontSize::Named(n) => n.clone(),
-                    FontSize::Pt(p) => format!("{p}"),
-                };
-                let (r, typed) = parsed_ui(ui, ("headline size", story), &shown, 56.0, parse_size);
-                r.labelled_by(l.id);
-                match typed {
-                    Some(Ok(size)) => new.size = size,
-                    Some(Err(reason)) => refusal.set(ui, reason),
-                    None => {}
-                }
-                egui::ComboBox::from_id_salt("headline size names")
-                    .selected_text(size_name(&new.size))
-                    .width(110.0)
-                    .show_ui(ui, |ui| {
-                        for (name, pt) in CHINESE_SIZES {
-                            let size = FontSize::Named((*name).to_owned());
-                            ui.selectable_value(&mut new.size, size, format!("{name} {pt}"));
-                        }
-                    });
+                size_ui(ui, ("headline", story), &mut new.size, &refusal).labelled_by(l.id);
                 for c in [Command::HeadlineSmaller, Command::HeadlineBigger] {
                     let icon = if c == Command::HeadlineBigger {
                         "A+"
@@ -257,18 +237,7 @@ fn headline_type_ui(ui: &mut egui::Ui, edition: &Edition, story: &StoryId, actio
             done |= r.drag_stopped() || r.lost_focus();
             ui.end_row();
             let l = ui.label(t!("styles-align"));
-            ui.horizontal(|ui| {
-                for (align, id) in [
-                    (Align::Left, "align-left"),
-                    (Align::Center, "align-center"),
-                    (Align::Right, "align-right"),
-                    (Align::Justify, "align-justify"),
-                ] {
-                    ui.selectable_value(&mut new.align, align, t!(id));
-                }
-            })
-            .response
-            .labelled_by(l.id);
+            align_ui(ui, &mut new.align).labelled_by(l.id);
             ui.end_row();
         });
     if new != *style {

@@ -3,13 +3,12 @@
 //! horizontal scale (长/扁) Chinese headlines use. Each change reflows live and is one undo
 //! step; a value that would break the style is refused with the reason shown.
 
-use super::fields::{Refusal, number_ui, parsed_ui};
+use super::fields::{Refusal, align_ui, number_ui, size_ui};
 use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Intent, intent::Intents};
 use crate::model::{
-    Align, CHINESE_SIZES, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition,
-    StyleId, Weight,
+    Align, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition, StyleId, Weight,
 };
 use crate::text::FontBook;
 
@@ -219,29 +218,7 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
                 .response
             });
             row(ui, "styles-size", |ui| {
-                ui.horizontal(|ui| {
-                    let shown = match &new.size {
-                        FontSize::Named(n) => n.clone(),
-                        FontSize::Pt(p) => format!("{p}"),
-                    };
-                    let (r, typed) = parsed_ui(ui, ("size", &style.id), &shown, 60.0, parse_size);
-                    match typed {
-                        Some(Ok(size)) => new.size = size,
-                        Some(Err(reason)) => refusal.set(ui, reason),
-                        None => {}
-                    }
-                    egui::ComboBox::from_id_salt("size names")
-                        .selected_text(format!("{} pt", new.size.pt().0))
-                        .width(80.0)
-                        .show_ui(ui, |ui| {
-                            for (name, pt) in CHINESE_SIZES {
-                                let size = FontSize::Named((*name).to_owned());
-                                ui.selectable_value(&mut new.size, size, format!("{name} {pt}"));
-                            }
-                        });
-                    r
-                })
-                .inner
+                size_ui(ui, ("style", &style.id), &mut new.size, &refusal)
             });
             row(ui, "styles-leading", |ui| {
                 let (r, v) = number_ui(ui, new.leading.pt().0, 0.1, " pt", 2);
@@ -275,19 +252,7 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
                 done |= r.drag_stopped() || r.lost_focus();
                 r
             });
-            row(ui, "styles-align", |ui| {
-                ui.horizontal(|ui| {
-                    for (align, id) in [
-                        (Align::Justify, "align-justify"),
-                        (Align::Left, "align-left"),
-                        (Align::Center, "align-center"),
-                        (Align::Right, "align-right"),
-                    ] {
-                        ui.selectable_value(&mut new.align, align, t!(id));
-                    }
-                })
-                .response
-            });
+            row(ui, "styles-align", |ui| align_ui(ui, &mut new.align));
             for (id, slot) in [
                 ("styles-space-before", &mut new.space_before),
                 ("styles-space-after", &mut new.space_after),
