@@ -17,6 +17,7 @@ fn options(state_dir: &std::path::Path) -> Options {
         screenshot: None,
         native_dialogs: false,
         language: Some(Language::English),
+        background_layout: false,
     }
 }
 
@@ -982,4 +983,67 @@ fn page_setup_refuses_zero_columns_and_a_gutter_wider_than_the_page() {
     h.run_steps(2);
     assert_eq!(h.state().edition().templates, before);
     assert!(!h.state().is_dirty());
+}
+
+/// The sample's lead headline has a style of its own: the headline type row changes it in
+/// place, and Ctrl+Shift+> steps its size.
+#[test]
+fn a_headline_with_its_own_style_is_changed_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Frame p1-lead-head").click();
+    h.run_steps(2);
+    retype(&mut h, Role::SpinButton, "Horizontal scale", "85");
+    let lead = broadsheet::model::StoryId::new("lead");
+    let style = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .part_style(&lead, broadsheet::model::Part::Headline)
+            .unwrap()
+            .clone()
+    };
+    assert!((style(&h).scale - 0.85).abs() < 1e-4, "{:?}", style(&h));
+    let count = h.state().edition().styles.paragraph.len();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Period,
+    );
+    h.run_steps(2);
+    assert_eq!(style(&h).size.pt().0, 42.0, "小初 → 初号");
+    assert_eq!(
+        h.state().edition().styles.paragraph.len(),
+        count,
+        "no copy made"
+    );
+}
+
+/// In the window, layout runs on a worker thread: a body-style change on a long edition never
+/// holds up a frame, and the new layout arrives by itself.
+#[test]
+fn a_style_change_is_laid_out_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_with(Options {
+        background_layout: true,
+        ..options(dir.path())
+    });
+    h.get_by_label("Styles").click();
+    h.run_steps(2);
+    h.get_by_label_contains("body  ·").click();
+    h.run_steps(2);
+    let before = h.state().layout().unwrap().pages[0].clone();
+    retype(&mut h, Role::SpinButton, "Horizontal scale", "90");
+    let body = h
+        .state()
+        .edition()
+        .styles
+        .paragraph(&"body".into())
+        .unwrap()
+        .scale;
+    assert!(
+        (body - 0.9).abs() < 1e-4,
+        "the edit is made at once: {body}"
+    );
+    run_until(&mut h, |app| {
+        !app.document().layout_pending() && app.layout().unwrap().pages[0] != before
+    });
 }

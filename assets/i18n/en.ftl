@@ -283,6 +283,7 @@ cmd-headline-bigger = Headline size up
 cmd-headline-bigger-tip = Step the selected story's headline one Chinese size up (五号 → 小四 …)
 cmd-headline-smaller = Headline size down
 cmd-headline-smaller-tip = Step the selected story's headline one Chinese size down
+props-size-step = Step
 props-headline-type = Headline type (style { $style })
 status-headline-size = Headline size: { $size }
 undo-headline-type = Headline type

@@ -283,6 +283,7 @@ cmd-headline-bigger = 标题字号加大
 cmd-headline-bigger-tip = 把选中稿件的标题加大一个字号（五号 → 小四 …）
 cmd-headline-smaller = 标题字号减小
 cmd-headline-smaller-tip = 把选中稿件的标题减小一个字号
+props-size-step = 字号增减
 props-headline-type = 标题字体（样式 { $style }）
 status-headline-size = 标题字号：{ $size }
 undo-headline-type = 标题字体

@@ -13,11 +13,22 @@ use crate::model::{Edit, EditError, Edition, Photo, StoryId};
 use crate::resources::{Assets, Origin};
 use crate::text::FontBook;
 
+/// A layout made on a worker thread, with the photos of the edition it was made from.
+struct Laid {
+    layout: EditionLayout,
+    photos: Vec<Photo>,
+    ms: f32,
+}
+
+struct LayoutJob {
+    rx: std::sync::mpsc::Receiver<Laid>,
+}
+
 pub struct Document {
     pub edition: Edition,
     /// Where relative photo paths are resolved: the file's folder, or the bundle.
     pub origin: Origin,
-    pub assets: Assets,
+    pub assets: Arc<Assets>,
     /// The file it was opened from or saved to; `None` for a new or the bundled edition.
     pub path: Option<PathBuf>,
     /// The bundled sample edition, not yet saved anywhere.
@@ -27,8 +38,14 @@ pub struct Document {
     pub saved_version: u64,
     /// The history version last written to the recovery copy.
     pub autosaved_version: u64,
-    layouter: Layouter,
+    layouter: Arc<Layouter>,
     layout: Option<Arc<EditionLayout>>,
+    /// A layout being made on a worker thread, for the edition as it was when it started.
+    job: Option<LayoutJob>,
+    /// Lay out on a worker thread, so a change that recomposes every story (a body style on
+    /// 48 pages) never holds up a frame; the page shows the previous layout meanwhile. Off,
+    /// layout happens right after the edit (tests rely on that).
+    pub background: bool,
     /// Each story's jump lines in `layout`, read once per layout for the properties panel.
     pub jumps: HashMap<StoryId, Vec<String>>,
     /// The photos as the page images were last rendered with.
@@ -42,7 +59,7 @@ pub struct Document {
 impl Document {
     pub fn new(edition: Edition, origin: Origin, path: Option<PathBuf>) -> Self {
         let mut doc = Self {
-            assets: Assets::new(origin.clone()),
+            assets: Arc::new(Assets::new(origin.clone())),
             photos: Arc::new(edition.photos.clone()),
             edition,
             origin,
@@ -51,8 +68,10 @@ impl Document {
             history: History::default(),
             saved_version: 0,
             autosaved_version: 0,
-            layouter: Layouter::new(),
+            layouter: Arc::new(Layouter::new()),
             layout: None,
+            job: None,
+            background: false,
             jumps: HashMap::new(),
             stale: true,
             generation: 0,
@@ -153,7 +172,7 @@ impl Document {
             super::files::rename_photo_paths(&mut self.edition.photos, &map);
             self.history.rebase_photo_paths(&map);
             self.origin = Origin::of_file(&path);
-            self.assets = Assets::new(self.origin.clone());
+            self.assets = Arc::new(Assets::new(self.origin.clone()));
             self.stale = true;
         }
         self.saved_version = version;
@@ -174,30 +193,82 @@ impl Document {
         paths
     }
 
-    /// Lays the edition out again if it changed (only changed stories are recomposed).
-    /// Returns whether it did.
-    pub fn relayout_if_stale(&mut self) -> bool {
-        if self.stale {
-            self.relayout();
-            true
-        } else {
-            false
+    /// Lays the edition out again if it changed (only changed stories are recomposed): right
+    /// away, or in the background (see [`Self::background`]), when `wake` is repainted as the
+    /// new layout arrives. Returns whether a new layout was installed.
+    pub fn relayout_if_stale(&mut self, wake: Option<&egui::Context>) -> bool {
+        let mut installed = false;
+        if let Some(job) = &self.job
+            && let Ok(done) = job.rx.try_recv()
+        {
+            self.job = None;
+            self.install(done);
+            installed = true;
         }
+        if !self.stale {
+            return installed;
+        }
+        if !self.background {
+            self.relayout();
+            return true;
+        }
+        // One job at a time: edits made meanwhile are laid out when it is done, together.
+        if self.job.is_none() {
+            self.stale = false;
+            let (tx, rx) = std::sync::mpsc::channel();
+            let edition = self.edition.clone();
+            let layouter = self.layouter.clone();
+            let assets = self.assets.clone();
+            let wake = wake.cloned();
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                let layout = layouter.layout(&edition, FontBook::shared(), &*assets);
+                let ms = started.elapsed().as_secs_f32() * 1000.0;
+                let _ = tx.send(Laid {
+                    layout,
+                    photos: edition.photos,
+                    ms,
+                });
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
+            });
+            self.job = Some(LayoutJob { rx });
+        }
+        installed
+    }
+
+    /// True while a layout is being made in the background or the edition changed since the
+    /// last one.
+    pub fn layout_pending(&self) -> bool {
+        self.stale || self.job.is_some()
+    }
+
+    /// A layout of the edition as it is now, for exports: the current one when it is up to
+    /// date, else made now (on the caller's thread) with the shared caches.
+    pub fn fresh_layout(&self) -> (Arc<Layouter>, Arc<Assets>) {
+        (self.layouter.clone(), self.assets.clone())
     }
 
     fn relayout(&mut self) {
         let started = Instant::now();
-        let laid = self
+        let layout = self
             .layouter
-            .layout(&self.edition, FontBook::shared(), &self.assets);
-        self.layout_ms = started.elapsed().as_secs_f32() * 1000.0;
-        self.jumps = laid.jump_lines();
-        self.layout = Some(Arc::new(laid));
-        if *self.photos != self.edition.photos {
-            self.photos = Arc::new(self.edition.photos.clone());
+            .layout(&self.edition, FontBook::shared(), &*self.assets);
+        let ms = started.elapsed().as_secs_f32() * 1000.0;
+        let photos = self.edition.photos.clone();
+        self.install(Laid { layout, photos, ms });
+        self.stale = false;
+    }
+
+    fn install(&mut self, laid: Laid) {
+        self.layout_ms = laid.ms;
+        self.jumps = laid.layout.jump_lines();
+        self.layout = Some(Arc::new(laid.layout));
+        if *self.photos != laid.photos {
+            self.photos = Arc::new(laid.photos);
         }
         self.generation += 1;
-        self.stale = false;
     }
 }
 

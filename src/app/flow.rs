@@ -12,6 +12,7 @@ use super::modal::{Modal, Pending};
 use super::{AUTOSAVE_DELAY, BroadsheetApp, write_recovery};
 use crate::model::{Edit, Photo};
 use crate::resources::Origin;
+use crate::text::FontBook;
 
 impl BroadsheetApp {
     fn spawn(
@@ -137,12 +138,14 @@ impl BroadsheetApp {
                 });
             }
             Purpose::ExportPdf | Purpose::ExportData => {
-                let Some(layout) = self.doc.layout_arc() else {
-                    return;
-                };
+                // Laid out again on the worker from the edition as it is now (the shared cache
+                // makes that cheap), so an edit whose layout is still in the background is in
+                // the export too.
+                let (layouter, assets) = self.doc.fresh_layout();
                 let edition = self.doc.edition.clone();
                 let origin = self.doc.origin.clone();
                 self.spawn(ctx, purpose.title(), move || {
+                    let layout = layouter.layout(&edition, FontBook::shared(), &*assets);
                     if purpose == Purpose::ExportPdf {
                         files::export_pdf(&edition, &layout, &origin, &first)
                     } else {

@@ -75,6 +75,9 @@ pub struct Options {
     pub native_dialogs: bool,
     /// The interface's language, whatever the settings say (tests, `--lang`).
     pub language: Option<Language>,
+    /// Lay the edition out on a worker thread (see [`Document::background`]); tests turn it
+    /// off so a layout follows each edit at once.
+    pub background_layout: bool,
 }
 
 impl Default for Options {
@@ -85,6 +88,7 @@ impl Default for Options {
             screenshot: None,
             native_dialogs: chooser::native_dialogs(),
             language: None,
+            background_layout: true,
         }
     }
 }
@@ -233,7 +237,8 @@ impl BroadsheetApp {
         app
     }
 
-    fn with_document(doc: Document, options: Options) -> Self {
+    fn with_document(mut doc: Document, options: Options) -> Self {
+        doc.background = options.background_layout;
         let recovery = Recovery::new(options.state_dir.clone());
         let found_recovery = if options.offer_recovery {
             recovery.find()
@@ -346,6 +351,7 @@ impl BroadsheetApp {
             self.view.remember(p);
         }
         self.doc = Document::new(edition, origin, path);
+        self.doc.background = self.options.background_layout;
         self.page = 0;
         self.selected = None;
         self.story = None;
@@ -707,7 +713,7 @@ impl BroadsheetApp {
             let found = self.found_recovery.remove(0);
             self.modal = Some(Modal::Recover(found));
         }
-        if self.doc.relayout_if_stale() {
+        if self.doc.relayout_if_stale(Some(ctx)) {
             ctx.request_repaint();
         }
         self.autosave(ctx);

@@ -49,7 +49,7 @@ impl Default for ViewSettings {
             pages_panel: true,
             properties_panel: true,
             pages_width: 190.0,
-            properties_width: 340.0,
+            properties_width: 360.0,
             recent: Vec::new(),
             language: None,
             right_tab: RightTab::Properties,

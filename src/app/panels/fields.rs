@@ -117,7 +117,7 @@ pub fn size_ui(
         }
         egui::ComboBox::from_id_salt(("size names", salt))
             .selected_text(super::styles::size_name(size))
-            .width(110.0)
+            .width(104.0)
             .show_ui(ui, |ui| {
                 for (name, pt) in CHINESE_SIZES {
                     let named = FontSize::Named((*name).to_owned());

@@ -208,8 +208,16 @@ fn section_ui(
     actions: &mut Intents,
 ) {
     let name = |id: Option<&crate::model::SectionId>| {
-        id.and_then(|id| edition.section(id))
-            .map_or_else(|| t!("none"), |s| format!("{} ({})", s.name, s.prefix))
+        id.and_then(|id| edition.section(id)).map_or_else(
+            || t!("none"),
+            |s| {
+                if s.prefix.is_empty() {
+                    s.name.clone()
+                } else {
+                    format!("{} ({})", s.name, s.prefix)
+                }
+            },
+        )
     };
     let mut picked = page.section.clone();
     ui.horizontal(|ui| {

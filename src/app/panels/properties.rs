@@ -213,8 +213,10 @@ fn headline_type_ui(ui: &mut egui::Ui, edition: &Edition, story: &StoryId, actio
         .num_columns(2)
         .show(ui, |ui| {
             let l = ui.label(t!("styles-size"));
+            size_ui(ui, ("headline", story), &mut new.size, &refusal).labelled_by(l.id);
+            ui.end_row();
+            ui.label(t!("props-size-step"));
             ui.horizontal(|ui| {
-                size_ui(ui, ("headline", story), &mut new.size, &refusal).labelled_by(l.id);
                 for c in [Command::HeadlineSmaller, Command::HeadlineBigger] {
                     let icon = if c == Command::HeadlineBigger {
                         "A+"
