@@ -128,16 +128,13 @@ pub fn template() -> PageTemplate {
 fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
     let area = t.type_area(false);
     let lead = t.baseline.pt().0;
-    Frame {
-        id: FrameId::new(id),
-        rect: Rect {
-            x: t.column_x(cell.col, false),
-            y: area.y + crate::model::Pt(lead * f32::from(cell.line)),
-            w: t.span_width(cell.span),
-            h: crate::model::Pt(lead * f32::from(cell.lines)),
-        },
-        kind,
-    }
+    let rect = Rect {
+        x: t.column_x(cell.col, false),
+        y: area.y + crate::model::Pt(lead * f32::from(cell.line)),
+        w: t.span_width(cell.span),
+        h: crate::model::Pt(lead * f32::from(cell.lines)),
+    };
+    Frame::new(FrameId::new(id), rect, kind)
 }
 
 /// A horizontal rule in the gap line above `line`, across `span` columns from `col`.

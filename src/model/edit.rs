@@ -162,6 +162,11 @@ pub enum Edit {
         page: PageId,
         title: String,
     },
+    /// Locks or unlocks a frame against moving, resizing and deleting.
+    SetFrameLocked {
+        frame: FrameId,
+        locked: bool,
+    },
     /// Puts a page in a section (its label takes the section's prefix) or in none.
     SetPageSection {
         page: PageId,
@@ -467,6 +472,13 @@ impl Edition {
                 let p = self.page_mut(&page)?;
                 let old = std::mem::replace(&mut p.title, title);
                 Ok(Edit::SetPageTitle { page, title: old })
+            }
+            Edit::SetFrameLocked { frame, locked } => {
+                let f = self
+                    .frame_mut(&frame)
+                    .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                let old = std::mem::replace(&mut f.locked, locked);
+                Ok(Edit::SetFrameLocked { frame, locked: old })
             }
             Edit::SetPageSection { page, section } => {
                 if let Some(s) = &section

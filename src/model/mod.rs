@@ -1,6 +1,8 @@
 //! The document model: an edition with its templates, styles, stories, photos and pages.
 //! Everything refers by stable ID; files are versioned RON (see [`io`]).
 
+mod arrange;
+mod clipboard;
 mod diagnostic;
 mod edit;
 mod edition;
@@ -17,6 +19,8 @@ mod style;
 mod template;
 mod units;
 
+pub use arrange::{AlignTo, Axis, bounding_box};
+pub use clipboard::Clip;
 pub use diagnostic::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};

@@ -27,6 +27,25 @@ pub struct Frame {
     pub id: FrameId,
     pub rect: Rect,
     pub kind: FrameKind,
+    /// A locked frame cannot be moved, resized or deleted in the editor until unlocked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub locked: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Frame {
+    /// An unlocked frame.
+    pub fn new(id: FrameId, rect: Rect, kind: FrameKind) -> Self {
+        Self {
+            id,
+            rect,
+            kind,
+            locked: false,
+        }
+    }
 }
 
 /// What a frame holds.

@@ -196,11 +196,7 @@ impl Edition {
         let mut edits = vec![Edit::InsertFrame {
             page: p.id.clone(),
             index: p.frames.len(),
-            frame: Frame {
-                id: id.clone(),
-                rect,
-                kind,
-            },
+            frame: Frame::new(id.clone(), rect, kind),
         }];
         if text
             && let Some(s) = story.and_then(|s| self.story(s))
