@@ -36,20 +36,27 @@ pub enum Tool {
 
 #[derive(Clone, Debug)]
 enum Drag {
+    /// Moving the selected frames; each with where it started.
     Move {
-        frame: FrameId,
-        start: model::Rect,
+        frames: Vec<(FrameId, model::Rect)>,
         press: Pos2,
     },
+    /// Resizing one frame, or a group by its bounding box.
     Resize {
-        frame: FrameId,
-        start: model::Rect,
+        frames: Vec<(FrameId, model::Rect)>,
+        bbox: model::Rect,
         handle: Edges,
         press: Pos2,
     },
     Draw {
         page: usize,
         press: Pos2,
+    },
+    /// Selecting the frames a rectangle touches; `add` (Shift) keeps the selection.
+    Marquee {
+        page: usize,
+        press: Pos2,
+        add: bool,
     },
     Pan,
 }
@@ -86,7 +93,7 @@ impl Default for Canvas {
 pub struct View<'a> {
     pub edition: &'a Edition,
     pub layout: Option<&'a EditionLayout>,
-    pub selected: Option<&'a FrameId>,
+    pub selected: &'a super::Selection,
     /// The pages side by side: one, or a spread in preview.
     pub pages: Vec<usize>,
     pub guides: bool,
@@ -323,12 +330,25 @@ impl Canvas {
         let pointer = ui.input(|i| i.pointer.press_origin().or(i.pointer.interact_pos()));
         let to_page = |p: Pos2| geom.page_from_screen(p);
 
-        // The page itself: deselect on click, draw new frames by dragging.
-        if self.drag.is_none() && canvas.drag_started() && self.tool != Tool::Select {
+        let shift = ui.input(|i| i.modifiers.shift);
+        // The page itself: deselect on click, draw new frames or a selection marquee by
+        // dragging.
+        if self.drag.is_none()
+            && canvas.drag_started()
+            && !ui.input(|i| i.key_down(egui::Key::Space))
+        {
             if let Some(p) = pointer.filter(|p| page_rect.contains(*p)) {
-                self.drag = Some(Drag::Draw {
-                    page: index,
-                    press: to_page(p),
+                self.drag = Some(if self.tool == Tool::Select {
+                    Drag::Marquee {
+                        page: index,
+                        press: to_page(p),
+                        add: shift,
+                    }
+                } else {
+                    Drag::Draw {
+                        page: index,
+                        press: to_page(p),
+                    }
                 });
             }
         } else if canvas.clicked() && self.tool == Tool::Select {
@@ -340,9 +360,12 @@ impl Canvas {
             for frame in &page.frames {
                 let color = frame_color(&frame.kind);
                 let r = geom.rect(frame.rect);
-                let selected = view.selected == Some(&frame.id);
+                let selected = view.selected.contains(&frame.id);
                 let stroke = Stroke::new(if selected { 2.0 } else { 1.0 }, color);
                 painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Inside);
+                if frame.locked {
+                    lock_ui(painter, r);
+                }
             }
         }
         // One widget per frame, so clicks, drags and screen readers (and tests) find frames.
@@ -351,7 +374,7 @@ impl Canvas {
             let id = ui.scope_id().with(("frame", &frame.id));
             let response = ui.interact(r, id, Sense::click_and_drag());
             let label = t!("a11y-frame", id = frame.id.as_str());
-            let selected = view.selected == Some(&frame.id);
+            let selected = view.selected.contains(&frame.id);
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });
@@ -385,6 +408,7 @@ impl Canvas {
                         from,
                         to: frame.id.clone(),
                     }),
+                    _ if shift => actions.push(Intent::ToggleSelect(frame.id.clone())),
                     _ => actions.push(Intent::Select(Some(frame.id.clone()))),
                 }
             }
@@ -393,30 +417,54 @@ impl Canvas {
                 && !ui.input(|i| i.key_down(egui::Key::Space))
                 && let Some(p) = pointer
             {
-                actions.push(Intent::Select(Some(frame.id.clone())));
-                self.drag = Some(Drag::Move {
-                    frame: frame.id.clone(),
-                    start: frame.rect,
-                    press: to_page(p),
-                });
+                // Dragging a selected frame moves the whole selection; another frame is
+                // selected first. Locked frames stay where they are.
+                let group: Vec<FrameId> = if selected {
+                    view.selected.frames().to_vec()
+                } else {
+                    actions.push(Intent::Select(Some(frame.id.clone())));
+                    vec![frame.id.clone()]
+                };
+                let frames: Vec<(FrameId, model::Rect)> = group
+                    .iter()
+                    .filter_map(|id| page.frames.iter().find(|f| &f.id == id))
+                    .filter(|f| !f.locked)
+                    .map(|f| (f.id.clone(), f.rect))
+                    .collect();
+                if !frames.is_empty() {
+                    self.drag = Some(Drag::Move {
+                        frames,
+                        press: to_page(p),
+                    });
+                }
             }
         }
-        // Resize handles of the selected frame, above the frames.
-        if let Some(frame) = view
-            .selected
-            .and_then(|id| page.frames.iter().find(|f| &f.id == id))
-            && self.tool == Tool::Select
+        // Resize handles of the selection (one frame, or the group's bounding box).
+        let chosen: Vec<(FrameId, model::Rect)> = page
+            .frames
+            .iter()
+            .filter(|f| view.selected.contains(&f.id) && !f.locked)
+            .map(|f| (f.id.clone(), f.rect))
+            .collect();
+        if self.tool == Tool::Select
+            && let Some(bbox) = model::bounding_box(chosen.iter().map(|(_, r)| *r))
         {
-            let r = geom.rect(frame.rect);
+            let r = geom.rect(bbox);
+            if chosen.len() > 1 {
+                painter.rect_stroke(
+                    r,
+                    0.0,
+                    Stroke::new(1.0, Color32::from_rgb(0, 110, 220)),
+                    egui::StrokeKind::Outside,
+                );
+            }
             for handle in Edges::HANDLES {
                 let c = pos2(
                     r.center().x + f32::from(handle.x) * r.width() / 2.0,
                     r.center().y + f32::from(handle.y) * r.height() / 2.0,
                 );
                 let hr = Rect::from_center_size(c, vec2(9.0, 9.0));
-                let id = ui
-                    .scope_id()
-                    .with(("handle", &frame.id, handle.x, handle.y));
+                let id = ui.scope_id().with(("handle", handle.x, handle.y));
                 let response = ui.interact(hr, id, Sense::drag());
                 let label = t!("a11y-handle", x = handle.x, y = handle.y);
                 response
@@ -435,18 +483,19 @@ impl Canvas {
                     && let Some(p) = pointer
                 {
                     self.drag = Some(Drag::Resize {
-                        frame: frame.id.clone(),
-                        start: frame.rect,
+                        frames: chosen.clone(),
+                        bbox,
                         handle,
                         press: to_page(p),
                     });
                 }
             }
         }
+        // Thread order and copyfit badges sit outside the text, and go with the guides.
         if view.guides {
             threads_ui(painter, edition, page, &geom);
+            badges_ui(painter, edition, view.layout, page, &geom);
         }
-        badges_ui(painter, edition, view.layout, page, &geom);
         if let Some(from) = &self.linking {
             if let Some(f) = page.frames.iter().find(|f| &f.id == from) {
                 painter.rect_stroke(
@@ -458,75 +507,96 @@ impl Canvas {
             }
             ui.ctx().set_cursor_icon(egui::CursorIcon::Alias);
         }
-        self.drag_ui(ui, painter, &geom, template, actions);
+        self.drag_ui(ui, painter, &geom, template, page, actions);
     }
 
-    /// Carries on the drag in progress: the frame follows the pointer, snapped to the grid.
+    /// Carries on the drag in progress: frames follow the pointer, snapped to the grid and to
+    /// the other frames' edges, with the line they snapped to shown.
     fn drag_ui(
         &mut self,
         ui: &egui::Ui,
         painter: &egui::Painter,
         geom: &PageGeom,
         template: &PageTemplate,
+        page: &model::Page,
         actions: &mut Vec<Intent>,
     ) {
         let Some(drag) = self.drag.clone() else {
             return;
         };
-        let (pointer, down, free) = ui.input(|i| {
+        let (pointer, down, free, shift) = ui.input(|i| {
             (
                 i.pointer.interact_pos(),
                 i.pointer.primary_down(),
                 i.modifiers.alt,
+                i.modifiers.shift,
             )
         });
+        // The frames being dragged do not snap to themselves.
+        let moving: Vec<&FrameId> = match &drag {
+            Drag::Move { frames, .. } | Drag::Resize { frames, .. } => {
+                frames.iter().map(|(id, _)| id).collect()
+            }
+            _ => Vec::new(),
+        };
+        let others = page
+            .frames
+            .iter()
+            .filter(|f| !moving.contains(&&f.id))
+            .map(|f| f.rect);
         // Six screen pixels, whatever the zoom; Alt places freely.
         let grid = if free {
             SnapGrid::free()
         } else {
-            SnapGrid::new(template, 6.0 / geom.scale)
+            SnapGrid::new(template, 6.0 / geom.scale).with_frames(others)
         };
         let at = pointer.map(|p| geom.page_from_screen(p));
         match drag {
             Drag::Pan => {}
-            Drag::Move {
-                ref frame,
-                start,
-                press,
+            Drag::Move { ref frames, press } => {
+                if let Some(at) = at
+                    && let Some(bbox) = model::bounding_box(frames.iter().map(|(_, r)| *r))
+                {
+                    let d = at - press;
+                    let moved = model::Rect::new(bbox.x.0 + d.x, bbox.y.0 + d.y, bbox.w.0, bbox.h.0);
+                    let snapped = grid.snap_move(moved);
+                    snap_lines_ui(painter, geom, template, &grid, snapped);
+                    let (dx, dy) = (snapped.x.0 - bbox.x.0, snapped.y.0 - bbox.y.0);
+                    let edits = frames
+                        .iter()
+                        .map(|(frame, r)| Edit::SetFrameRect {
+                            frame: frame.clone(),
+                            rect: model::Rect::new(r.x.0 + dx, r.y.0 + dy, r.w.0, r.h.0),
+                        })
+                        .collect();
+                    actions.push(Intent::Edit {
+                        edits,
+                        label: "undo-move-frame",
+                        merge: Some(Merge::Drag(frames[0].0.clone())),
+                    });
+                }
+                if !down {
+                    self.drag = None;
+                    actions.push(Intent::Commit);
+                }
             }
-            | Drag::Resize {
-                ref frame,
-                start,
+            Drag::Resize {
+                ref frames,
+                bbox,
+                handle,
                 press,
-                ..
             } => {
                 if let Some(at) = at {
-                    let (rect, label) = match drag {
-                        Drag::Resize { handle, .. } => {
-                            let d = at - press;
-                            (
-                                grid.snap_resize(start, handle, (d.x, d.y)),
-                                "undo-resize-frame",
-                            )
-                        }
-                        _ => {
-                            let d = at - press;
-                            let moved = model::Rect::new(
-                                start.x.0 + d.x,
-                                start.y.0 + d.y,
-                                start.w.0,
-                                start.h.0,
-                            );
-                            (grid.snap_move(moved), "undo-move-frame")
-                        }
-                    };
+                    let d = at - press;
+                    let mut to = grid.snap_resize(bbox, handle, (d.x, d.y));
+                    if shift {
+                        to = keep_aspect(bbox, to, handle);
+                    }
+                    snap_lines_ui(painter, geom, template, &grid, to);
                     actions.push(Intent::Edit {
-                        edits: vec![Edit::SetFrameRect {
-                            frame: frame.clone(),
-                            rect,
-                        }],
-                        label,
-                        merge: Some(Merge::Drag(frame.clone())),
+                        edits: scale_rects(frames, bbox, to),
+                        label: "undo-resize-frame",
+                        merge: Some(Merge::Drag(frames[0].0.clone())),
                     });
                 }
                 if !down {
@@ -559,8 +629,111 @@ impl Canvas {
                     }
                 }
             }
+            Drag::Marquee {
+                page: index,
+                press,
+                add,
+            } => {
+                let Some(at) = at else { return };
+                let r = Rect::from_two_pos(press, at);
+                painter.rect(
+                    Rect::from_min_max(
+                        geom.screen_from_page(r.min.x, r.min.y),
+                        geom.screen_from_page(r.max.x, r.max.y),
+                    ),
+                    0.0,
+                    Color32::from_rgba_unmultiplied(0, 140, 255, 20),
+                    Stroke::new(1.0, Color32::from_rgb(0, 140, 255)),
+                    egui::StrokeKind::Inside,
+                );
+                if !down {
+                    self.drag = None;
+                    // Every frame the rectangle touches, as InDesign selects.
+                    let area = model::Rect::new(r.min.x, r.min.y, r.width(), r.height());
+                    let frames = page
+                        .frames
+                        .iter()
+                        .filter(|f| f.rect.overlaps(&area))
+                        .map(|f| f.id.clone())
+                        .collect();
+                    actions.push(Intent::SelectMany {
+                        page: index,
+                        frames,
+                        add,
+                    });
+                }
+            }
         }
     }
+}
+
+/// The frames of a group mapped from bounding box `from` to `to`.
+fn scale_rects(frames: &[(FrameId, model::Rect)], from: model::Rect, to: model::Rect) -> Vec<Edit> {
+    let sx = if from.w.0 > 0.0 { to.w.0 / from.w.0 } else { 1.0 };
+    let sy = if from.h.0 > 0.0 { to.h.0 / from.h.0 } else { 1.0 };
+    frames
+        .iter()
+        .map(|(frame, r)| Edit::SetFrameRect {
+            frame: frame.clone(),
+            rect: model::Rect::new(
+                to.x.0 + (r.x.0 - from.x.0) * sx,
+                to.y.0 + (r.y.0 - from.y.0) * sy,
+                r.w.0 * sx,
+                r.h.0 * sy,
+            ),
+        })
+        .collect()
+}
+
+/// `to` with the proportions of `from` (Shift-resize), anchored at the edges not being moved.
+fn keep_aspect(from: model::Rect, to: model::Rect, handle: Edges) -> model::Rect {
+    if from.w.0 <= 0.0 || from.h.0 <= 0.0 {
+        return to;
+    }
+    let ratio = from.w.0 / from.h.0;
+    let (mut w, mut h) = (to.w.0, to.h.0);
+    // The larger relative change leads; a side handle leads with its own side.
+    if handle.y == 0 || (handle.x != 0 && w / from.w.0 >= h / from.h.0) {
+        h = w / ratio;
+    } else {
+        w = h * ratio;
+    }
+    let x = if handle.x == -1 { to.right().0 - w } else { to.x.0 };
+    let y = if handle.y == -1 { to.bottom().0 - h } else { to.y.0 };
+    model::Rect::new(x, y, w, h)
+}
+
+/// The grid or frame edges a dragged rectangle lies on, as lines across the page.
+fn snap_lines_ui(
+    painter: &egui::Painter,
+    geom: &PageGeom,
+    t: &PageTemplate,
+    grid: &SnapGrid,
+    r: model::Rect,
+) {
+    let stroke = Stroke::new(1.0, Color32::from_rgb(230, 40, 200));
+    let (xs, ys) = grid.hits(r);
+    for x in xs {
+        painter.line_segment(
+            [geom.screen_from_page(x, 0.0), geom.screen_from_page(x, t.height.pt().0)],
+            stroke,
+        );
+    }
+    for y in ys {
+        painter.line_segment(
+            [geom.screen_from_page(0.0, y), geom.screen_from_page(t.width.pt().0, y)],
+            stroke,
+        );
+    }
+}
+
+/// A small padlock at a locked frame's top-right corner.
+fn lock_ui(painter: &egui::Painter, r: Rect) {
+    let c = r.right_top() + vec2(-9.0, 9.0);
+    let body = Rect::from_center_size(c + vec2(0.0, 2.0), vec2(9.0, 7.0));
+    let color = Color32::from_rgb(90, 90, 90);
+    painter.rect_filled(body, 1.0, color);
+    painter.circle_stroke(c + vec2(0.0, -2.0), 3.0, Stroke::new(1.5, color));
 }
 
 fn cursor(edges: Edges) -> egui::CursorIcon {
@@ -673,7 +846,8 @@ fn threads_ui(painter: &egui::Painter, edition: &Edition, page: &model::Page, ge
                 let to = r.left_top() + vec2(8.0, 8.0);
                 painter.arrow(from, to - from, Stroke::new(1.5, color));
             }
-            let badge = r.left_top() + vec2(10.0, 10.0);
+            // On the frame's top-left corner, straddling its edge, so it covers no text.
+            let badge = r.left_top();
             painter.circle_filled(badge, 8.0, color);
             painter.text(
                 badge,
@@ -729,7 +903,9 @@ fn badges_ui(
             egui::FontId::proportional(13.0),
             Color32::WHITE,
         );
-        let at = r.right_bottom() - galley.size() - vec2(4.0, 4.0);
+        // Straddling the frame's bottom edge at the right, over the gutter below rather than
+        // the last lines of text.
+        let at = r.right_bottom() - vec2(galley.size().x + 4.0, galley.size().y / 2.0);
         painter.rect_filled(
             Rect::from_min_size(at, galley.size()).expand(3.0),
             3.0,

@@ -7,10 +7,10 @@ use super::{BroadsheetApp, Command, Intent, Tool, median, worker};
 impl BroadsheetApp {
     pub(super) fn menus_ui(&mut self, ui: &mut egui::Ui) {
         let mut run = None;
-        let selected = self.selected.is_some();
+        let selected = !self.selected.is_empty();
         let threaded = self
             .selected
-            .as_ref()
+            .primary()
             .is_some_and(|f| self.doc.edition.story_of_frame(f).is_some());
         let can_undo = self.doc.history.undo_label().is_some();
         let can_redo = self.doc.history.redo_label().is_some();
@@ -45,7 +45,19 @@ impl BroadsheetApp {
                 Command::Undo.menu_button_ui(ui, can_undo, &mut run);
                 Command::Redo.menu_button_ui(ui, can_redo, &mut run);
                 ui.separator();
+                for c in [Command::Cut, Command::Copy] {
+                    c.menu_button_ui(ui, selected, &mut run);
+                }
+                Command::Paste.menu_button_ui(ui, self.clipboard.is_some(), &mut run);
+                Command::PasteInPlace.menu_button_ui(ui, self.clipboard.is_some(), &mut run);
+                Command::Duplicate.menu_button_ui(ui, selected, &mut run);
                 Command::DeleteFrame.menu_button_ui(ui, selected, &mut run);
+                ui.separator();
+                Command::SelectAll.menu_button_ui(ui, true, &mut run);
+                Command::NextFrame.menu_button_ui(ui, true, &mut run);
+                Command::PreviousFrame.menu_button_ui(ui, true, &mut run);
+                Command::LockFrames.menu_button_ui(ui, selected, &mut run);
+                ui.separator();
                 Command::LinkFrame.menu_button_ui(ui, threaded, &mut run);
                 Command::UnlinkFrame.menu_button_ui(ui, threaded, &mut run);
                 ui.separator();
@@ -62,6 +74,22 @@ impl BroadsheetApp {
                 Command::HeadlineSmaller.menu_button_ui(ui, true, &mut run);
                 ui.separator();
                 Command::CommandPalette.menu_button_ui(ui, true, &mut run);
+            });
+            ui.menu_button(t!("menu-arrange"), |ui| {
+                let (two, three) = (self.selected.len() >= 2, self.selected.len() >= 3);
+                for c in [
+                    Command::AlignLeft,
+                    Command::AlignHCenter,
+                    Command::AlignRight,
+                    Command::AlignTop,
+                    Command::AlignVCenter,
+                    Command::AlignBottom,
+                ] {
+                    c.menu_button_ui(ui, two, &mut run);
+                }
+                ui.separator();
+                Command::DistributeHorizontally.menu_button_ui(ui, three, &mut run);
+                Command::DistributeVertically.menu_button_ui(ui, three, &mut run);
             });
             ui.menu_button(t!("menu-pages"), |ui| {
                 for c in [

@@ -22,6 +22,23 @@ pub enum Command {
     Undo,
     Redo,
     DeleteFrame,
+    Copy,
+    Cut,
+    Paste,
+    PasteInPlace,
+    Duplicate,
+    SelectAll,
+    NextFrame,
+    PreviousFrame,
+    LockFrames,
+    AlignLeft,
+    AlignHCenter,
+    AlignRight,
+    AlignTop,
+    AlignVCenter,
+    AlignBottom,
+    DistributeHorizontally,
+    DistributeVertically,
     LinkFrame,
     UnlinkFrame,
     ToolSelect,
@@ -64,10 +81,21 @@ const CMD_ALT: Modifiers = Modifiers {
     alt: true,
     ..Modifiers::COMMAND
 };
+const CMD_ALT_SHIFT: Modifiers = Modifiers {
+    alt: true,
+    shift: true,
+    ..Modifiers::COMMAND
+};
+const ALT_SHIFT: Modifiers = Modifiers {
+    alt: true,
+    shift: true,
+    ..Modifiers::NONE
+};
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 55] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -81,6 +109,23 @@ impl Command {
         Self::Undo,
         Self::Redo,
         Self::DeleteFrame,
+        Self::Copy,
+        Self::Cut,
+        Self::Paste,
+        Self::PasteInPlace,
+        Self::Duplicate,
+        Self::SelectAll,
+        Self::NextFrame,
+        Self::PreviousFrame,
+        Self::LockFrames,
+        Self::AlignLeft,
+        Self::AlignHCenter,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignVCenter,
+        Self::AlignBottom,
+        Self::DistributeHorizontally,
+        Self::DistributeVertically,
         Self::LinkFrame,
         Self::UnlinkFrame,
         Self::ToolSelect,
@@ -125,6 +170,23 @@ impl Command {
             Self::Undo => "undo",
             Self::Redo => "redo",
             Self::DeleteFrame => "delete-frame",
+            Self::Copy => "copy",
+            Self::Cut => "cut",
+            Self::Paste => "paste",
+            Self::PasteInPlace => "paste-in-place",
+            Self::Duplicate => "duplicate",
+            Self::SelectAll => "select-all",
+            Self::NextFrame => "next-frame",
+            Self::PreviousFrame => "previous-frame",
+            Self::LockFrames => "lock-frames",
+            Self::AlignLeft => "align-left",
+            Self::AlignHCenter => "align-h-center",
+            Self::AlignRight => "align-right",
+            Self::AlignTop => "align-top",
+            Self::AlignVCenter => "align-v-center",
+            Self::AlignBottom => "align-bottom",
+            Self::DistributeHorizontally => "distribute-horizontally",
+            Self::DistributeVertically => "distribute-vertically",
             Self::LinkFrame => "link-frame",
             Self::UnlinkFrame => "unlink-frame",
             Self::ToolSelect => "tool-select",
@@ -179,6 +241,23 @@ impl Command {
             Self::Undo => const { &[key(CMD, Key::Z)] },
             Self::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
             Self::DeleteFrame => const { &[key(NONE, Key::Delete), key(NONE, Key::Backspace)] },
+            Self::Copy => const { &[key(CMD, Key::C)] },
+            Self::Cut => const { &[key(CMD, Key::X)] },
+            Self::Paste => const { &[key(CMD, Key::V)] },
+            Self::PasteInPlace => const { &[key(CMD_ALT_SHIFT, Key::V)] },
+            Self::Duplicate => const { &[key(CMD_ALT_SHIFT, Key::D)] },
+            Self::SelectAll => const { &[key(CMD, Key::A)] },
+            Self::NextFrame => const { &[key(NONE, Key::Tab)] },
+            Self::PreviousFrame => const { &[key(SHIFT, Key::Tab)] },
+            Self::LockFrames => const { &[key(CMD_ALT, Key::L)] },
+            Self::AlignLeft => const { &[key(ALT_SHIFT, Key::L)] },
+            Self::AlignHCenter => const { &[key(ALT_SHIFT, Key::C)] },
+            Self::AlignRight => const { &[key(ALT_SHIFT, Key::R)] },
+            Self::AlignTop => const { &[key(ALT_SHIFT, Key::T)] },
+            Self::AlignVCenter => const { &[key(ALT_SHIFT, Key::M)] },
+            Self::AlignBottom => const { &[key(ALT_SHIFT, Key::B)] },
+            Self::DistributeHorizontally => const { &[key(ALT_SHIFT, Key::H)] },
+            Self::DistributeVertically => const { &[key(ALT_SHIFT, Key::V)] },
             Self::LinkFrame => const { &[key(CMD, Key::L)] },
             Self::UnlinkFrame => const { &[key(CMD_SHIFT, Key::L)] },
             Self::ToolSelect => const { &[key(NONE, Key::V)] },
@@ -188,8 +267,9 @@ impl Command {
             // Ctrl+Shift+> and <, as InDesign steps type.
             Self::HeadlineBigger => const { &[key(CMD_SHIFT, Key::Period)] },
             Self::HeadlineSmaller => const { &[key(CMD_SHIFT, Key::Comma)] },
-            Self::NextPage => const { &[key(NONE, Key::PageDown), key(NONE, Key::ArrowRight)] },
-            Self::PreviousPage => const { &[key(NONE, Key::PageUp), key(NONE, Key::ArrowLeft)] },
+            // The arrow keys turn pages too when no frame is selected (they nudge frames).
+            Self::NextPage => const { &[key(NONE, Key::PageDown)] },
+            Self::PreviousPage => const { &[key(NONE, Key::PageUp)] },
             Self::AddPage => const { &[key(CMD_SHIFT, Key::N)] },
             Self::DeletePage => const { &[key(CMD_SHIFT, Key::Delete)] },
             Self::MovePageEarlier => const { &[key(CMD, Key::PageUp)] },
@@ -227,6 +307,15 @@ impl Command {
         }
     }
 
+    /// Commands a text field has a meaning for (copy, paste, select all): while one has the
+    /// keyboard, their shortcuts are the field's.
+    fn yields_to_text(self) -> bool {
+        matches!(
+            self,
+            Self::Copy | Self::Cut | Self::Paste | Self::PasteInPlace | Self::SelectAll
+        )
+    }
+
     /// The commands whose shortcuts were pressed this frame, consuming those key presses.
     /// Shortcuts without Ctrl/Cmd are skipped while a text field has the keyboard.
     pub fn from_input(ctx: &egui::Context) -> Vec<Command> {
@@ -234,7 +323,9 @@ impl Command {
         let mut all: Vec<(Command, &KeyboardShortcut)> = Self::ALL
             .iter()
             .flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s)))
-            .filter(|(_, s)| !typing || s.modifiers.command || s.modifiers.ctrl)
+            .filter(|(c, s)| {
+                !typing || ((s.modifiers.command || s.modifiers.ctrl) && !c.yields_to_text())
+            })
             .collect();
         // egui matches modifiers loosely (Ctrl+Shift+Z also matches Ctrl+Z), so the shortcuts
         // with more modifiers must be tried first.

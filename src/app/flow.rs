@@ -242,7 +242,7 @@ impl BroadsheetApp {
         let n = edits.len();
         self.edit(edits, "undo-import-articles", None);
         self.story = first;
-        self.selected = None;
+        self.selected.clear();
         self.say(t!("status-imported-articles", count = n));
     }
 

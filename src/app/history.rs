@@ -18,6 +18,8 @@ pub enum Merge {
     Property(FrameId),
     /// Typing a page's title.
     PageTitle(PageId),
+    /// Arrow-key nudges of a selection whose primary frame is this one.
+    Nudge(FrameId),
     /// Dragging or typing one value of a paragraph style.
     Style(StyleId),
     /// Dragging one value of a template.

@@ -15,6 +15,14 @@ pub enum Intent {
     /// A command from a menu, a shortcut, a button or the palette.
     Run(Command),
     Select(Option<FrameId>),
+    /// Shift-click: adds a frame to the selection, or takes it out.
+    ToggleSelect(FrameId),
+    /// A marquee on page `page`: these frames, added to the selection with Shift.
+    SelectMany {
+        page: usize,
+        frames: Vec<FrameId>,
+        add: bool,
+    },
     SelectStory(StoryId),
     ShowPage(usize),
     /// Document edits, applied as one undo step (or merged into the open one by `merge`).
@@ -43,6 +51,10 @@ pub enum Intent {
     CloseRequested,
     /// A button in a dialog.
     Choice(Choice),
+    /// Text from the system clipboard (Ctrl+V): frames if it holds some.
+    PasteText(String),
+    /// An arrow key: move the selection by (dx, dy) steps, grid steps when `true`.
+    Nudge((f32, f32), bool),
 }
 
 /// The queue one frame fills.

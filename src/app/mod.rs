@@ -7,6 +7,7 @@
 //! lays the edition out again (only what changed is recomposed) and writes the autosave.
 //! Files, dialogs and page rasterising run off the UI thread.
 
+mod arrange;
 mod canvas;
 mod chooser;
 mod chrome;
@@ -22,6 +23,7 @@ pub mod i18n;
 mod intent;
 mod modal;
 mod panels;
+mod selection;
 mod settings;
 mod worker;
 
@@ -33,6 +35,7 @@ pub use canvas::{Tool, Zoom};
 pub use command::Command;
 pub use document::Document;
 pub use intent::Intent;
+pub use selection::Selection;
 pub use settings::{RightTab, ViewSettings};
 
 use chooser::Purpose;
@@ -44,7 +47,7 @@ use modal::{Choice, Modal, Pending};
 
 use crate::cli;
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, FrameId, FrameKind, NewFrame, PageTemplate, Part, StoryId, io};
+use crate::model::{Edit, Edition, FrameId, NewFrame, PageTemplate, Part, StoryId, io};
 use crate::resources::Origin;
 
 /// How long after the last change the recovery copy is written.
@@ -169,7 +172,7 @@ pub struct BroadsheetApp {
     /// Kept between sessions.
     view: ViewSettings,
     page: usize,
-    selected: Option<FrameId>,
+    selected: Selection,
     /// The story shown in the properties panel when no frame is selected; also the one new
     /// frames are filled with.
     story: Option<StoryId>,
@@ -202,6 +205,8 @@ pub struct BroadsheetApp {
     frames_drawn: u32,
     screenshot_taken: bool,
     failure: Arc<Mutex<Option<String>>>,
+    /// The frames last copied, as the RON text also put on the system clipboard.
+    clipboard: Option<String>,
 }
 
 impl BroadsheetApp {
@@ -249,7 +254,7 @@ impl BroadsheetApp {
             doc,
             view: ViewSettings::default(),
             page: 0,
-            selected: None,
+            selected: Selection::default(),
             story: None,
             images: None,
             canvas: canvas::Canvas::default(),
@@ -271,6 +276,7 @@ impl BroadsheetApp {
             frames_drawn: 0,
             screenshot_taken: false,
             failure: Arc::default(),
+            clipboard: None,
             options,
         }
     }
@@ -283,8 +289,14 @@ impl BroadsheetApp {
         &self.doc
     }
 
+    /// The primary selected frame.
     pub fn selected(&self) -> Option<&FrameId> {
-        self.selected.as_ref()
+        self.selected.primary()
+    }
+
+    /// Every selected frame.
+    pub fn selection(&self) -> &Selection {
+        &self.selected
     }
 
     pub fn page(&self) -> usize {
@@ -353,7 +365,7 @@ impl BroadsheetApp {
         self.doc = Document::new(edition, origin, path);
         self.doc.background = self.options.background_layout;
         self.page = 0;
-        self.selected = None;
+        self.selected.clear();
         self.story = None;
         self.canvas.linking = None;
     }
@@ -381,7 +393,7 @@ impl BroadsheetApp {
     fn show_page(&mut self, index: usize) {
         if index < self.doc.edition.pages.len() && index != self.page {
             self.page = index;
-            self.selected = None;
+            self.selected.clear();
         }
     }
 
@@ -410,17 +422,25 @@ impl BroadsheetApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
-            Command::DeleteFrame => match self.selected.clone() {
-                Some(id) => match self.doc.edition.delete_frame_edits(&id) {
-                    Ok(edits) => {
-                        self.edit(edits, "undo-delete-frame", None);
-                        self.selected = None;
-                    }
-                    Err(e) => self.say(diagnostics::structure_error(&e)),
-                },
-                None => self.say(t!("status-select-to-delete")),
-            },
-            Command::LinkFrame => match &self.selected {
+            Command::DeleteFrame => self.delete_selected(),
+            Command::Copy
+            | Command::Cut
+            | Command::Paste
+            | Command::PasteInPlace
+            | Command::Duplicate
+            | Command::SelectAll
+            | Command::NextFrame
+            | Command::PreviousFrame
+            | Command::LockFrames
+            | Command::AlignLeft
+            | Command::AlignHCenter
+            | Command::AlignRight
+            | Command::AlignTop
+            | Command::AlignVCenter
+            | Command::AlignBottom
+            | Command::DistributeHorizontally
+            | Command::DistributeVertically => self.arrange(ctx, command),
+            Command::LinkFrame => match self.selected.primary() {
                 Some(f) if self.doc.edition.story_of_frame(f).is_some() => {
                     self.canvas.linking = Some(f.clone());
                     self.say(t!("status-click-to-link"));
@@ -428,7 +448,7 @@ impl BroadsheetApp {
                 _ => self.say(t!("status-select-to-link")),
             },
             Command::UnlinkFrame => {
-                let Some(id) = self.selected.clone() else {
+                let Some(id) = self.selected.primary().cloned() else {
                     return;
                 };
                 match self.doc.edition.unlink_edits(&id) {
@@ -449,13 +469,13 @@ impl BroadsheetApp {
                 if let Some((edits, index)) = self.doc.edition.add_page_edits(self.page) {
                     self.edit(edits, "undo-add-page", None);
                     self.page = index;
-                    self.selected = None;
+                    self.selected.clear();
                 }
             }
             Command::DeletePage => match self.doc.edition.delete_page_edits(self.page) {
                 Ok(edits) => {
                     self.edit(edits, "undo-delete-page", None);
-                    self.selected = None;
+                    self.selected.clear();
                 }
                 Err(e) => self.say(diagnostics::structure_error(&e)),
             },
@@ -494,17 +514,44 @@ impl BroadsheetApp {
         }
     }
 
+    /// Deletes the selected frames, each unlinked from its story first; locked ones stay.
+    pub(super) fn delete_selected(&mut self) {
+        if self.selected.is_empty() {
+            self.say(t!("status-select-to-delete"));
+            return;
+        }
+        let mut scratch = self.doc.edition.clone();
+        let mut edits = Vec::new();
+        let mut locked = 0;
+        for id in self.selected.frames() {
+            if scratch.frame(id).is_some_and(|(_, f)| f.locked) {
+                locked += 1;
+                continue;
+            }
+            if let Ok(group) = scratch.delete_frame_edits(id)
+                && scratch.apply_all(group.clone()).is_ok()
+            {
+                edits.extend(group);
+            }
+        }
+        self.edit(edits, "undo-delete-frame", None);
+        self.selected.clear();
+        if locked > 0 {
+            self.say(t!("status-locked-kept", count = locked));
+        }
+    }
+
     /// Steps the headline size of the selected story one Chinese size up or down.
     fn step_headline(&mut self, up: bool) {
         let edition = &self.doc.edition;
         let story = self
             .selected
-            .as_ref()
+            .primary()
             .and_then(|f| edition.frame(f))
             .and_then(|(_, f)| f.kind.shown_story().cloned())
             .or_else(|| {
                 self.selected
-                    .as_ref()
+                    .primary()
                     .and_then(|f| edition.story_of_frame(f))
                     .map(|s| s.id.clone())
             })
@@ -530,11 +577,8 @@ impl BroadsheetApp {
     fn set_preview(&mut self, on: bool) {
         self.preview = on;
         self.canvas.linking = None;
-        if !on
-            && let Some(f) = &self.selected
-            && self.doc.edition.frame(f).map(|(p, _)| p) != Some(self.page)
-        {
-            self.selected = None;
+        if !on {
+            self.selected.keep_on_page(&self.doc.edition, self.page);
         }
     }
 
@@ -553,17 +597,11 @@ impl BroadsheetApp {
             (None, true) => self.say(t!("status-nothing-to-undo")),
             (None, false) => self.say(t!("status-nothing-to-redo")),
         }
-        // An undone frame may be gone.
-        if self
-            .selected
-            .as_ref()
-            .is_some_and(|f| self.doc.edition.frame(f).is_none())
-        {
-            self.selected = None;
-        }
         self.page = self
             .page
             .min(self.doc.edition.pages.len().saturating_sub(1));
+        // An undone frame may be gone.
+        self.selected.keep_on_page(&self.doc.edition, self.page);
     }
 
     /// A new frame drawn with the current tool, filled with the selected story or photo.
@@ -584,26 +622,38 @@ impl BroadsheetApp {
         match edition.draw_frame_edits(page, rect, kind, story.as_ref(), photo.as_ref()) {
             Ok((id, edits)) => {
                 self.edit(edits, "undo-draw-frame", None);
-                self.selected = Some(id);
+                self.selected = Selection::one(id);
                 self.canvas.tool = Tool::Select;
             }
             Err(e) => self.fail(diagnostics::structure_error(&e)),
         }
     }
 
+    /// Selects `frame` alone (or nothing), showing its page and story.
     fn select(&mut self, frame: Option<FrameId>) {
-        if let Some(f) = &frame {
-            let edition = &self.doc.edition;
-            if let Some((page, fr)) = edition.frame(f) {
-                self.page = page;
-                if let Some(s) = edition.story_of_frame(f) {
-                    self.story = Some(s.id.clone());
-                } else if let FrameKind::Headline { story } = &fr.kind {
-                    self.story = Some(story.clone());
-                }
+        match frame {
+            Some(f) => {
+                self.focus_frame(&f);
+                self.selected = Selection::one(f);
+            }
+            None => self.selected.clear(),
+        }
+    }
+
+    /// Shows the page of frame `f` and makes its story the current one.
+    fn focus_frame(&mut self, f: &FrameId) {
+        let edition = &self.doc.edition;
+        if let Some((page, fr)) = edition.frame(f) {
+            if page != self.page {
+                self.selected.clear();
+            }
+            self.page = page;
+            if let Some(s) = edition.story_of_frame(f) {
+                self.story = Some(s.id.clone());
+            } else if let Some(story) = fr.kind.shown_story() {
+                self.story = Some(story.clone());
             }
         }
-        self.selected = frame;
     }
 
     /// Carries out one intent.
@@ -611,6 +661,20 @@ impl BroadsheetApp {
         match intent {
             Intent::Run(c) => self.run_command(ctx, c),
             Intent::Select(frame) => self.select(frame),
+            Intent::ToggleSelect(frame) => {
+                self.focus_frame(&frame);
+                self.selected.toggle(frame);
+            }
+            Intent::SelectMany { page, frames, add } => {
+                self.show_page(page);
+                if !add {
+                    self.selected.clear();
+                }
+                if let Some(last) = frames.last() {
+                    self.focus_frame(last);
+                }
+                self.selected.extend(frames);
+            }
             Intent::SelectStory(story) => {
                 let first = self
                     .doc
@@ -632,7 +696,7 @@ impl BroadsheetApp {
             Intent::Link { from, to } => match self.doc.edition.link_edits(&from, &to) {
                 Ok(edits) => {
                     self.edit(edits, "undo-link", None);
-                    self.selected = Some(to);
+                    self.selected = Selection::one(to);
                     self.say(t!("status-linked"));
                 }
                 Err(e) => self.fail(diagnostics::structure_error(&e)),
@@ -652,6 +716,8 @@ impl BroadsheetApp {
                 }
             }
             Intent::Choice(choice) => self.choose(ctx, choice),
+            Intent::PasteText(text) => self.paste_clip(ctx, Some(text), false),
+            Intent::Nudge(d, grid) => self.nudge(d, grid),
         }
     }
 
@@ -762,10 +828,76 @@ impl BroadsheetApp {
             self.canvas.tool = Tool::Select;
             if self.preview {
                 self.set_preview(false);
+            } else {
+                self.selected.clear();
             }
+        }
+        if !ctx.egui_wants_keyboard_input() {
+            self.clipboard_events(ctx);
+            self.arrow_keys(ctx);
         }
         self.intents
             .extend(Command::from_input(ctx).into_iter().map(Intent::Run));
+    }
+
+    /// Copy, cut and paste as the window system delivers them (eframe turns Ctrl+C/X/V into
+    /// these events, with the system clipboard's text for a paste).
+    fn clipboard_events(&mut self, ctx: &egui::Context) {
+        let events: Vec<egui::Event> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
+                    )
+                })
+                .cloned()
+                .collect()
+        });
+        for e in events {
+            match e {
+                egui::Event::Copy => self.intents.push(Intent::Run(Command::Copy)),
+                egui::Event::Cut => self.intents.push(Intent::Run(Command::Cut)),
+                egui::Event::Paste(text) => self.intents.push(Intent::PasteText(text)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Arrow keys nudge the selection (Shift: by a grid step); with nothing selected, or in
+    /// preview, left and right turn pages.
+    fn arrow_keys(&mut self, ctx: &egui::Context) {
+        use egui::Key;
+        let pressed: Vec<(Key, bool)> = ctx.input_mut(|i| {
+            let mut out = Vec::new();
+            for k in [Key::ArrowLeft, Key::ArrowRight, Key::ArrowUp, Key::ArrowDown] {
+                for _ in 0..i.count_and_consume_key(egui::Modifiers::NONE, k) {
+                    out.push((k, false));
+                }
+                for _ in 0..i.count_and_consume_key(egui::Modifiers::SHIFT, k) {
+                    out.push((k, true));
+                }
+            }
+            out
+        });
+        for (key, shift) in pressed {
+            let d = match key {
+                Key::ArrowLeft => (-1.0, 0.0),
+                Key::ArrowRight => (1.0, 0.0),
+                Key::ArrowUp => (0.0, -1.0),
+                _ => (0.0, 1.0),
+            };
+            if self.preview || self.selected.is_empty() {
+                match key {
+                    Key::ArrowLeft => self.intents.push(Intent::Run(Command::PreviousPage)),
+                    Key::ArrowRight => self.intents.push(Intent::Run(Command::NextPage)),
+                    _ => {}
+                }
+            } else {
+                self.intents.push(Intent::Nudge(d, shift));
+            }
+        }
     }
 
     /// Draws the window. eframe calls it through [`eframe::App::ui`] after [`Self::logic`].
@@ -843,7 +975,7 @@ impl BroadsheetApp {
                     RightTab::Properties => {
                         let frame = self
                             .selected
-                            .as_ref()
+                            .primary()
                             .and_then(|f| self.doc.edition.frame(f))
                             .map(|(_, f)| f);
                         panels::properties_ui(
@@ -882,7 +1014,7 @@ impl BroadsheetApp {
         let view = canvas::View {
             edition: &self.doc.edition,
             layout: self.doc.layout(),
-            selected: self.selected.as_ref(),
+            selected: &self.selected,
             pages: self.shown_pages(),
             guides: self.view.guides,
             preview: self.preview,

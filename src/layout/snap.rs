@@ -63,6 +63,37 @@ impl SnapGrid {
         Self { xs, ys, tolerance }
     }
 
+    /// Adds the edges and centre lines of other frames, so a frame can be lined up with its
+    /// neighbours as well as with the grid.
+    pub fn with_frames(mut self, frames: impl IntoIterator<Item = Rect>) -> Self {
+        for r in frames {
+            self.xs.extend([r.x.0, r.right().0, r.x.0 + r.w.0 / 2.0]);
+            self.ys.extend([r.y.0, r.bottom().0, r.y.0 + r.h.0 / 2.0]);
+        }
+        self.xs.retain(|v| v.is_finite());
+        self.ys.retain(|v| v.is_finite());
+        self
+    }
+
+    /// The lines `r`'s edges lie on (x lines, y lines), to show what a drag snapped to.
+    pub fn hits(&self, r: Rect) -> (Vec<f32>, Vec<f32>) {
+        const ON: f32 = 0.01;
+        let pick = |lines: &[f32], edges: [f32; 2]| {
+            let mut hit: Vec<f32> = lines
+                .iter()
+                .copied()
+                .filter(|l| edges.iter().any(|e| (l - e).abs() < ON))
+                .collect();
+            hit.sort_by(f32::total_cmp);
+            hit.dedup_by(|a, b| (*a - *b).abs() < ON);
+            hit
+        };
+        (
+            pick(&self.xs, [r.x.0, r.right().0]),
+            pick(&self.ys, [r.y.0, r.bottom().0]),
+        )
+    }
+
     /// No lines at all: what Alt-dragging uses to place freely.
     pub fn free() -> Self {
         Self {
@@ -153,6 +184,17 @@ mod tests {
             (right - col - 40.0 + 1.0, 0.0),
         );
         assert!((grown.right().0 - right).abs() < 0.01);
+    }
+
+    #[test]
+    fn frames_snap_to_their_neighbours_edges_and_say_which() {
+        let t = crate::sample::template();
+        let neighbour = Rect::new(333.3, 444.4, 50.0, 50.0);
+        let grid = SnapGrid::new(&t, 3.0).with_frames([neighbour]);
+        let moved = grid.snap_move(Rect::new(335.0, 600.0, 20.0, 20.0));
+        assert!((moved.x.0 - 333.3).abs() < 0.01, "{moved:?}");
+        let (xs, _) = grid.hits(moved);
+        assert!(xs.iter().any(|x| (x - 333.3).abs() < 0.01));
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Edition {
         // A scratch copy hands out fresh IDs that stay unique across the whole paste.
         let mut scratch = self.clone();
         let mut edits = Vec::new();
-        let mut apply = |scratch: &mut Edition, edit: Edit, edits: &mut Vec<Edit>| {
+        let apply = |scratch: &mut Edition, edit: Edit, edits: &mut Vec<Edit>| {
             if scratch.apply(edit.clone()).is_ok() {
                 edits.push(edit);
             }
