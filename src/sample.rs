@@ -137,6 +137,7 @@ fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
             h: crate::model::Pt(lead * f32::from(cell.lines)),
         },
         kind,
+        wrap: None,
     }
 }
 
@@ -181,12 +182,15 @@ fn rule() -> FrameKind {
     FrameKind::Rule {
         weight: Length::Pt(0.5),
         color: Color::BLACK,
+        style: crate::model::RuleStyle::Solid,
     }
 }
 
 fn headline(story: &str) -> FrameKind {
     FrameKind::Headline {
         story: StoryId::new(story),
+        tint: None,
+        inset: None,
     }
 }
 
@@ -195,6 +199,8 @@ fn text(columns: u8) -> FrameKind {
         columns,
         gutter: None,
         balance: true,
+        tint: None,
+        inset: None,
     }
 }
 
@@ -394,7 +400,7 @@ pub fn generated(n: usize) -> Edition {
             let mut f = f.clone();
             f.id = FrameId::new(rename(f.id.as_str()));
             match &mut f.kind {
-                FrameKind::Headline { story } => {
+                FrameKind::Headline { story, .. } => {
                     *story = StoryId::new(format!("{story}-{page_no}"))
                 }
                 FrameKind::Photo {

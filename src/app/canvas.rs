@@ -578,7 +578,7 @@ fn frame_color(kind: &FrameKind) -> Color32 {
         FrameKind::Text { .. } => Color32::from_rgba_unmultiplied(40, 110, 200, 160),
         FrameKind::Headline { .. } => Color32::from_rgba_unmultiplied(200, 60, 40, 160),
         FrameKind::Photo { .. } => Color32::from_rgba_unmultiplied(40, 150, 80, 160),
-        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {
+        FrameKind::Rule { .. } | FrameKind::Box { .. } | FrameKind::Folio { .. } => {
             Color32::from_rgba_unmultiplied(120, 120, 120, 120)
         }
     }

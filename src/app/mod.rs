@@ -592,7 +592,7 @@ impl BroadsheetApp {
                 self.page = page;
                 if let Some(s) = edition.story_of_frame(f) {
                     self.story = Some(s.id.clone());
-                } else if let FrameKind::Headline { story } = &fr.kind {
+                } else if let FrameKind::Headline { story, .. } = &fr.kind {
                     self.story = Some(story.clone());
                 }
             }

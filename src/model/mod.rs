@@ -1,6 +1,7 @@
 //! The document model: an edition with its templates, styles, stories, photos and pages.
 //! Everything refers by stable ID; files are versioned RON (see [`io`]).
 
+mod crop;
 mod diagnostic;
 mod edit;
 mod edition;
@@ -17,11 +18,14 @@ mod style;
 mod template;
 mod units;
 
+pub use crop::Crop;
 pub use diagnostic::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
-pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
+pub use page::{
+    Fit, Frame, FrameKind, FrameProblem, MIN_WRAP_CHARS, Page, Photo, RuleStyle, Stroke, Wrap,
+};
 pub use parts::Part;
 pub use regrid::regrid_rect;
 pub use settings::{

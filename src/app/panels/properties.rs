@@ -138,6 +138,8 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             columns,
             gutter,
             balance,
+            tint,
+            inset,
         } => {
             let (mut cols, mut bal) = (*columns, *balance);
             let mut own_gutter = gutter.is_some();
@@ -164,19 +166,25 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
                 columns: cols,
                 gutter: own_gutter.then_some(Length::Mm(gutter_mm)),
                 balance: bal,
+                tint: *tint,
+                inset: *inset,
             };
             if kind != frame.kind {
                 actions.push(set_kind(frame, kind, "undo-text-frame"));
             }
             thread_ui(ui, edition, frame, actions);
         }
-        FrameKind::Headline { story } => {
+        FrameKind::Headline { story, tint, inset } => {
             if let Some(Some(s)) =
                 story_combo_ui(ui, edition, &t!("props-story"), Some(story), false)
             {
                 actions.push(set_kind(
                     frame,
-                    FrameKind::Headline { story: s },
+                    FrameKind::Headline {
+                        story: s,
+                        tint: *tint,
+                        inset: *inset,
+                    },
                     "undo-place-story",
                 ));
             }
@@ -194,7 +202,7 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             (photo, story.as_ref(), *fit, *crop),
             actions,
         ),
-        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {}
+        FrameKind::Rule { .. } | FrameKind::Box { .. } | FrameKind::Folio { .. } => {}
     }
 }
 
