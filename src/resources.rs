@@ -8,12 +8,14 @@ use std::sync::{Arc, Mutex};
 use crate::bundle;
 use crate::model::Photo;
 
-/// Where an edition was loaded from; photo paths are relative to it.
+/// Where an edition was loaded from; relative photo paths are relative to it, absolute ones
+/// are read from disk whatever the origin (see [`photo_path`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Origin {
     /// The layout file's folder.
     Folder(PathBuf),
-    /// The sample compiled into the binary: photos come from the bundle.
+    /// The sample compiled into the binary, or a new edition not saved yet: relative photo
+    /// paths come from the bundle.
     #[default]
     Bundled,
 }
