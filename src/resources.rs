@@ -8,12 +8,14 @@ use std::sync::{Arc, Mutex};
 use crate::bundle;
 use crate::model::Photo;
 
-/// Where an edition was loaded from; photo paths are relative to it.
+/// Where an edition was loaded from; relative photo paths are relative to it, absolute ones
+/// are read from disk whatever the origin (see [`photo_path`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Origin {
     /// The layout file's folder.
     Folder(PathBuf),
-    /// The sample compiled into the binary: photos come from the bundle.
+    /// The sample compiled into the binary, or a new edition not saved yet: relative photo
+    /// paths come from the bundle.
     #[default]
     Bundled,
 }
@@ -56,11 +58,23 @@ impl PhotoError {
     }
 }
 
+/// Where a photo's file is on disk, or None when it comes from the bundle: paths are relative
+/// to the layout's folder, and absolute paths are themselves whatever the origin (the editor
+/// stores absolute paths for photos imported into a new, unsaved edition). Only relative paths
+/// of a bundled edition are bundle entries.
+pub fn photo_path(origin: &Origin, photo: &Photo) -> Option<PathBuf> {
+    let path = Path::new(&photo.path);
+    match origin {
+        Origin::Folder(dir) => Some(dir.join(path)),
+        Origin::Bundled if path.is_absolute() => Some(path.to_path_buf()),
+        Origin::Bundled => None,
+    }
+}
+
 /// Reads a photo's bytes and checks that it decodes far enough to know its size.
 pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoError> {
-    let bytes: Arc<[u8]> = match origin {
-        Origin::Folder(dir) => {
-            let path = dir.join(&photo.path);
+    let bytes: Arc<[u8]> = match photo_path(origin, photo) {
+        Some(path) => {
             let shown = path.display().to_string();
             match std::fs::read(&path) {
                 Ok(b) => b.into(),
@@ -75,7 +89,7 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
                 }
             }
         }
-        Origin::Bundled => bundle::asset(&photo.path)
+        None => bundle::asset(&photo.path)
             .ok_or_else(|| PhotoError::Missing {
                 path: format!("{} (bundled)", photo.path),
             })?
@@ -105,10 +119,9 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
 /// A photo's pixel size, reading no more of the file than its header: layout needs only the
 /// size, and a 20 MB camera JPEG should not be read whole to learn it.
 pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
-    let Origin::Folder(dir) = origin else {
+    let Some(path) = photo_path(origin, photo) else {
         return load_photo(origin, photo).map(|d| (d.width, d.height));
     };
-    let path = dir.join(&photo.path);
     let file = std::fs::File::open(&path).map_err(|e| {
         let path = path.display().to_string();
         if e.kind() == std::io::ErrorKind::NotFound {

@@ -178,12 +178,15 @@ fn rule() -> FrameKind {
     FrameKind::Rule {
         weight: Length::Pt(0.5),
         color: Color::BLACK,
+        style: crate::model::RuleStyle::Solid,
     }
 }
 
 fn headline(story: &str) -> FrameKind {
     FrameKind::Headline {
         story: StoryId::new(story),
+        tint: None,
+        inset: None,
     }
 }
 
@@ -192,6 +195,8 @@ fn text(columns: u8) -> FrameKind {
         columns,
         gutter: None,
         balance: true,
+        tint: None,
+        inset: None,
     }
 }
 
@@ -391,7 +396,7 @@ pub fn generated(n: usize) -> Edition {
             let mut f = f.clone();
             f.id = FrameId::new(rename(f.id.as_str()));
             match &mut f.kind {
-                FrameKind::Headline { story } => {
+                FrameKind::Headline { story, .. } => {
                     *story = StoryId::new(format!("{story}-{page_no}"))
                 }
                 FrameKind::Photo {

@@ -507,12 +507,10 @@ fn panning_never_loses_the_page() {
             h.run_steps(1);
         }
         h.run();
-        let visible = h
-            .get_all_by_label_contains("Frame p1-")
-            .any(|f| f.rect().intersects(canvas));
+        let shown = h.get_by_label("Sheet of page 1").rect().intersect(canvas);
         assert!(
-            visible,
-            "panned by {delta:?} × 30, no frame of page 1 is on screen"
+            shown.width() > 150.0 && shown.height() > 150.0,
+            "panned by {delta:?} × 30, only {shown:?} of the page is on screen"
         );
     }
 }
@@ -1046,4 +1044,128 @@ fn a_style_change_is_laid_out_in_the_background() {
     run_until(&mut h, |app| {
         !app.document().layout_pending() && app.layout().unwrap().pages[0] != before
     });
+}
+
+/// Layout tools on a fresh page: three frames drawn, marquee-selected, their tops aligned,
+/// copied and pasted in place on the next page, and the paste undone.
+#[test]
+fn marquee_select_align_and_paste_in_place_on_another_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Add page").click();
+    h.run_steps(3);
+    assert_eq!(h.state().page(), 1);
+    let sheet = h.get_by_label("Sheet of page 2").rect();
+    let at = |fx: f32, fy: f32| sheet.min + egui::vec2(sheet.width() * fx, sheet.height() * fy);
+    for (fx, fy) in [(0.15, 0.30), (0.45, 0.36), (0.75, 0.42)] {
+        h.key_press(egui::Key::T);
+        h.run_steps(1);
+        drag(&mut h, at(fx, fy), egui::vec2(60.0, 70.0));
+    }
+    let page = h.state().edition().pages[1].clone();
+    assert_eq!(page.frames.len(), 3, "three frames drawn");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+
+    // A marquee from the margin over all three.
+    drag(&mut h, at(0.05, 0.25), at(0.95, 0.6) - at(0.05, 0.25));
+    assert_eq!(
+        h.state().selection().len(),
+        3,
+        "the marquee selects the three frames"
+    );
+
+    // Align their tops (Alt+Shift+T): one undo step.
+    h.key_press_modifiers(egui::Modifiers::ALT | egui::Modifiers::SHIFT, egui::Key::T);
+    h.run_steps(2);
+    let tops: Vec<f32> = h.state().edition().pages[1]
+        .frames
+        .iter()
+        .map(|f| f.rect.y.0)
+        .collect();
+    assert!(tops.iter().all(|y| (y - tops[0]).abs() < 0.01), "{tops:?}");
+
+    // Copy, next page, paste in place.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    h.run_steps(2);
+    h.key_press(egui::Key::PageDown);
+    h.run_steps(2);
+    assert_eq!(h.state().page(), 2);
+    let before = h.state().edition().pages[2].frames.len();
+    let in_place = egui::Modifiers::COMMAND | egui::Modifiers::ALT | egui::Modifiers::SHIFT;
+    h.key_press_modifiers(in_place, egui::Key::V);
+    h.run_steps(2);
+    let pasted: Vec<broadsheet::model::Frame> =
+        h.state().edition().pages[2].frames[before..].to_vec();
+    assert_eq!(pasted.len(), 3);
+    let source = &h.state().edition().pages[1].frames;
+    for (p, s) in pasted.iter().zip(source) {
+        assert_eq!(p.rect, s.rect, "pasted in place");
+        assert!(
+            h.state().edition().story_of_frame(&p.id).is_none(),
+            "pasted text frames are empty"
+        );
+    }
+    assert_eq!(
+        h.state().selection().len(),
+        3,
+        "the pasted frames are selected"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().edition().pages[2].frames.len(),
+        before,
+        "one undo removes the paste"
+    );
+}
+
+/// Shift-click adds to the selection, arrow keys nudge it (Shift by a grid step), a locked
+/// frame stays put, Tab walks the frames and Esc lets go.
+#[test]
+fn nudging_locking_and_walking_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let (a, b) = ("p1-fire-head", "p1-parks-head");
+    h.get_by_label(&format!("Frame {a}")).click();
+    h.run_steps(2);
+    h.get_by_label(&format!("Frame {b}"))
+        .click_modifiers(egui::Modifiers::SHIFT);
+    h.run_steps(2);
+    assert_eq!(h.state().selection().len(), 2);
+    let (ra, rb) = (frame_rect(h.state(), a), frame_rect(h.state(), b));
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(frame_rect(h.state(), a).x.0, ra.x.0 + 2.0);
+    assert_eq!(frame_rect(h.state(), b).x.0, rb.x.0 + 2.0);
+    // Two nudges are one undo step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(frame_rect(h.state(), a), ra);
+
+    // Lock both (Ctrl+Alt+L): a Shift+Down nudge moves neither.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT,
+        egui::Key::L,
+    );
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(frame_rect(h.state(), a), ra, "a locked frame stays");
+
+    // Esc lets go; Tab walks the page's frames in order.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().selection().is_empty());
+    h.key_press(egui::Key::Tab);
+    h.run_steps(2);
+    let first = h.state().edition().pages[0].frames[0].id.clone();
+    assert_eq!(h.state().selected(), Some(&first));
+    h.key_press(egui::Key::Tab);
+    h.run_steps(2);
+    let second = h.state().edition().pages[0].frames[1].id.clone();
+    assert_eq!(h.state().selected(), Some(&second));
 }

@@ -383,3 +383,100 @@ fn a_blank_edition_is_untitled_undated_and_has_a_subhead_style() {
     e.validate().unwrap();
     assert_eq!(io::from_str(&io::to_string(&e), "blank.ron").unwrap(), e);
 }
+
+/// The sample with its first rule's `kind` replaced by `kind` (RON text).
+fn with_rule_kind(kind: &str) -> String {
+    let text = sample_text();
+    let old = "kind: Rule(\n            weight: 0.5,\n            color: Cmyk(0, 0, 0, 100),\n          ),";
+    assert!(
+        text.contains(old),
+        "the sample's rule is written as expected"
+    );
+    text.replacen(old, kind, 1)
+}
+
+/// Line and column of the first `needle` after the first rule frame in `text`, 1-based.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let from = text.find("p1-rule-h1").unwrap();
+    let at = from + text[from..].find(needle).unwrap();
+    let before = &text[..at];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().unwrap().chars().count() + 1,
+    )
+}
+
+#[test]
+fn a_negative_or_nan_rule_weight_is_refused_at_its_place_in_the_file() {
+    for weight in ["-1", "NaN", "0"] {
+        let text = with_rule_kind(&format!(
+            "kind: Rule(\n            weight: {weight},\n          ),"
+        ));
+        let err = load_err(&text);
+        let msg = err.to_string();
+        assert!(
+            msg.contains("weight must be a positive, finite length"),
+            "{msg}"
+        );
+        assert_eq!(err.position(), Some(position_of(&text, "weight:")), "{msg}");
+    }
+}
+
+#[test]
+fn an_unknown_rule_style_is_a_syntax_error_with_line_and_column() {
+    let text = with_rule_kind(
+        "kind: Rule(\n            weight: 1,\n            style: Wavy,\n          ),",
+    );
+    let err = load_err(&text);
+    assert!(matches!(err, io::LoadError::Syntax { .. }), "{err}");
+    assert!(err.to_string().contains("Wavy"), "{err}");
+    assert_eq!(err.position().unwrap().0, position_of(&text, "style:").0);
+}
+
+#[test]
+fn a_box_tint_over_100_percent_and_a_negative_wrap_offset_are_refused() {
+    let text =
+        with_rule_kind("kind: Box(\n            fill: Some(Cmyk(0, 0, 0, 150)),\n          ),");
+    let err = load_err(&text);
+    assert!(err.to_string().contains("over 100"), "{err}");
+    assert_eq!(err.position(), Some(position_of(&text, "fill:")));
+    let text = with_rule_kind(
+        "kind: Box(),\n          wrap: Some(Wrap(\n            offset: \"-2mm\",\n          )),",
+    );
+    let err = load_err(&text);
+    assert!(err.to_string().contains("wrap offset"), "{err}");
+    assert_eq!(err.position(), Some(position_of(&text, "offset:")));
+}
+
+#[test]
+fn new_frame_fields_round_trip_and_stay_unwritten_when_unset() {
+    let text = with_rule_kind(
+        "kind: Rule(\n            weight: 3.0,\n            color: Cmyk(0, 0, 0, 100),\n            style: ThickThin,\n          ),\n          wrap: Some(Wrap(\n            offset: \"2mm\",\n          )),",
+    );
+    let e = io::from_str(&text, "tools.ron").unwrap();
+    assert_eq!(io::to_string(&e), text);
+    // The sample writes none of them.
+    for field in ["style: Solid", "wrap:", "tint:", "inset:", "Box("] {
+        assert!(!sample_text().contains(field), "{field}");
+    }
+}
+
+#[test]
+fn an_edit_to_a_nan_rule_weight_is_refused_with_a_reason() {
+    use broadsheet::model::{Color, Edit, EditError, FrameKind, Length, RuleStyle};
+    let mut e = bundle::sample();
+    let before = e.clone();
+    let err = e
+        .apply(Edit::SetFrameKind {
+            frame: "p1-rule-h1".into(),
+            kind: FrameKind::Rule {
+                weight: Length::Pt(f32::NAN),
+                color: Color::BLACK,
+                style: RuleStyle::Dashed,
+            },
+        })
+        .unwrap_err();
+    assert!(matches!(err, EditError::InvalidFrame(..)), "{err}");
+    assert!(err.to_string().contains("weight"), "{err}");
+    assert_eq!(e, before);
+}

@@ -18,11 +18,7 @@ impl BroadsheetApp {
             Command::Copy => {
                 self.copy(ctx);
             }
-            Command::Cut => {
-                if self.copy(ctx) {
-                    self.delete_selected();
-                }
-            }
+            Command::Cut if self.copy(ctx) => self.delete_selected(),
             Command::Paste => self.paste_clip(ctx, None, false),
             Command::PasteInPlace => self.paste_clip(ctx, None, true),
             Command::Duplicate => {
@@ -34,7 +30,8 @@ impl BroadsheetApp {
             }
             Command::SelectAll => {
                 if let Some(page) = self.doc.edition.pages.get(self.page) {
-                    self.selected = Selection::many(page.frames.iter().map(|f| f.id.clone()).collect());
+                    self.selected =
+                        Selection::many(page.frames.iter().map(|f| f.id.clone()).collect());
                 }
             }
             Command::NextFrame | Command::PreviousFrame => {
@@ -70,7 +67,12 @@ impl BroadsheetApp {
 
     /// Pastes frames from `text` (the system clipboard) or our own clipboard onto the page
     /// shown: in place, or offset so a paste on the same page does not hide its original.
-    pub(super) fn paste_clip(&mut self, _ctx: &egui::Context, text: Option<String>, in_place: bool) {
+    pub(super) fn paste_clip(
+        &mut self,
+        _ctx: &egui::Context,
+        text: Option<String>,
+        in_place: bool,
+    ) {
         let Some(clip) = text
             .as_deref()
             .or(self.clipboard.as_deref())
@@ -90,7 +92,11 @@ impl BroadsheetApp {
         } else {
             (DUPLICATE_OFFSET, DUPLICATE_OFFSET)
         };
-        let label = if in_place { "undo-paste-in-place" } else { "undo-paste" };
+        let label = if in_place {
+            "undo-paste-in-place"
+        } else {
+            "undo-paste"
+        };
         self.paste(&clip, d, label);
     }
 
@@ -145,7 +151,11 @@ impl BroadsheetApp {
                 locked: !all_locked,
             })
             .collect();
-        let label = if all_locked { "undo-unlock" } else { "undo-lock" };
+        let label = if all_locked {
+            "undo-unlock"
+        } else {
+            "undo-lock"
+        };
         self.edit(edits, label, None);
     }
 
@@ -163,7 +173,10 @@ impl BroadsheetApp {
             self.say(t!("status-select-three"));
             return;
         }
-        let edits = self.doc.edition.distribute_edits(self.selected.frames(), axis);
+        let edits = self
+            .doc
+            .edition
+            .distribute_edits(self.selected.frames(), axis);
         self.edit(edits, "undo-distribute", None);
     }
 
@@ -180,10 +193,7 @@ impl BroadsheetApp {
                 .get(self.page)
                 .and_then(|p| self.doc.edition.template(&p.template))
                 .map_or((1.0, 1.0), |t| {
-                    (
-                        t.column_width().0 + t.gutter_width().0,
-                        t.baseline.pt().0,
-                    )
+                    (t.column_width().0 + t.gutter_width().0, t.baseline.pt().0)
                 })
         } else {
             (1.0, 1.0)

@@ -216,6 +216,14 @@ impl Canvas {
                 Color32::from_black_alpha(90),
             );
             painter.rect_filled(page_rect, 0.0, Color32::WHITE);
+            // The sheet itself, for screen readers and tests: where the page is on screen.
+            let sheet = ui.interact(
+                page_rect,
+                ui.scope_id().with(("sheet", index)),
+                Sense::hover(),
+            );
+            let name = t!("a11y-sheet", page = edition.page_label(index));
+            sheet.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
             let px = page_rect.width() * ui.ctx().pixels_per_point();
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
             if let Some((texture, _)) = image(index, px, None) {
@@ -558,7 +566,8 @@ impl Canvas {
                     && let Some(bbox) = model::bounding_box(frames.iter().map(|(_, r)| *r))
                 {
                     let d = at - press;
-                    let moved = model::Rect::new(bbox.x.0 + d.x, bbox.y.0 + d.y, bbox.w.0, bbox.h.0);
+                    let moved =
+                        model::Rect::new(bbox.x.0 + d.x, bbox.y.0 + d.y, bbox.w.0, bbox.h.0);
                     let snapped = grid.snap_move(moved);
                     snap_lines_ui(painter, geom, template, &grid, snapped);
                     let (dx, dy) = (snapped.x.0 - bbox.x.0, snapped.y.0 - bbox.y.0);
@@ -669,8 +678,16 @@ impl Canvas {
 
 /// The frames of a group mapped from bounding box `from` to `to`.
 fn scale_rects(frames: &[(FrameId, model::Rect)], from: model::Rect, to: model::Rect) -> Vec<Edit> {
-    let sx = if from.w.0 > 0.0 { to.w.0 / from.w.0 } else { 1.0 };
-    let sy = if from.h.0 > 0.0 { to.h.0 / from.h.0 } else { 1.0 };
+    let sx = if from.w.0 > 0.0 {
+        to.w.0 / from.w.0
+    } else {
+        1.0
+    };
+    let sy = if from.h.0 > 0.0 {
+        to.h.0 / from.h.0
+    } else {
+        1.0
+    };
     frames
         .iter()
         .map(|(frame, r)| Edit::SetFrameRect {
@@ -698,8 +715,16 @@ fn keep_aspect(from: model::Rect, to: model::Rect, handle: Edges) -> model::Rect
     } else {
         w = h * ratio;
     }
-    let x = if handle.x == -1 { to.right().0 - w } else { to.x.0 };
-    let y = if handle.y == -1 { to.bottom().0 - h } else { to.y.0 };
+    let x = if handle.x == -1 {
+        to.right().0 - w
+    } else {
+        to.x.0
+    };
+    let y = if handle.y == -1 {
+        to.bottom().0 - h
+    } else {
+        to.y.0
+    };
     model::Rect::new(x, y, w, h)
 }
 
@@ -715,13 +740,19 @@ fn snap_lines_ui(
     let (xs, ys) = grid.hits(r);
     for x in xs {
         painter.line_segment(
-            [geom.screen_from_page(x, 0.0), geom.screen_from_page(x, t.height.pt().0)],
+            [
+                geom.screen_from_page(x, 0.0),
+                geom.screen_from_page(x, t.height.pt().0),
+            ],
             stroke,
         );
     }
     for y in ys {
         painter.line_segment(
-            [geom.screen_from_page(0.0, y), geom.screen_from_page(t.width.pt().0, y)],
+            [
+                geom.screen_from_page(0.0, y),
+                geom.screen_from_page(t.width.pt().0, y),
+            ],
             stroke,
         );
     }
@@ -751,7 +782,7 @@ fn frame_color(kind: &FrameKind) -> Color32 {
         FrameKind::Text { .. } => Color32::from_rgba_unmultiplied(40, 110, 200, 160),
         FrameKind::Headline { .. } => Color32::from_rgba_unmultiplied(200, 60, 40, 160),
         FrameKind::Photo { .. } => Color32::from_rgba_unmultiplied(40, 150, 80, 160),
-        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {
+        FrameKind::Rule { .. } | FrameKind::Box { .. } | FrameKind::Folio { .. } => {
             Color32::from_rgba_unmultiplied(120, 120, 120, 120)
         }
     }

@@ -835,6 +835,18 @@ impl BroadsheetApp {
         if !ctx.egui_wants_keyboard_input() {
             self.clipboard_events(ctx);
             self.arrow_keys(ctx);
+            // Tab and the arrows belong to the page while no field is being typed in: egui
+            // would also move the keyboard focus between widgets with them.
+            let page_keys = ctx.input(|i| {
+                i.events.iter().any(|e| {
+                    matches!(e, egui::Event::Key { key, pressed: true, .. }
+                        if matches!(key, egui::Key::Tab | egui::Key::ArrowLeft
+                            | egui::Key::ArrowRight | egui::Key::ArrowUp | egui::Key::ArrowDown))
+                })
+            });
+            if page_keys {
+                ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            }
         }
         self.intents
             .extend(Command::from_input(ctx).into_iter().map(Intent::Run));
@@ -871,7 +883,12 @@ impl BroadsheetApp {
         use egui::Key;
         let pressed: Vec<(Key, bool)> = ctx.input_mut(|i| {
             let mut out = Vec::new();
-            for k in [Key::ArrowLeft, Key::ArrowRight, Key::ArrowUp, Key::ArrowDown] {
+            for k in [
+                Key::ArrowLeft,
+                Key::ArrowRight,
+                Key::ArrowUp,
+                Key::ArrowDown,
+            ] {
                 for _ in 0..i.count_and_consume_key(egui::Modifiers::NONE, k) {
                     out.push((k, false));
                 }
@@ -984,6 +1001,7 @@ impl BroadsheetApp {
                             self.doc.layout(),
                             &self.doc.jumps,
                             frame,
+                            self.selected.len(),
                             self.story.as_ref(),
                             &mut self.intents,
                         );

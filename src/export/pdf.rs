@@ -10,12 +10,12 @@ use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect as KRect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
-use krilla::paint::{Fill, Paint, Stroke};
+use krilla::paint::{Fill, Paint, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
-use crate::layout::{EditionLayout, ImageItem, Item, PageLayout, PlacedRun};
+use crate::layout::{Dash, EditionLayout, ImageItem, Item, PageLayout, PlacedRun};
 use crate::model::{Color, Edition, Lang, Photo};
 use crate::resources::{Origin, load_photo};
 use crate::text::{FontBook, FontId};
@@ -169,12 +169,27 @@ fn fill(color: Color, pdfa: bool) -> Fill {
     }
 }
 
-fn stroke(color: Color, width: f32, pdfa: bool) -> Stroke {
-    Stroke {
+/// A stroke, or None for a width or dash that cannot be drawn: pdf-writer panics on a NaN,
+/// so nothing that is not a positive finite number gets through.
+fn stroke(color: Color, width: f32, dash: Option<Dash>, pdfa: bool) -> Option<Stroke> {
+    let drawable = |v: f32| v.is_finite() && v > 0.0;
+    if !drawable(width) {
+        return None;
+    }
+    let dash = match dash {
+        Some(d) if drawable(d.on) && drawable(d.off) => Some(StrokeDash {
+            array: vec![d.on, d.off],
+            offset: 0.0,
+        }),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(Stroke {
         paint: paint(color, pdfa),
         width,
+        dash,
         ..Stroke::default()
-    }
+    })
 }
 
 fn draw_page(
@@ -192,9 +207,11 @@ fn draw_page(
                 let mut pb = PathBuilder::new();
                 pb.move_to(r.from.x, r.from.y);
                 pb.line_to(r.to.x, r.to.y);
-                if let Some(path) = pb.finish() {
+                if let (Some(path), Some(stroke)) =
+                    (pb.finish(), stroke(r.color, r.width, r.dash, opts.pdfa))
+                {
                     surface.set_fill(None);
-                    surface.set_stroke(Some(stroke(r.color, r.width, opts.pdfa)));
+                    surface.set_stroke(Some(stroke));
                     surface.draw_path(&path);
                     surface.set_stroke(None);
                 }
@@ -206,9 +223,12 @@ fn draw_page(
                 };
                 let mut pb = PathBuilder::new();
                 pb.push_rect(rect);
-                if let Some(path) = pb.finish() {
+                let stroke = r.stroke.and_then(|(c, w)| stroke(c, w, r.dash, opts.pdfa));
+                if let Some(path) = pb.finish()
+                    && (r.fill.is_some() || stroke.is_some())
+                {
                     surface.set_fill(r.fill.map(|c| fill(c, opts.pdfa)));
-                    surface.set_stroke(r.stroke.map(|(c, w)| stroke(c, w, opts.pdfa)));
+                    surface.set_stroke(stroke);
                     surface.draw_path(&path);
                     surface.set_stroke(None);
                 }
@@ -331,8 +351,12 @@ impl Images<'_> {
             })
             .clone();
         let Some(image) = image else { return };
-        let Some(clip) = KRect::from_xywh(img.clip.x.0, img.clip.y.0, img.clip.w.0, img.clip.h.0)
-        else {
+        // The image shows only inside both the frame's clip and its own placement: a fitted
+        // photo with a crop must not show the cropped-off pixels in the space beside it.
+        let Some(shown) = img.clip.intersection(&img.placement) else {
+            return;
+        };
+        let Some(clip) = KRect::from_xywh(shown.x.0, shown.y.0, shown.w.0, shown.h.0) else {
             return;
         };
         let mut pb = PathBuilder::new();
@@ -389,7 +413,7 @@ fn crop_marks(surface: &mut Surface, extra: f32, w: f32, h: f32, opts: &PdfOptio
     let registration = Color::Cmyk(100, 100, 100, 100);
     let gap = opts.bleed + 3.0;
     surface.set_fill(None);
-    surface.set_stroke(Some(stroke(registration, 0.25, opts.pdfa)));
+    surface.set_stroke(stroke(registration, 0.25, None, opts.pdfa));
     for (x, y) in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
         let (px, py) = (extra + x, extra + y);
         let dx = if x == 0.0 { -1.0 } else { 1.0 };

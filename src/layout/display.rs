@@ -97,16 +97,27 @@ pub struct ImageItem {
     pub frame: FrameId,
 }
 
-/// A straight line.
+/// A straight line with butt ends. A double rule (文武线) is two of these side by side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RuleItem {
     pub from: Point,
     pub to: Point,
     pub width: f32,
     pub color: Color,
+    /// Dashes along the line, starting with a dash at `from`; none for a continuous line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dash: Option<Dash>,
 }
 
-/// A filled and/or stroked rectangle.
+/// A dash pattern: `on` points drawn, `off` points left, repeated from the path's start.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Dash {
+    pub on: f32,
+    pub off: f32,
+}
+
+/// A filled and/or stroked rectangle. The stroke is centred on the rectangle's edge, with
+/// mitred corners.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RectItem {
     pub rect: Rect,
@@ -114,6 +125,9 @@ pub struct RectItem {
     pub fill: Option<Color>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stroke: Option<(Color, f32)>,
+    /// Dashes along the stroke, starting at the top-left corner, clockwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dash: Option<Dash>,
 }
 
 /// Where a frame sits and what it is.

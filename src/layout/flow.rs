@@ -3,7 +3,7 @@
 
 use super::display::{Item, TextRole};
 use super::setting::{Owner, baseline_in_box, place_line};
-use super::{Context, StoryFit};
+use super::{Context, StoryFit, wrap};
 use crate::model::{BodyParagraph, Diagnostic, FrameKind, ParagraphStyle, Severity, Story};
 use crate::text::{LineBreaker, Paragraph};
 
@@ -12,6 +12,10 @@ use crate::text::{LineBreaker, Paragraph};
 struct Slot {
     page: usize,
     frame: usize,
+    /// Which column of the thread the slot is in (numbered across all its frames), and its
+    /// grid row: a wrap can leave gaps in a column, so neighbours are found by row.
+    column: usize,
+    row: i32,
     x: f32,
     width: f32,
     /// Top of the grid cell the line sits in, and the grid's line height.
@@ -24,7 +28,18 @@ struct Slot {
 impl Slot {
     /// True when `other` is in the same column of the same frame.
     fn same_column(&self, other: &Slot) -> bool {
-        self.frame == other.frame && self.x == other.x
+        self.column == other.column
+    }
+
+    /// True when `next` is the body line right under this one at the same measure: a block
+    /// (a subhead) can run on into it without crossing a wrap's gap or changing width.
+    #[allow(clippy::float_cmp)]
+    fn runs_into(&self, next: &Slot) -> bool {
+        next.column == self.column
+            && next.row == self.row + 1
+            && next.x == self.x
+            && next.width == self.width
+            && next.kind == SlotKind::Body
     }
 }
 
@@ -57,59 +72,63 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
         .iter()
         .filter_map(|id| edition.frame(id))
         .collect();
+    let size = ctx
+        .style(&story.styles.body, &edition.roles.body)
+        .size
+        .pt()
+        .0;
     let mut slots = Vec::new();
+    let mut column = 0;
     for (i, &(page, frame)) in located.iter().enumerate() {
-        let FrameKind::Text {
-            columns, gutter, ..
-        } = &frame.kind
-        else {
-            continue;
-        };
         let Some(template) = edition.template(&edition.pages[page].template) else {
             continue;
         };
+        let columns = wrap::text_columns(frame, template);
+        if columns.is_empty() {
+            continue;
+        }
         let leading = template.baseline.pt().0;
-        let size = ctx
-            .style(&story.styles.body, &edition.roles.body)
-            .size
-            .pt()
-            .0;
         let area = template.type_area(false);
-        let cols = (*columns).max(1);
-        let gutter = gutter.map_or(template.gutter_width().0, |g| g.pt().0);
-        let col_w = (frame.rect.w.0 - gutter * f32::from(cols - 1)) / f32::from(cols);
+        // Text sits inside the frame's inset (text on a tint).
+        let r = frame.text_rect();
         // The grid cells the frame covers: lines sit on the page's baseline grid, so lines of
         // neighbouring columns and stories align.
-        let first = ((frame.rect.y.0 - area.y.0) / leading - 0.01)
-            .ceil()
-            .max(0.0) as i32;
-        let mut end = ((frame.rect.bottom().0 - area.y.0) / leading + 0.01).floor() as i32;
+        let first = ((r.y.0 - area.y.0) / leading - 0.01).ceil().max(0.0) as i32;
+        let mut end = ((r.bottom().0 - area.y.0) / leading + 0.01).floor() as i32;
         if let Some((f, rows)) = balance
             && f == i
         {
             end = end.min(first + rows);
         }
+        // Frames that wrap push lines aside or skip them; most frames have none nearby.
+        let obstacles = wrap::obstacles(&edition.pages[page], frame);
         let from_page = i
             .checked_sub(1)
             .map(|p| located[p].0)
             .filter(|&p| p != page);
         let to_page = located.get(i + 1).map(|n| n.0).filter(|&p| p != page);
         let start_index = slots.len();
-        for c in 0..cols {
-            let x = frame.rect.x.0 + f32::from(c) * (col_w + gutter);
+        for col in columns {
             for m in first..end {
                 let top = area.y.0 + m as f32 * leading;
+                let Some((x, width)) = wrap::line_span(col, (top, top + leading), &obstacles, size)
+                else {
+                    continue;
+                };
                 slots.push(Slot {
                     page,
                     frame: i,
+                    column,
+                    row: m,
                     x,
-                    width: col_w,
+                    width,
                     top,
                     grid: leading,
                     baseline: baseline_in_box(top, leading, size),
                     kind: SlotKind::Body,
                 });
             }
+            column += 1;
         }
         if let Some(p) = from_page
             && let Some(s) = slots.get_mut(start_index)
@@ -268,12 +287,10 @@ impl Flow<'_, '_> {
             let lines = LineBreaker::new(&par).all_at(first.width);
             let height = before + lines.len() as f32 * leading + after;
             let needed = rows(height, first.grid);
-            // Body slots left in this column from here.
-            let room = self.slots[self.pass.next..]
-                .iter()
-                .take_while(|s| s.same_column(&first) && s.kind == SlotKind::Body)
-                .count();
-            if room >= needed || room == self.column_rows(&first) {
+            // Body lines left in this run of the column from here: a wrap's gap or a change of
+            // measure ends the run, since the block is set as one piece at one width.
+            let room = self.run_from(self.pass.next);
+            if room >= needed || room == self.longest_run(&first) {
                 // Fits, or never will (taller than a whole column): set it here.
                 let taken = needed.min(room);
                 // Centre the block in its grid lines, so spare space falls evenly around it.
@@ -296,25 +313,43 @@ impl Flow<'_, '_> {
                 self.pass.over_lines += needed - taken;
                 return;
             }
-            // Too little room: leave the rest of this column empty and try the next.
-            while self
-                .slots
-                .get(self.pass.next)
-                .is_some_and(|s| s.same_column(&first))
-            {
-                if let Some(slot) = self.take().cloned() {
-                    self.jump(&slot);
-                }
+            // Too little room: leave the rest of this run empty and try the next run (below a
+            // wrap's gap, or the next column). Jump lines after it are set by the loop's top.
+            for _ in 0..room {
+                self.take();
             }
         }
     }
 
-    /// Number of body slots in the column `slot` is in.
-    fn column_rows(&self, slot: &Slot) -> usize {
-        self.slots
-            .iter()
-            .filter(|s| s.same_column(slot) && s.kind == SlotKind::Body)
-            .count()
+    /// How many body lines run on from slot `from` in one piece (see [`Slot::runs_into`]).
+    fn run_from(&self, from: usize) -> usize {
+        match self.slots.get(from) {
+            Some(s) if s.kind == SlotKind::Body => {
+                1 + self.slots[from..]
+                    .windows(2)
+                    .take_while(|w| w[0].runs_into(&w[1]))
+                    .count()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The longest run of body lines in the column `slot` is in: a block taller than that
+    /// never fits, so it is set in the first run it meets rather than pushed on forever.
+    /// Without wraps this is the column's body lines.
+    fn longest_run(&self, slot: &Slot) -> usize {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < self.slots.len() {
+            if self.slots[i].same_column(slot) && self.slots[i].kind == SlotKind::Body {
+                let run = self.run_from(i);
+                longest = longest.max(run);
+                i += run;
+            } else {
+                i += 1;
+            }
+        }
+        longest
     }
 }
 
@@ -387,10 +422,17 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
         } = frame.kind
     {
         let rows = pass.used[f].div_ceil(usize::from(columns.max(1))) as i32;
-        let balanced = self::slots(ctx, story, Some((f, rows)));
-        let second = run(ctx, story, &balanced);
-        if second.over_lines == 0 {
-            pass = second;
+        // A wrap takes lines out of some columns only, so the even share may not fit: then try
+        // a row or two more before giving up on balancing. Without wraps the first try fits
+        // whenever balancing can.
+        let tries = if wrapped(ctx, story, f) { 3 } else { 1 };
+        for extra in 0..tries {
+            let balanced = self::slots(ctx, story, Some((f, rows + extra)));
+            let second = run(ctx, story, &balanced);
+            if second.over_lines == 0 {
+                pass = second;
+                break;
+            }
         }
     }
     let mut out = Flowed {
@@ -468,6 +510,15 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
         );
     }
     out
+}
+
+/// True when a wrapping frame reaches into frame `f` of the story's thread.
+fn wrapped(ctx: &Context, story: &Story, f: usize) -> bool {
+    story
+        .thread
+        .get(f)
+        .and_then(|id| ctx.edition.frame(id))
+        .is_some_and(|(page, frame)| !wrap::obstacles(&ctx.edition.pages[page], frame).is_empty())
 }
 
 fn jump_line(

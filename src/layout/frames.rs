@@ -1,11 +1,11 @@
 //! Frames other than body text: headline stacks, photos with captions, rules and folios.
 
 use super::Context;
-use super::display::{ImageItem, Item, Point, RectItem, RuleItem, TextRole};
+use super::display::{Dash, ImageItem, Item, Point, RectItem, RuleItem, TextRole};
 use super::setting::{Owner, baseline_in_box, place_line};
 use crate::model::{
     Color, Crop, Diagnostic, Fit, Frame, Length, Page, PageTemplate, ParagraphStyle, Photo, Rect,
-    Severity, Story, StyleId,
+    RuleStyle, Severity, Story, Stroke, StyleId,
 };
 use crate::text::LineBreaker;
 
@@ -59,6 +59,8 @@ pub fn headline(
 ) {
     let e = ctx.edition;
     let s = &story.styles;
+    // Text on a tint sits inside the frame's inset.
+    let r = frame.text_rect();
     let byline = if story.byline.is_empty() || story.lang == crate::model::Lang::En {
         story.byline.clone()
     } else {
@@ -96,35 +98,26 @@ pub fn headline(
                 role: *role,
             };
             y += text_block(
-                ctx,
-                text,
-                style,
-                story.lang,
-                frame.rect.x.0,
-                y,
-                frame.rect.w.0,
-                &owner,
-                out,
-                diags,
+                ctx, text, style, story.lang, r.x.0, y, r.w.0, &owner, out, diags,
             );
         }
         y - top
     };
     let height = measure(0.0, &mut Vec::new(), &mut Vec::new());
-    let top = frame.rect.y.0 + ((frame.rect.h.0 - height) / 2.0).max(0.0);
+    let top = r.y.0 + ((r.h.0 - height) / 2.0).max(0.0);
     measure(top, out, diagnostics);
-    if height > frame.rect.h.0 + 0.5 {
+    if height > r.h.0 + 0.5 {
         diagnostics.push(
             Diagnostic::new(
                 Severity::Warning,
                 "headline-overset",
                 format!(
                     "the headline stack needs {:.0} pt but the frame is {:.0} pt high",
-                    height, frame.rect.h.0
+                    height, r.h.0
                 ),
             )
             .arg("needed", format!("{height:.0}"))
-            .arg("height", format!("{:.0}", frame.rect.h.0))
+            .arg("height", format!("{:.0}", r.h.0))
             .in_frame(frame.id.clone())
             .in_story(story.id.clone()),
         );
@@ -155,13 +148,17 @@ pub fn photo(
         &story.and_then(|s| s.styles.caption.clone()),
         &e.roles.caption,
     );
-    let credit_style = ctx.style(&None, &e.roles.credit);
+    // The credit sits right-aligned under the caption, whatever its style's alignment.
+    let mut credit_style = ctx.style(&None, &e.roles.credit).clone();
+    credit_style.align = crate::model::Align::Right;
+    credit_style.indent_em = 0.0;
     let owner = |role| Owner {
         frame: frame.id.clone(),
         story: story.map(|s| s.id.clone()),
         role,
     };
-    // Measure the caption block first: the photo takes what is left.
+    // Measure the caption block first: the photo takes what is left, so a longer caption
+    // shrinks the image rather than running off the frame.
     let mut scratch = Vec::new();
     let r = frame.rect;
     let block = |top: f32, items: &mut Vec<Item>, diags: &mut Vec<Diagnostic>| {
@@ -180,7 +177,7 @@ pub fn photo(
         h += text_block(
             ctx,
             credit,
-            credit_style,
+            &credit_style,
             lang,
             r.x.0,
             top + h,
@@ -193,34 +190,46 @@ pub fn photo(
     };
     let caption_h = block(0.0, &mut scratch, &mut Vec::new());
     let gap = if caption_h > 0.0 { 4.0 } else { 0.0 };
-    let image_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
-    let clip = Rect::new(r.x.0, r.y.0, r.w.0, image_h);
-    block(r.y.0 + image_h + gap, out, diagnostics);
+    // The image keeps at least a quarter of the frame; a caption that needs more oversets.
+    let area_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
+    let area = Rect::new(r.x.0, r.y.0, r.w.0, area_h);
 
     let info = ctx.resources.photo_size(photo);
     let (px_w, px_h) = info.as_ref().map_or((1, 1), |d| *d);
-    let crop_px = [
-        (crop.left.clamp(0.0, 1.0) * px_w as f32) as u32,
-        (crop.top.clamp(0.0, 1.0) * px_h as f32) as u32,
-        (((1.0 - crop.left - crop.right).clamp(0.01, 1.0)) * px_w as f32)
-            .round()
-            .max(1.0) as u32,
-        (((1.0 - crop.top - crop.bottom).clamp(0.01, 1.0)) * px_h as f32)
-            .round()
-            .max(1.0) as u32,
-    ];
+    let crop_px = crop_pixels(crop, (px_w, px_h));
     let (cw, ch) = (crop_px[2] as f32, crop_px[3] as f32);
     let scale = match fit {
-        Fit::Fill => (clip.w.0 / cw).max(clip.h.0 / ch),
-        Fit::Fit => (clip.w.0 / cw).min(clip.h.0 / ch),
+        Fit::Fill => (area.w.0 / cw).max(area.h.0 / ch),
+        Fit::Fit => (area.w.0 / cw).min(area.h.0 / ch),
     };
     let (pw, ph) = (cw * scale, ch * scale);
-    let placement = Rect::new(
-        clip.x.0 + (clip.w.0 - pw) / 2.0,
-        clip.y.0 + (clip.h.0 - ph) / 2.0,
-        pw,
-        ph,
-    );
+    // Filling centres the image on the area (the overhang is cut evenly); fitting centres it
+    // across and puts it at the top, so the caption follows right under the image.
+    let top = match fit {
+        Fit::Fill => area.y.0 + (area.h.0 - ph) / 2.0,
+        Fit::Fit => area.y.0,
+    };
+    let placement = Rect::new(area.x.0 + (area.w.0 - pw) / 2.0, top, pw, ph);
+    // What shows is where the image is inside the area: all of the area when filling, the
+    // image alone when fitting (the space beside it stays empty in every renderer).
+    let clip = area.intersection(&placement).unwrap_or(area);
+    let caption_top = clip.bottom().0 + gap;
+    block(caption_top, out, diagnostics);
+    if caption_top + caption_h > r.bottom().0 + 0.5 {
+        let room = (r.bottom().0 - caption_top).max(0.0);
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "caption-overset",
+                format!(
+                    "the caption needs {caption_h:.0} pt but the photo frame leaves {room:.0} pt for it"
+                ),
+            )
+            .arg("needed", format!("{caption_h:.0}"))
+            .arg("height", format!("{room:.0}"))
+            .in_frame(frame.id.clone()),
+        );
+    }
     let effective_ppi = 72.0 / scale;
     match &info {
         Err(reason) => diagnostics.push(
@@ -263,22 +272,91 @@ pub fn photo(
     }));
 }
 
-/// A rule along the frame's longer side.
-pub fn rule(frame: &Frame, weight: &Length, color: Color, out: &mut Vec<Item>) {
+/// Source pixels a crop keeps, `[x, y, width, height]`, at least one pixel and 1% each way.
+pub fn crop_pixels(crop: Crop, (px_w, px_h): (u32, u32)) -> [u32; 4] {
+    let c = crop.clamped();
+    let (kw, kh) = c.kept();
+    [
+        (c.left * px_w as f32) as u32,
+        (c.top * px_h as f32) as u32,
+        (kw * px_w as f32).round().max(1.0) as u32,
+        (kh * px_h as f32).round().max(1.0) as u32,
+    ]
+}
+
+/// A rule along the frame's longer side, centred across the shorter one: one line, or two
+/// for a double rule (文武线), each offset across the rule as [`RuleStyle::lines`] says.
+pub fn rule(frame: &Frame, weight: &Length, color: Color, style: RuleStyle, out: &mut Vec<Item>) {
     let r = frame.rect;
-    let (from, to) = if r.w.0 >= r.h.0 {
-        let y = r.y.0 + r.h.0 / 2.0;
-        (Point { x: r.x.0, y }, Point { x: r.right().0, y })
-    } else {
-        let x = r.x.0 + r.w.0 / 2.0;
-        (Point { x, y: r.y.0 }, Point { x, y: r.bottom().0 })
-    };
-    out.push(Item::Rule(RuleItem {
-        from,
-        to,
-        width: weight.pt().0,
-        color,
-    }));
+    let w = weight.pt().0;
+    // Validation keeps weights positive and finite; a bad one that slipped through draws
+    // nothing rather than reach the PDF writer, which panics on NaN.
+    if !(w.is_finite() && w > 0.0) {
+        return;
+    }
+    let horizontal = r.w.0 >= r.h.0;
+    let dash = style.dash(w).map(|(on, off)| Dash { on, off });
+    for (offset, width) in style.lines(w) {
+        let (from, to) = if horizontal {
+            let y = r.y.0 + r.h.0 / 2.0 + offset;
+            (Point { x: r.x.0, y }, Point { x: r.right().0, y })
+        } else {
+            let x = r.x.0 + r.w.0 / 2.0 + offset;
+            (Point { x, y: r.y.0 }, Point { x, y: r.bottom().0 })
+        };
+        out.push(Item::Rule(RuleItem {
+            from,
+            to,
+            width,
+            color,
+            dash,
+        }));
+    }
+}
+
+/// A box: its tint, then its border inside the frame (the border's outer edge on the frame's
+/// edge, so a box never reaches past its frame). A double border is two rectangles, the
+/// first-listed line of [`RuleStyle::lines`] outside.
+pub fn boxed(frame: &Frame, fill: Option<Color>, stroke: Option<&Stroke>, out: &mut Vec<Item>) {
+    let r = frame.rect;
+    if let Some(fill) = fill {
+        out.push(tint(r, fill));
+    }
+    let Some(stroke) = stroke else { return };
+    let w = stroke.weight.pt().0;
+    if !(w.is_finite() && w > 0.0) {
+        return;
+    }
+    let lines = stroke.style.lines(w);
+    // Each line's distance in from the frame's edge: from the outer edge of the outermost line.
+    let outer = lines
+        .iter()
+        .map(|(offset, width)| offset - width / 2.0)
+        .fold(f32::INFINITY, f32::min);
+    let dash = stroke.style.dash(w).map(|(on, off)| Dash { on, off });
+    for (offset, width) in lines {
+        let inset = offset - outer;
+        let (rw, rh) = (r.w.0 - 2.0 * inset, r.h.0 - 2.0 * inset);
+        if rw <= 0.0 || rh <= 0.0 {
+            continue;
+        }
+        out.push(Item::Rect(RectItem {
+            rect: Rect::new(r.x.0 + inset, r.y.0 + inset, rw, rh),
+            fill: None,
+            stroke: Some((stroke.color, width)),
+            dash,
+        }));
+    }
+}
+
+/// A tint (底纹) filling `rect`.
+pub fn tint(rect: Rect, color: Color) -> Item {
+    Item::Rect(RectItem {
+        rect,
+        fill: Some(color),
+        stroke: None,
+        dash: None,
+    })
 }
 
 /// The folio band over the type area: paper and date at the left, page and section at the
@@ -349,6 +427,7 @@ pub fn folio(
             },
             width: 0.75,
             color: Color::BLACK,
+            dash: None,
         }));
     }
 }
@@ -359,5 +438,6 @@ pub fn placeholder(clip: Rect) -> Item {
         rect: clip,
         fill: Some(Color::Cmyk(0, 0, 0, 20)),
         stroke: Some((Color::Cmyk(0, 0, 0, 60), 0.5)),
+        dash: None,
     })
 }

@@ -8,9 +8,11 @@
 pub mod display;
 mod flow;
 mod frames;
+pub mod photos;
 mod preflight;
 pub mod setting;
 pub mod snap;
+mod wrap;
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -19,7 +21,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 pub use display::{
-    FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem, TextRole,
+    Dash, FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem, TextRole,
 };
 
 use crate::model::{
@@ -156,11 +158,20 @@ struct CachedStory {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Cached furniture of a page (folio, headlines, photos, rules), keyed like stories.
-struct CachedPage {
-    key: u64,
+/// Cached furniture of a page (folio, headlines, photos, rules, boxes), keyed like stories.
+#[derive(Clone, Default)]
+struct Furniture {
+    /// Painted first, beneath everything: box tints and borders, text and headline tints.
+    under: Vec<Item>,
+    /// Painted over the body text: frame tags, headlines, photos, rules, folios.
     items: Vec<Item>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// A page's furniture with the key it was made for.
+struct CachedPage {
+    key: u64,
+    furniture: Furniture,
 }
 
 /// The layout engine, holding caches between layouts of the same edition.
@@ -258,28 +269,30 @@ impl Layouter {
             .store(recomposed, std::sync::atomic::Ordering::Relaxed);
 
         for (i, page) in edition.pages.iter().enumerate() {
-            let out = &mut pages[i].items;
             let key = page_key(edition_key, edition, i, page);
             let mut pages_cache = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-            let hit = pages_cache.get(&page.id).filter(|c| c.key == key);
-            let (items, page_diags) = match hit {
-                Some(c) => (c.items.clone(), c.diagnostics.clone()),
+            let furniture = match pages_cache.get(&page.id).filter(|c| c.key == key) {
+                Some(c) => c.furniture.clone(),
                 None => {
-                    let (mut items, mut diags) = (Vec::new(), Vec::new());
-                    self.page_furniture(&ctx, i, page, &mut items, &mut diags);
+                    let mut f = Furniture::default();
+                    self.page_furniture(&ctx, i, page, &mut f);
                     let cached = CachedPage {
                         key,
-                        items: items.clone(),
-                        diagnostics: diags.clone(),
+                        furniture: f.clone(),
                     };
                     pages_cache.insert(page.id.clone(), cached);
-                    (items, diags)
+                    f
                 }
             };
             drop(pages_cache);
-            out.extend(items);
+            // Tints go under the body text set so far; the rest goes over it.
+            let out = &mut pages[i].items;
+            let body = std::mem::replace(out, furniture.under);
+            out.extend(body);
+            out.extend(furniture.items);
             diagnostics.extend(
-                page_diags
+                furniture
+                    .diagnostics
                     .into_iter()
                     .map(|d| d.on_page(edition.page_label(i))),
             );
@@ -292,26 +305,30 @@ impl Layouter {
         }
     }
 
-    /// Folio, frame tags, headlines, photos and rules of one page.
+    /// Folio, frame tags, headlines, photos, rules and boxes of one page.
     fn page_furniture(
         &self,
         ctx: &Context,
         i: usize,
         page: &crate::model::Page,
-        out: &mut Vec<Item>,
-        diags: &mut Vec<Diagnostic>,
+        furniture: &mut Furniture,
     ) {
         let e = ctx.edition;
         let Some(t) = e.template(&page.template) else {
             return;
         };
+        let Furniture {
+            under,
+            items: out,
+            diagnostics: diags,
+        } = furniture;
         if let Some(f) = &t.folio {
             frames::folio(ctx, i, page, t, &f.style, out, diags);
         }
         for frame in &page.frames {
             let story = match &frame.kind {
                 FrameKind::Text { .. } => e.story_of_frame(&frame.id).map(|s| s.id.clone()),
-                FrameKind::Headline { story } => Some(story.clone()),
+                FrameKind::Headline { story, .. } => Some(story.clone()),
                 FrameKind::Photo { story, .. } => story.clone(),
                 _ => None,
             };
@@ -321,8 +338,11 @@ impl Layouter {
                 kind: frame.kind.name(),
                 story,
             }));
+            if let (Some(color), _) = frame.kind.backdrop() {
+                under.push(frames::tint(frame.rect, color));
+            }
             match &frame.kind {
-                FrameKind::Headline { story } => {
+                FrameKind::Headline { story, .. } => {
                     if let Some(s) = e.story(story) {
                         frames::headline(ctx, frame, s, out, diags);
                     }
@@ -346,7 +366,14 @@ impl Layouter {
                         }
                     }
                 }
-                FrameKind::Rule { weight, color } => frames::rule(frame, weight, *color, out),
+                FrameKind::Rule {
+                    weight,
+                    color,
+                    style,
+                } => frames::rule(frame, weight, *color, *style, out),
+                FrameKind::Box { fill, stroke } => {
+                    frames::boxed(frame, *fill, stroke.as_ref(), under);
+                }
                 FrameKind::Folio { style } => frames::folio(ctx, i, page, t, style, out, diags),
                 FrameKind::Text { .. } => {}
             }
@@ -373,6 +400,13 @@ fn story_key(
             page.hash(&mut h);
             edition.page_label(*page).hash(&mut h);
             format!("{:?}{:?}", frame.rect, frame.kind).hash(&mut h);
+            // The wraps that reach into the frame move its lines: a photo dragged over a
+            // column must recompose the story under it, and only that story.
+            if let Some(p) = edition.pages.get(*page) {
+                for r in wrap::obstacles(p, frame) {
+                    [r.x.0, r.y.0, r.w.0, r.h.0].map(f32::to_bits).hash(&mut h);
+                }
+            }
         }
     }
     h.finish()
@@ -390,7 +424,7 @@ fn page_key(edition_key: u64, edition: &Edition, index: usize, page: &crate::mod
     format!("{:?}", page.frames).hash(&mut h);
     for frame in &page.frames {
         let story = match &frame.kind {
-            FrameKind::Headline { story } => Some(story),
+            FrameKind::Headline { story, .. } => Some(story),
             FrameKind::Photo { story, photo, .. } => {
                 format!("{:?}", edition.photo(photo)).hash(&mut h);
                 story.as_ref()

@@ -66,8 +66,16 @@ impl Edition {
     /// Resizes a group: each frame keeps its place within the group's bounding box as the box
     /// goes from `from` to `to`, so a group scales like one picture.
     pub fn scale_group_edits(&self, ids: &[FrameId], from: Rect, to: Rect) -> Vec<Edit> {
-        let sx = if from.w.0 > 0.0 { to.w.0 / from.w.0 } else { 1.0 };
-        let sy = if from.h.0 > 0.0 { to.h.0 / from.h.0 } else { 1.0 };
+        let sx = if from.w.0 > 0.0 {
+            to.w.0 / from.w.0
+        } else {
+            1.0
+        };
+        let sy = if from.h.0 > 0.0 {
+            to.h.0 / from.h.0
+        } else {
+            1.0
+        };
         self.movable(ids)
             .into_iter()
             .map(|(frame, r)| Edit::SetFrameRect {
@@ -101,10 +109,7 @@ impl Edition {
                     AlignTo::VCenter => (r.x.0, bbox.y.0 + (bbox.h.0 - r.h.0) / 2.0),
                 };
                 let moved = Rect::new(x, y, r.w.0, r.h.0);
-                (moved != r).then_some(Edit::SetFrameRect {
-                    frame,
-                    rect: moved,
-                })
+                (moved != r).then_some(Edit::SetFrameRect { frame, rect: moved })
             })
             .collect()
     }
@@ -139,10 +144,7 @@ impl Edition {
             };
             at += size(&r) + gap;
             if (start(&moved) - start(&r)).abs() > 0.001 {
-                edits.push(Edit::SetFrameRect {
-                    frame,
-                    rect: moved,
-                });
+                edits.push(Edit::SetFrameRect { frame, rect: moved });
             }
         }
         edits
@@ -157,7 +159,10 @@ mod tests {
         let mut e = crate::sample::edition();
         let page = e.pages[0].id.clone();
         let mut ids = Vec::new();
-        for (i, (x, y)) in [(100.0, 300.0), (160.0, 340.0), (400.0, 320.0)].iter().enumerate() {
+        for (i, (x, y)) in [(100.0, 300.0), (160.0, 340.0), (400.0, 320.0)]
+            .iter()
+            .enumerate()
+        {
             let id = FrameId::new(format!("t{i}"));
             let frame = crate::model::Frame::new(
                 id.clone(),
@@ -165,6 +170,7 @@ mod tests {
                 crate::model::FrameKind::Rule {
                     weight: crate::model::Length::Pt(1.0),
                     color: crate::model::Color::BLACK,
+                    style: Default::default(),
                 },
             );
             e.apply(Edit::InsertFrame {

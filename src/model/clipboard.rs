@@ -44,8 +44,16 @@ impl Clip {
 
     /// The top-left corner of all the frames, to paste relative to.
     pub fn origin(&self) -> (f32, f32) {
-        let x = self.frames.iter().map(|f| f.rect.x.0).fold(f32::INFINITY, f32::min);
-        let y = self.frames.iter().map(|f| f.rect.y.0).fold(f32::INFINITY, f32::min);
+        let x = self
+            .frames
+            .iter()
+            .map(|f| f.rect.x.0)
+            .fold(f32::INFINITY, f32::min);
+        let y = self
+            .frames
+            .iter()
+            .map(|f| f.rect.y.0)
+            .fold(f32::INFINITY, f32::min);
         (x, y)
     }
 }
@@ -125,9 +133,7 @@ impl Edition {
         }
         let mut photo_ids = std::collections::HashMap::new();
         for ph in &clip.photos {
-            let same = self
-                .photo(&ph.id)
-                .is_some_and(|o| o.path == ph.path);
+            let same = self.photo(&ph.id).is_some_and(|o| o.path == ph.path);
             if !same {
                 let id = scratch.fresh_photo_id(ph.id.as_str());
                 photo_ids.insert(ph.id.clone(), id.clone());
@@ -139,8 +145,13 @@ impl Edition {
         let mut ids = Vec::new();
         for f in &clip.frames {
             let kind = match &f.kind {
-                FrameKind::Headline { story } => FrameKind::Headline {
-                    story: story_ids.get(story).cloned().unwrap_or_else(|| story.clone()),
+                FrameKind::Headline { story, tint, inset } => FrameKind::Headline {
+                    story: story_ids
+                        .get(story)
+                        .cloned()
+                        .unwrap_or_else(|| story.clone()),
+                    tint: *tint,
+                    inset: *inset,
                 },
                 FrameKind::Photo {
                     photo,
@@ -148,7 +159,10 @@ impl Edition {
                     fit,
                     crop,
                 } => FrameKind::Photo {
-                    photo: photo_ids.get(photo).cloned().unwrap_or_else(|| photo.clone()),
+                    photo: photo_ids
+                        .get(photo)
+                        .cloned()
+                        .unwrap_or_else(|| photo.clone()),
                     story: story
                         .as_ref()
                         .map(|s| story_ids.get(s).cloned().unwrap_or_else(|| s.clone())),
@@ -163,11 +177,10 @@ impl Edition {
                 other => other.clone(),
             };
             // Keep the frame's own name after its page prefix: "p1-lead-head" → "p3-lead-head".
-            let tail = f
-                .id
-                .as_str()
-                .split_once('-')
-                .map_or(f.id.as_str(), |(_, t)| t);
+            let tail =
+                f.id.as_str()
+                    .split_once('-')
+                    .map_or(f.id.as_str(), |(_, t)| t);
             let id = scratch.fresh_frame_id(&format!("{}-{tail}", p.id));
             let mut rect = f.rect;
             rect.x.0 += dx;
@@ -202,8 +215,11 @@ mod tests {
         assert_eq!(new.len(), 2);
         assert!(new.iter().all(|id| id.as_str().starts_with("p2-")));
         let head = &e.frame(&new[0]).unwrap().1.kind;
-        assert!(matches!(head, FrameKind::Headline { story } if story.as_str() == "lead"));
-        assert!(e.story_of_frame(&new[1]).is_none(), "the text frame is empty");
+        assert!(matches!(head, FrameKind::Headline { story, .. } if story.as_str() == "lead"));
+        assert!(
+            e.story_of_frame(&new[1]).is_none(),
+            "the text frame is empty"
+        );
         assert_eq!(e.stories.len(), crate::sample::edition().stories.len());
     }
 
@@ -214,9 +230,13 @@ mod tests {
         let mut to = crate::sample::blank(crate::model::PageTemplate::presets().remove(0));
         let (edits, new) = to.paste_edits(&clip, 0, (0.0, 0.0)).unwrap();
         to.apply_all(edits).unwrap();
-        to.validate().expect("the pasted frame's story and photo exist");
+        to.validate()
+            .expect("the pasted frame's story and photo exist");
         assert_eq!(to.photos.len(), 1);
-        assert!(matches!(to.frame(&new[0]).unwrap().1.kind, FrameKind::Photo { .. }));
+        assert!(matches!(
+            to.frame(&new[0]).unwrap().1.kind,
+            FrameKind::Photo { .. }
+        ));
     }
 
     #[test]

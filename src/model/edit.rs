@@ -5,7 +5,7 @@
 use super::{
     BodyParagraph, Edition, EditionSettings, Frame, FrameId, FrameKind, Page, PageId, PageTemplate,
     ParagraphStyle, Photo, PhotoId, Rect, SectionId, Story, StoryId, StoryStyles, StyleId,
-    TemplateId,
+    TemplateId, Wrap,
 };
 
 /// A story's text parts that the editor edits as one string each.
@@ -97,6 +97,11 @@ pub enum Edit {
     SetFrameKind {
         frame: FrameId,
         kind: FrameKind,
+    },
+    /// Sets or removes a frame's text wrap (图文互斥).
+    SetFrameWrap {
+        frame: FrameId,
+        wrap: Option<Wrap>,
     },
     InsertFrame {
         page: PageId,
@@ -249,6 +254,9 @@ pub enum EditError {
     InUse(String, String),
     #[error("position {0} is out of range")]
     OutOfRange(usize),
+    /// A frame value is unusable; the text is [`Frame::check`]'s reason.
+    #[error("frame {0}: {1}")]
+    InvalidFrame(FrameId, String),
 }
 
 impl Edition {
@@ -277,6 +285,13 @@ impl Edition {
                 let f = self
                     .frame_mut(&frame)
                     .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                let candidate = Frame {
+                    kind: kind.clone(),
+                    ..f.clone()
+                };
+                candidate
+                    .check()
+                    .map_err(|p| EditError::InvalidFrame(frame.clone(), p.message))?;
                 if let Some(story) = threaded
                     && !matches!(kind, FrameKind::Text { .. })
                 {
@@ -288,10 +303,24 @@ impl Edition {
                 let old = std::mem::replace(&mut f.kind, kind);
                 Ok(Edit::SetFrameKind { frame, kind: old })
             }
+            Edit::SetFrameWrap { frame, wrap } => {
+                let f = self
+                    .frame_mut(&frame)
+                    .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                let candidate = Frame { wrap, ..f.clone() };
+                candidate
+                    .check()
+                    .map_err(|p| EditError::InvalidFrame(frame.clone(), p.message))?;
+                let old = std::mem::replace(&mut f.wrap, wrap);
+                Ok(Edit::SetFrameWrap { frame, wrap: old })
+            }
             Edit::InsertFrame { page, index, frame } => {
                 if self.frame(&frame.id).is_some() {
                     return Err(EditError::Duplicate(frame.id.to_string()));
                 }
+                frame
+                    .check()
+                    .map_err(|p| EditError::InvalidFrame(frame.id.clone(), p.message))?;
                 let p = self.page_mut(&page)?;
                 if index > p.frames.len() {
                     return Err(EditError::OutOfRange(index));
@@ -648,7 +677,15 @@ mod tests {
                 columns: 3,
                 gutter: None,
                 balance: false,
+                tint: Some(crate::model::Color::Cmyk(0, 0, 0, 10)),
+                inset: None,
             },
+        });
+        round_trip(Edit::SetFrameWrap {
+            frame: frame.id.clone(),
+            wrap: Some(crate::model::Wrap {
+                offset: crate::model::Length::Mm(2.0),
+            }),
         });
         round_trip(Edit::SetStoryText {
             story: StoryId::new("lead"),

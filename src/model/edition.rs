@@ -281,8 +281,11 @@ impl Edition {
                 frame.id.as_str(),
             ));
         }
+        frame.check().map_err(|p| {
+            Invalid::new(format!("{whose}: {}", p.message), frame.id.as_str()).at_field(p.field)
+        })?;
         match &frame.kind {
-            FrameKind::Headline { story } => story_ok(story),
+            FrameKind::Headline { story, .. } => story_ok(story),
             FrameKind::Photo { photo, story, .. } => {
                 if self.photo(photo).is_none() {
                     return Err(Invalid::missing("photo", photo.as_str(), &whose));

@@ -3,6 +3,7 @@
 
 mod arrange;
 mod clipboard;
+mod crop;
 mod diagnostic;
 mod edit;
 mod edition;
@@ -21,11 +22,14 @@ mod units;
 
 pub use arrange::{AlignTo, Axis, bounding_box};
 pub use clipboard::Clip;
+pub use crop::Crop;
 pub use diagnostic::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
-pub use page::{Crop, Fit, Frame, FrameKind, Page, Photo};
+pub use page::{
+    Fit, Frame, FrameKind, FrameProblem, MIN_WRAP_CHARS, Page, Photo, RuleStyle, Stroke, Wrap,
+};
 pub use parts::Part;
 pub use regrid::regrid_rect;
 pub use settings::{

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Color, FrameId, Length, PageId, PhotoId, Rect, SectionId, StoryId, StyleId, TemplateId,
+    Color, Crop, FrameId, Length, PageId, PhotoId, Rect, SectionId, StoryId, StyleId, TemplateId,
 };
 
 /// One page of the edition. Its number is its position; its label comes from its section.
@@ -30,6 +30,10 @@ pub struct Frame {
     /// A locked frame cannot be moved, resized or deleted in the editor until unlocked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// Text wrap (图文互斥): body text of other text frames flows around this frame's
+    /// rectangle grown by the wrap's offset. None: text runs under the frame as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wrap: Option<Wrap>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -37,16 +41,125 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Frame {
-    /// An unlocked frame.
+    /// An unlocked frame without wrap.
     pub fn new(id: FrameId, rect: Rect, kind: FrameKind) -> Self {
         Self {
             id,
             rect,
             kind,
             locked: false,
+            wrap: None,
         }
     }
+
+    /// Checks the values a file or an edit can get wrong: weights positive and finite (a NaN
+    /// or negative line width must never reach the PDF writer), insets and wrap offsets
+    /// finite and not negative, CMYK percentages at most 100.
+    pub fn check(&self) -> Result<(), FrameProblem> {
+        let weight = |w: &Length, field: &'static str, what: &str| {
+            let v = w.pt().0;
+            if v.is_finite() && v > 0.0 {
+                Ok(())
+            } else {
+                Err(FrameProblem {
+                    message: format!("{what} must be a positive, finite length, not {w}"),
+                    field,
+                })
+            }
+        };
+        let distance = |l: &Option<Length>, field: &'static str, what: &str| match l {
+            Some(l) if !(l.pt().0.is_finite() && l.pt().0 >= 0.0) => Err(FrameProblem {
+                message: format!("{what} must be a finite length of 0 or more, not {l}"),
+                field,
+            }),
+            _ => Ok(()),
+        };
+        let color = |c: &Option<Color>, field: &'static str| match c {
+            Some(Color::Cmyk(c, m, y, k)) if [c, m, y, k].iter().any(|v| **v > 100) => {
+                Err(FrameProblem {
+                    message: format!(
+                        "the {field} colour Cmyk({c}, {m}, {y}, {k}) has a percentage over 100"
+                    ),
+                    field,
+                })
+            }
+            _ => Ok(()),
+        };
+        match &self.kind {
+            FrameKind::Rule {
+                weight: w,
+                color: c,
+                ..
+            } => {
+                weight(w, "weight", "the rule's weight")?;
+                color(&Some(*c), "color")?;
+            }
+            FrameKind::Box { fill, stroke } => {
+                color(fill, "fill")?;
+                if let Some(s) = stroke {
+                    weight(&s.weight, "weight", "the box's border weight")?;
+                    color(&Some(s.color), "color")?;
+                }
+            }
+            FrameKind::Text { tint, inset, .. } | FrameKind::Headline { tint, inset, .. } => {
+                color(tint, "tint")?;
+                distance(inset, "inset", "the text inset")?;
+            }
+            FrameKind::Photo { .. } | FrameKind::Folio { .. } => {}
+        }
+        distance(&self.wrap.map(|w| w.offset), "offset", "the wrap offset")
+    }
+
+    /// Where the frame's text is set: its rectangle inset by its backdrop's inset (text and
+    /// headline frames), never narrower or shorter than 1 pt.
+    pub fn text_rect(&self) -> Rect {
+        let (_, inset) = self.kind.backdrop();
+        let r = self.rect;
+        let (w, h) = (
+            (r.w.0 - 2.0 * inset).max(1.0),
+            (r.h.0 - 2.0 * inset).max(1.0),
+        );
+        Rect::new(r.x.0 + inset, r.y.0 + inset, w, h)
+    }
+
+    /// The rectangle text keeps out of when this frame wraps: its own grown by the offset on
+    /// every side. None when the frame does not wrap.
+    pub fn wrap_rect(&self) -> Option<Rect> {
+        let offset = self.wrap?.offset.pt().0.max(0.0);
+        let r = self.rect;
+        Some(Rect::new(
+            r.x.0 - offset,
+            r.y.0 - offset,
+            r.w.0 + 2.0 * offset,
+            r.h.0 + 2.0 * offset,
+        ))
+    }
 }
+
+/// Why a frame's values are unusable: the message and the field at fault.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct FrameProblem {
+    pub message: String,
+    /// The field to point at in a file (`weight`, `inset` …).
+    pub field: &'static str,
+}
+
+/// How a frame pushes body text out of the text frames it overlaps (图文互斥). In every column
+/// the wrap rectangle crosses, lines whose grid band meets it are skipped, or set shorter when
+/// the rectangle covers one side of the column only and at least [`MIN_WRAP_CHARS`] 字 remain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wrap {
+    /// Space kept between the frame's edges and the text, on every side.
+    #[serde(default)]
+    pub offset: Length,
+}
+
+/// The narrowest piece of a column, in 字 (body ems), that a wrap may leave for text beside it.
+/// Narrower pieces are left empty (preflight warns), since two or three characters a line
+/// read as a ragged ladder.
+pub const MIN_WRAP_CHARS: f32 = 3.0;
 
 /// What a frame holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,9 +173,23 @@ pub enum FrameKind {
         /// Share the text evenly between the columns instead of filling them in turn.
         #[serde(default)]
         balance: bool,
+        /// Background tint (底纹) filling the whole frame, e.g. `Cmyk(0, 0, 0, 10)`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tint: Option<Color>,
+        /// Space between the frame's edges and its text on every side (for text on a tint).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        inset: Option<Length>,
     },
     /// A story's kicker, headline, deck and byline, set across the frame.
-    Headline { story: StoryId },
+    Headline {
+        story: StoryId,
+        /// Background tint (底纹) filling the whole frame.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tint: Option<Color>,
+        /// Space between the frame's edges and its text on every side.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        inset: Option<Length>,
+    },
     /// A photo with its caption and credit below it.
     Photo {
         photo: PhotoId,
@@ -74,33 +201,126 @@ pub enum FrameKind {
         #[serde(default)]
         crop: Crop,
     },
-    /// A straight line along the frame's longer side.
+    /// A straight line along the frame's longer side, centred across the shorter one.
     Rule {
+        /// Line weight; for a double rule, the thick line's (see [`RuleStyle`]).
         weight: Length,
         #[serde(default)]
         color: Color,
+        #[serde(default, skip_serializing_if = "RuleStyle::is_solid")]
+        style: RuleStyle,
+    },
+    /// A rectangle (方框): an optional tint fill (底纹) and an optional border, square corners.
+    /// Boxes are painted beneath the page's text, photos and rules.
+    Box {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fill: Option<Color>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stroke: Option<Stroke>,
     },
     /// A folio line with its own style (pages also get the template's folio).
     Folio { style: StyleId },
+}
+
+/// How a rule or a box border is drawn. Proportions follow the weight `w`:
+/// - `Dashed`: dashes `4w` long with `2w` gaps (at least 2 pt and 1 pt, so hairlines show
+///   dashes), butt ends;
+/// - `Dotted`: square dots `w` long with `w` gaps (at least 1 pt), butt ends;
+/// - `ThickThin` (文武线): a thick line of `w` and a thin line of `w/3` side by side with a gap
+///   of `w/2`, `11w/6` across in all, centred on the rule's line. The thick line is on top of
+///   a horizontal rule and left of a vertical one; on a box border, outside. `ThinThick` is
+///   the mirror image.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RuleStyle {
+    #[default]
+    Solid,
+    Dashed,
+    Dotted,
+    ThickThin,
+    ThinThick,
+}
+
+impl RuleStyle {
+    /// Every style, in menu order.
+    pub const ALL: [RuleStyle; 5] = [
+        Self::Solid,
+        Self::Dashed,
+        Self::Dotted,
+        Self::ThickThin,
+        Self::ThinThick,
+    ];
+
+    /// True for the default, which files leave unwritten.
+    pub fn is_solid(&self) -> bool {
+        *self == Self::Solid
+    }
+
+    /// Dash and gap lengths for a line of `weight`, or None for a continuous line.
+    pub fn dash(self, weight: f32) -> Option<(f32, f32)> {
+        match self {
+            Self::Dashed => Some(((4.0 * weight).max(2.0), (2.0 * weight).max(1.0))),
+            Self::Dotted => Some((weight, weight.max(1.0))),
+            Self::Solid | Self::ThickThin | Self::ThinThick => None,
+        }
+    }
+
+    /// The lines a rule of `weight` is drawn as, across its direction: `(offset, weight)` of
+    /// each line's centre from the rule's centre line, first the top (or left) one.
+    pub fn lines(self, weight: f32) -> Vec<(f32, f32)> {
+        let (thick, thin, gap) = (weight, weight / 3.0, weight / 2.0);
+        let total = thick + gap + thin;
+        // The pair is centred on the rule's line: its top edge is at -total/2.
+        let first = |w: f32| -total / 2.0 + w / 2.0;
+        let second = |w: f32| total / 2.0 - w / 2.0;
+        match self {
+            Self::ThickThin => vec![(first(thick), thick), (second(thin), thin)],
+            Self::ThinThick => vec![(first(thin), thin), (second(thick), thick)],
+            Self::Solid | Self::Dashed | Self::Dotted => vec![(0.0, weight)],
+        }
+    }
+}
+
+/// A box's border: drawn inside the frame, its outer edge on the frame's edge.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stroke {
+    pub weight: Length,
+    #[serde(default)]
+    pub color: Color,
+    #[serde(default, skip_serializing_if = "RuleStyle::is_solid")]
+    pub style: RuleStyle,
 }
 
 impl FrameKind {
     /// The story a headline or photo frame shows (text frames take theirs from threads).
     pub fn shown_story(&self) -> Option<&StoryId> {
         match self {
-            Self::Headline { story } => Some(story),
+            Self::Headline { story, .. } => Some(story),
             Self::Photo { story, .. } => story.as_ref(),
             _ => None,
         }
     }
 
+    /// The kind's name in messages and the data export.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Text { .. } => "text",
             Self::Headline { .. } => "headline",
             Self::Photo { .. } => "photo",
             Self::Rule { .. } => "rule",
+            Self::Box { .. } => "box",
             Self::Folio { .. } => "folio",
+        }
+    }
+
+    /// A frame's tint (底纹) and text inset in points: text and headline frames have them,
+    /// others none.
+    pub fn backdrop(&self) -> (Option<Color>, f32) {
+        match self {
+            Self::Text { tint, inset, .. } | Self::Headline { tint, inset, .. } => {
+                (*tint, inset.map_or(0.0, |i| i.pt().0.max(0.0)))
+            }
+            _ => (None, 0.0),
         }
     }
 }
@@ -113,16 +333,6 @@ pub enum Fit {
     Fill,
     /// Scale to fit inside the frame, leaving space.
     Fit,
-}
-
-/// Fractions of the source image cut off each side before fitting, 0.0–1.0.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Crop {
-    pub left: f32,
-    pub top: f32,
-    pub right: f32,
-    pub bottom: f32,
 }
 
 /// A photo file used by the edition.

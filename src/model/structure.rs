@@ -33,6 +33,10 @@ pub enum NewFrame {
     Text,
     Headline,
     Photo,
+    /// A 0.5 pt black solid rule along the drawn rectangle's longer side.
+    Rule,
+    /// A box with a 10% black tint (底纹) and no border.
+    Box,
 }
 
 impl Edition {
@@ -167,12 +171,34 @@ impl Edition {
                     columns,
                     gutter: None,
                     balance: false,
+                    tint: None,
+                    inset: None,
                 };
                 (kind, "text")
             }
             NewFrame::Headline => {
                 let story = story.ok_or(StructureError::NoStory)?.clone();
-                (FrameKind::Headline { story }, "headline")
+                let kind = FrameKind::Headline {
+                    story,
+                    tint: None,
+                    inset: None,
+                };
+                (kind, "headline")
+            }
+            NewFrame::Rule => {
+                let kind = FrameKind::Rule {
+                    weight: super::Length::Pt(0.5),
+                    color: super::Color::BLACK,
+                    style: super::RuleStyle::Solid,
+                };
+                (kind, "rule")
+            }
+            NewFrame::Box => {
+                let kind = FrameKind::Box {
+                    fill: Some(super::Color::Cmyk(0, 0, 0, 10)),
+                    stroke: None,
+                };
+                (kind, "box")
             }
             NewFrame::Photo => {
                 let photo = photo.ok_or(StructureError::NoPhoto)?.clone();

@@ -117,6 +117,15 @@ impl Rect {
             && other.y.0 + EPS < self.bottom().0
     }
 
+    /// The area both rectangles cover, or None when they share none.
+    pub fn intersection(&self, other: &Rect) -> Option<Rect> {
+        let x0 = self.x.0.max(other.x.0);
+        let y0 = self.y.0.max(other.y.0);
+        let x1 = self.right().0.min(other.right().0);
+        let y1 = self.bottom().0.min(other.bottom().0);
+        (x1 > x0 && y1 > y0).then(|| Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+
     pub fn contains(&self, other: &Rect) -> bool {
         const EPS: f32 = 0.01;
         other.x.0 >= self.x.0 - EPS

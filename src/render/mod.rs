@@ -51,6 +51,23 @@ fn paint(color: Color) -> Paint<'static> {
     p
 }
 
+/// A stroke of `width` with butt ends and mitred corners (the PDF's defaults too), dashed when
+/// asked; None for a width or dash nothing can draw.
+fn stroke(width: f32, dash: Option<crate::layout::Dash>) -> Option<Stroke> {
+    if !(width.is_finite() && width > 0.0) {
+        return None;
+    }
+    let dash = match dash {
+        Some(d) => Some(tiny_skia::StrokeDash::new(vec![d.on, d.off], 0.0)?),
+        None => None,
+    };
+    Some(Stroke {
+        width,
+        dash,
+        ..Stroke::default()
+    })
+}
+
 impl<'a> Renderer<'a> {
     pub fn new(book: &'a FontBook, origin: Origin, photos: &[Photo]) -> Self {
         Self {
@@ -139,11 +156,7 @@ impl<'a> Renderer<'a> {
                     let mut pb = PathBuilder::new();
                     pb.move_to(r.from.x, r.from.y);
                     pb.line_to(r.to.x, r.to.y);
-                    if let Some(path) = pb.finish() {
-                        let stroke = Stroke {
-                            width: r.width,
-                            ..Stroke::default()
-                        };
+                    if let (Some(path), Some(stroke)) = (pb.finish(), stroke(r.width, r.dash)) {
                         pm.stroke_path(&path, &paint(r.color), &stroke, page_tf, None);
                     }
                 }
@@ -156,18 +169,11 @@ impl<'a> Renderer<'a> {
                     if let Some(fill) = r.fill {
                         pm.fill_rect(rect, &paint(fill), page_tf, None);
                     }
-                    if let Some((color, width)) = r.stroke {
+                    if let Some((color, width)) = r.stroke
+                        && let Some(stroke) = stroke(width, r.dash)
+                    {
                         let path = PathBuilder::from_rect(rect);
-                        pm.stroke_path(
-                            &path,
-                            &paint(color),
-                            &Stroke {
-                                width,
-                                ..Stroke::default()
-                            },
-                            page_tf,
-                            None,
-                        );
+                        pm.stroke_path(&path, &paint(color), &stroke, page_tf, None);
                     }
                 }
                 Item::Image(img) => self.draw_image(&mut pm, img, page_tf, scale, offset),
@@ -210,12 +216,17 @@ impl<'a> Renderer<'a> {
             anti_alias: false,
             ..Paint::default()
         };
-        let clip = img.clip;
+        // Only where the image is: the pattern pads its edge pixels outwards, so filling the
+        // whole clip would smear them into the space a fitted photo leaves (the PDF shows
+        // white there).
+        let Some(shown) = img.clip.intersection(&img.placement) else {
+            return;
+        };
         if let Some(rect) = tiny_skia::Rect::from_xywh(
-            clip.x.0 * scale - offset.0,
-            clip.y.0 * scale - offset.1,
-            clip.w.0 * scale,
-            clip.h.0 * scale,
+            shown.x.0 * scale - offset.0,
+            shown.y.0 * scale - offset.1,
+            shown.w.0 * scale,
+            shown.h.0 * scale,
         ) {
             pm.fill_rect(rect, &paint, Transform::identity(), None);
         }

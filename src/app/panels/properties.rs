@@ -106,16 +106,22 @@ pub(super) fn story_combo_ui(
 }
 
 /// The selected frame's settings and, below, its story's text.
+#[expect(clippy::too_many_arguments)]
 pub fn properties_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     layout: Option<&EditionLayout>,
     jumps: &HashMap<StoryId, Vec<String>>,
     frame: Option<&Frame>,
+    selected: usize,
     story: Option<&StoryId>,
     actions: &mut Intents,
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
+        if selected > 1 {
+            group_ui(ui, selected, actions);
+            ui.separator();
+        }
         if let Some(frame) = frame {
             frame_ui(ui, edition, frame, actions);
             ui.separator();
@@ -129,15 +135,68 @@ pub fn properties_ui(
     });
 }
 
+/// Several frames selected: align and distribute them.
+fn group_ui(ui: &mut egui::Ui, count: usize, actions: &mut Intents) {
+    ui.heading(t!("props-selected-count", count = count));
+    ui.horizontal_wrapped(|ui| {
+        for c in [
+            Command::AlignLeft,
+            Command::AlignHCenter,
+            Command::AlignRight,
+            Command::AlignTop,
+            Command::AlignVCenter,
+            Command::AlignBottom,
+        ] {
+            command_button_ui(ui, c, &c.text(), actions);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for c in [
+            Command::DistributeHorizontally,
+            Command::DistributeVertically,
+            Command::LockFrames,
+            Command::Duplicate,
+        ] {
+            command_button_ui(ui, c, &c.text(), actions);
+        }
+    });
+}
+
+/// A button that runs `c`, named by the command for screen readers and tests.
+fn command_button_ui(ui: &mut egui::Ui, c: Command, icon: &str, actions: &mut Intents) {
+    let tip = format!("{} ({})", c.tooltip(), c.shortcut_text(ui.ctx()));
+    let b = ui.button(icon).on_hover_text(tip);
+    let name = c.text();
+    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if b.clicked() {
+        actions.push(Intent::Run(c));
+    }
+}
+
 fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut Intents) {
     ui.heading(t!(&format!("frame-kind-{}", frame.kind.name())));
-    ui.label(frame.id.as_str());
+    ui.horizontal(|ui| {
+        ui.label(frame.id.as_str());
+        let mut locked = frame.locked;
+        if ui.checkbox(&mut locked, t!("props-locked")).changed() {
+            actions.push(Intent::Edit {
+                edits: vec![Edit::SetFrameLocked {
+                    frame: frame.id.clone(),
+                    locked,
+                }],
+                label: if locked { "undo-lock" } else { "undo-unlock" },
+                merge: None,
+            });
+        }
+    });
     geometry_ui(ui, frame, actions);
     match &frame.kind {
         FrameKind::Text {
             columns,
             gutter,
             balance,
+            tint,
+            inset,
         } => {
             let (mut cols, mut bal) = (*columns, *balance);
             let mut own_gutter = gutter.is_some();
@@ -164,19 +223,25 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
                 columns: cols,
                 gutter: own_gutter.then_some(Length::Mm(gutter_mm)),
                 balance: bal,
+                tint: *tint,
+                inset: *inset,
             };
             if kind != frame.kind {
                 actions.push(set_kind(frame, kind, "undo-text-frame"));
             }
             thread_ui(ui, edition, frame, actions);
         }
-        FrameKind::Headline { story } => {
+        FrameKind::Headline { story, tint, inset } => {
             if let Some(Some(s)) =
                 story_combo_ui(ui, edition, &t!("props-story"), Some(story), false)
             {
                 actions.push(set_kind(
                     frame,
-                    FrameKind::Headline { story: s },
+                    FrameKind::Headline {
+                        story: s,
+                        tint: *tint,
+                        inset: *inset,
+                    },
                     "undo-place-story",
                 ));
             }
@@ -194,7 +259,7 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             (photo, story.as_ref(), *fit, *crop),
             actions,
         ),
-        FrameKind::Rule { .. } | FrameKind::Folio { .. } => {}
+        FrameKind::Rule { .. } | FrameKind::Box { .. } | FrameKind::Folio { .. } => {}
     }
 }
 
