@@ -205,3 +205,118 @@ impl BroadsheetApp {
         self.edit(edits, "undo-nudge", Some(Merge::Nudge(primary)));
     }
 }
+
+/// A content-grabber drag in progress: the image and crop it started from.
+pub(super) struct GrabState {
+    frame: FrameId,
+    image: crate::layout::ImageItem,
+    size: (u32, u32),
+    kind: crate::model::FrameKind,
+}
+
+impl BroadsheetApp {
+    /// Moves the image inside its frame by the drag so far (from where the drag began, so a
+    /// layout still on its way cannot compound the movement). One undo step per drag.
+    pub(super) fn grab(&mut self, frame: &FrameId, drag: (f32, f32), done: bool) {
+        use crate::model::FrameKind;
+        if self.grab.as_ref().is_none_or(|g| &g.frame != frame) {
+            self.grab = self.grab_state(frame);
+        }
+        if let Some(g) = &self.grab
+            && let FrameKind::Photo {
+                photo,
+                story,
+                fit,
+                crop,
+            } = &g.kind
+        {
+            let moved = crate::layout::photos::grab_crop(&g.image, g.size, *crop, drag, 0.0);
+            if moved != *crop {
+                let kind = FrameKind::Photo {
+                    photo: photo.clone(),
+                    story: story.clone(),
+                    fit: *fit,
+                    crop: moved,
+                };
+                let edit = Edit::SetFrameKind {
+                    frame: frame.clone(),
+                    kind,
+                };
+                self.edit(vec![edit], "undo-crop", Some(Merge::Drag(frame.clone())));
+            }
+        }
+        if done {
+            self.grab = None;
+            self.doc.history.commit();
+        }
+    }
+
+    fn grab_state(&self, frame: &FrameId) -> Option<GrabState> {
+        let layout = self.doc.layout()?;
+        let image = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .find_map(|i| match i {
+                crate::layout::Item::Image(img) if &img.frame == frame => Some(img.clone()),
+                _ => None,
+            })?;
+        let (_, f) = self.doc.edition.frame(frame)?;
+        let crate::model::FrameKind::Photo { photo, .. } = &f.kind else {
+            return None;
+        };
+        let p = self.doc.edition.photo(photo)?;
+        let size = crate::resources::Resources::photo_size(&*self.doc.assets, p).ok()?;
+        Some(GrabState {
+            frame: frame.clone(),
+            image,
+            size,
+            kind: f.kind.clone(),
+        })
+    }
+
+    /// Scales the image inside its frame, about the middle of what shows.
+    pub(super) fn grab_zoom(&mut self, frame: &FrameId, steps: f32) {
+        let Some(layout) = self.doc.layout_arc() else {
+            return;
+        };
+        match crate::layout::photos::grab_edit(
+            &self.doc.edition,
+            &layout,
+            &*self.doc.assets,
+            frame,
+            (0.0, 0.0),
+            steps,
+        ) {
+            Ok(edit) => self.edit(
+                vec![edit],
+                "undo-crop",
+                Some(Merge::Property(frame.clone())),
+            ),
+            Err(e) => self.say(e.to_string()),
+        }
+    }
+
+    /// Shows the whole image again.
+    pub(super) fn grab_reset(&mut self, frame: &FrameId) {
+        let Some((_, f)) = self.doc.edition.frame(frame) else {
+            return;
+        };
+        if let crate::model::FrameKind::Photo {
+            photo, story, fit, ..
+        } = &f.kind
+        {
+            let kind = crate::model::FrameKind::Photo {
+                photo: photo.clone(),
+                story: story.clone(),
+                fit: *fit,
+                crop: crate::model::Crop::default(),
+            };
+            let edit = Edit::SetFrameKind {
+                frame: frame.clone(),
+                kind,
+            };
+            self.edit(vec![edit], "undo-crop", None);
+        }
+    }
+}

@@ -32,6 +32,10 @@ pub enum Tool {
     Text,
     Headline,
     Photo,
+    /// A straight rule along the drawn rectangle's longer side.
+    Rule,
+    /// A box: a tint (底纹) and/or a border.
+    Box,
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +61,11 @@ enum Drag {
         page: usize,
         press: Pos2,
         add: bool,
+    },
+    /// Moving the image inside a photo frame (Ctrl-drag): the content grabber.
+    Grab {
+        frame: FrameId,
+        press: Pos2,
     },
     Pan,
 }
@@ -296,7 +305,9 @@ impl Canvas {
             self.zoom = Zoom::Scale(new);
             self.scale = new;
         }
-        if hovered && scroll != Vec2::ZERO && self.zoom != Zoom::FitPage {
+        // Alt+wheel scales a photo inside its frame (see `page_ui`), not the view.
+        let alt = ui.input(|i| i.modifiers.alt);
+        if hovered && scroll != Vec2::ZERO && self.zoom != Zoom::FitPage && !alt {
             self.pan += scroll;
         }
         let panning = matches!(self.drag, Some(Drag::Pan));
@@ -408,6 +419,38 @@ impl Canvas {
                         press: to_page(p),
                     });
                 }
+                continue;
+            }
+            let photo = matches!(frame.kind, FrameKind::Photo { .. });
+            // The content grabber: Ctrl-drag moves the image in its frame, Alt+wheel scales
+            // it, a double-click fits it again.
+            if photo && response.double_clicked() {
+                actions.push(Intent::GrabReset(frame.id.clone()));
+            }
+            if photo && response.hovered() && ui.input(|i| i.modifiers.alt) {
+                let wheel = ui.input(|i| i.smooth_scroll_delta.y);
+                if wheel != 0.0 {
+                    actions.push(Intent::GrabZoom {
+                        frame: frame.id.clone(),
+                        steps: wheel / 50.0,
+                    });
+                }
+            }
+            if photo
+                && response.drag_started()
+                && self.drag.is_none()
+                && ui.input(|i| i.modifiers.command)
+                && let Some(p) = pointer
+            {
+                self.drag = Some(Drag::Grab {
+                    frame: frame.id.clone(),
+                    press: to_page(p),
+                });
+                actions.push(Intent::Grab {
+                    frame: frame.id.clone(),
+                    drag: (0.0, 0.0),
+                    done: false,
+                });
                 continue;
             }
             if response.clicked() {
@@ -561,6 +604,17 @@ impl Canvas {
         let at = pointer.map(|p| geom.page_from_screen(p));
         match drag {
             Drag::Pan => {}
+            Drag::Grab { ref frame, press } => {
+                let d = at.map_or(Vec2::ZERO, |at| at - press);
+                actions.push(Intent::Grab {
+                    frame: frame.clone(),
+                    drag: (d.x, d.y),
+                    done: !down,
+                });
+                if !down {
+                    self.drag = None;
+                }
+            }
             Drag::Move { ref frames, press } => {
                 if let Some(at) = at
                     && let Some(bbox) = model::bounding_box(frames.iter().map(|(_, r)| *r))

@@ -66,6 +66,8 @@ impl BroadsheetApp {
                     Command::ToolTextFrame,
                     Command::ToolHeadlineFrame,
                     Command::ToolPhotoFrame,
+                    Command::ToolRuleFrame,
+                    Command::ToolBoxFrame,
                 ] {
                     c.menu_button_ui(ui, true, &mut run);
                 }
@@ -142,6 +144,8 @@ impl BroadsheetApp {
                     t!("tool-headline"),
                 ),
                 (Tool::Photo, Command::ToolPhotoFrame, t!("tool-photo")),
+                (Tool::Rule, Command::ToolRuleFrame, t!("tool-rule")),
+                (Tool::Box, Command::ToolBoxFrame, t!("tool-box")),
             ] {
                 let r = ui
                     .selectable_label(self.canvas.tool == tool, icon)

@@ -45,6 +45,8 @@ pub enum Command {
     ToolTextFrame,
     ToolHeadlineFrame,
     ToolPhotoFrame,
+    ToolRuleFrame,
+    ToolBoxFrame,
     HeadlineBigger,
     HeadlineSmaller,
     // Pages
@@ -95,7 +97,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 55] = [
+    pub const ALL: [Command; 57] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -132,6 +134,8 @@ impl Command {
         Self::ToolTextFrame,
         Self::ToolHeadlineFrame,
         Self::ToolPhotoFrame,
+        Self::ToolRuleFrame,
+        Self::ToolBoxFrame,
         Self::HeadlineBigger,
         Self::HeadlineSmaller,
         Self::NextPage,
@@ -193,6 +197,8 @@ impl Command {
             Self::ToolTextFrame => "tool-text-frame",
             Self::ToolHeadlineFrame => "tool-headline-frame",
             Self::ToolPhotoFrame => "tool-photo-frame",
+            Self::ToolRuleFrame => "tool-rule-frame",
+            Self::ToolBoxFrame => "tool-box-frame",
             Self::HeadlineBigger => "headline-bigger",
             Self::HeadlineSmaller => "headline-smaller",
             Self::NextPage => "next-page",
@@ -264,6 +270,8 @@ impl Command {
             Self::ToolTextFrame => const { &[key(NONE, Key::T)] },
             Self::ToolHeadlineFrame => const { &[key(NONE, Key::H)] },
             Self::ToolPhotoFrame => const { &[key(NONE, Key::F)] },
+            Self::ToolRuleFrame => const { &[key(NONE, Key::R)] },
+            Self::ToolBoxFrame => const { &[key(NONE, Key::B)] },
             // Ctrl+Shift+> and <, as InDesign steps type.
             Self::HeadlineBigger => const { &[key(CMD_SHIFT, Key::Period)] },
             Self::HeadlineSmaller => const { &[key(CMD_SHIFT, Key::Comma)] },

@@ -53,6 +53,25 @@ pub enum Intent {
     Choice(Choice),
     /// Text from the system clipboard (Ctrl+V): frames if it holds some.
     PasteText(String),
+    /// The content grabber: the image of photo frame `frame` dragged by `drag` points since
+    /// the drag began (`done` when the button is released).
+    Grab {
+        frame: FrameId,
+        drag: (f32, f32),
+        done: bool,
+    },
+    /// Alt+wheel over a photo: scale its image by `steps` (1.1× each).
+    GrabZoom {
+        frame: FrameId,
+        steps: f32,
+    },
+    /// Double-click on a photo: show the whole image again.
+    GrabReset(FrameId),
+    /// Another photo in a photo frame, keeping the crop where it can.
+    ReplacePhoto {
+        frame: FrameId,
+        photo: crate::model::PhotoId,
+    },
     /// An arrow key: move the selection by (dx, dy) steps, grid steps when `true`.
     Nudge((f32, f32), bool),
 }

@@ -207,6 +207,8 @@ pub struct BroadsheetApp {
     failure: Arc<Mutex<Option<String>>>,
     /// The frames last copied, as the RON text also put on the system clipboard.
     clipboard: Option<String>,
+    /// The content-grabber drag in progress.
+    grab: Option<arrange::GrabState>,
 }
 
 impl BroadsheetApp {
@@ -277,6 +279,7 @@ impl BroadsheetApp {
             screenshot_taken: false,
             failure: Arc::default(),
             clipboard: None,
+            grab: None,
             options,
         }
     }
@@ -460,6 +463,8 @@ impl BroadsheetApp {
             Command::ToolTextFrame => self.canvas.tool = Tool::Text,
             Command::ToolHeadlineFrame => self.canvas.tool = Tool::Headline,
             Command::ToolPhotoFrame => self.canvas.tool = Tool::Photo,
+            Command::ToolRuleFrame => self.canvas.tool = Tool::Rule,
+            Command::ToolBoxFrame => self.canvas.tool = Tool::Box,
             Command::HeadlineBigger | Command::HeadlineSmaller => {
                 self.step_headline(command == Command::HeadlineBigger);
             }
@@ -611,6 +616,8 @@ impl BroadsheetApp {
             Tool::Text => NewFrame::Text,
             Tool::Headline => NewFrame::Headline,
             Tool::Photo => NewFrame::Photo,
+            Tool::Rule => NewFrame::Rule,
+            Tool::Box => NewFrame::Box,
         };
         let edition = &self.doc.edition;
         let story = self
@@ -718,6 +725,20 @@ impl BroadsheetApp {
             Intent::Choice(choice) => self.choose(ctx, choice),
             Intent::PasteText(text) => self.paste_clip(ctx, Some(text), false),
             Intent::Nudge(d, grid) => self.nudge(d, grid),
+            Intent::Grab { frame, drag, done } => self.grab(&frame, drag, done),
+            Intent::GrabZoom { frame, steps } => self.grab_zoom(&frame, steps),
+            Intent::GrabReset(frame) => self.grab_reset(&frame),
+            Intent::ReplacePhoto { frame, photo } => {
+                match crate::layout::photos::replace_photo_edit(
+                    &self.doc.edition,
+                    &*self.doc.assets,
+                    &frame,
+                    &photo,
+                ) {
+                    Ok(edit) => self.edit(vec![edit], "undo-place-photo", None),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
         }
     }
 
@@ -889,11 +910,13 @@ impl BroadsheetApp {
                 Key::ArrowUp,
                 Key::ArrowDown,
             ] {
-                for _ in 0..i.count_and_consume_key(egui::Modifiers::NONE, k) {
-                    out.push((k, false));
-                }
+                // Shifted first: egui matches a pattern without Shift loosely, so the plain
+                // one would take Shift+arrow too.
                 for _ in 0..i.count_and_consume_key(egui::Modifiers::SHIFT, k) {
                     out.push((k, true));
+                }
+                for _ in 0..i.count_and_consume_key(egui::Modifiers::NONE, k) {
+                    out.push((k, false));
                 }
             }
             out

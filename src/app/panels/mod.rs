@@ -2,6 +2,7 @@
 //! and preflight. Like the canvas, they only push [`Intent`](super::Intent)s; the app carries
 //! them out.
 
+mod decor;
 mod fields;
 mod pages;
 mod preflight;

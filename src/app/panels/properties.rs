@@ -190,6 +190,7 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
         }
     });
     geometry_ui(ui, frame, actions);
+    super::decor::decor_ui(ui, frame, actions);
     match &frame.kind {
         FrameKind::Text {
             columns,
@@ -437,11 +438,10 @@ fn photo_ui(
             .labelled_by(l.id);
     });
     if &picked != photo {
-        actions.push(set_kind(
-            frame,
-            kind(picked, story.cloned(), fit, crop),
-            "undo-place-photo",
-        ));
+        actions.push(Intent::ReplacePhoto {
+            frame: frame.id.clone(),
+            photo: picked,
+        });
     }
     if let Some(s) = story_combo_ui(ui, edition, &t!("props-caption-from"), story, true) {
         actions.push(set_kind(
@@ -462,7 +462,16 @@ fn photo_ui(
             "undo-photo-fit",
         ));
     }
-    ui.label(t!("props-crop"));
+    ui.horizontal(|ui| {
+        ui.label(t!("props-crop"));
+        if ui
+            .button(t!("props-crop-reset"))
+            .on_hover_text(t!("props-crop-tip"))
+            .clicked()
+        {
+            actions.push(Intent::GrabReset(frame.id.clone()));
+        }
+    });
     let mut c = [crop.left, crop.top, crop.right, crop.bottom].map(|v| v * 100.0);
     let mut done = false;
     egui::Grid::new("crop").num_columns(2).show(ui, |ui| {

@@ -327,7 +327,7 @@ fn row(ui: &mut egui::Ui, label: &str, field: impl FnOnce(&mut egui::Ui) -> egui
 }
 
 /// CMYK in percent, the way a newspaper specifies ink.
-fn color_ui(ui: &mut egui::Ui, color: &mut Color, done: &mut bool) -> egui::Response {
+pub(super) fn color_ui(ui: &mut egui::Ui, color: &mut Color, done: &mut bool) -> egui::Response {
     let [c, m, y, k] = match *color {
         Color::Cmyk(c, m, y, k) => [c, m, y, k],
         Color::Rgb(..) => [0, 0, 0, 100],
