@@ -502,3 +502,62 @@ fn a_photo_imported_into_a_new_unsaved_edition_showed_as_a_grey_placeholder() {
     );
     let _ = Path::new(&e.photos[0].path);
 }
+
+/// Text wrapped around a box: our raster and poppler agree over the whole text frame, and
+/// neither shows ink inside the wrap (the box grown by its offset).
+#[test]
+fn text_wrapped_around_a_box_draws_the_same_in_our_raster_and_in_poppler() {
+    let mut boxed = frame(
+        "box",
+        [120.0, 160.0, 120.0, 100.0],
+        FrameKind::Box {
+            fill: None,
+            stroke: Some(Stroke {
+                weight: Length::Pt(1.0),
+                color: Color::BLACK,
+                style: RuleStyle::Solid,
+            }),
+        },
+    );
+    boxed.wrap = Some(broadsheet::model::Wrap {
+        offset: Length::Pt(6.0),
+    });
+    let text = frame(
+        "text",
+        [40.0, 100.0, 240.0, 260.0],
+        FrameKind::Text {
+            columns: 2,
+            gutter: None,
+            balance: false,
+            tint: None,
+            inset: None,
+        },
+    );
+    let e = edition(vec![text, boxed], Some("text"));
+    e.validate().unwrap();
+    let (layout, a, b) = both(&e, &Origin::Bundled);
+    // Text is set around the box, not under it: no body run starts inside the wrap.
+    let inside = |x: f32, y: f32| (114.0..246.0).contains(&x) && (154.0..266.0).contains(&y);
+    assert!(
+        layout.pages[0]
+            .runs()
+            .filter(|r| r.role == TextRole::Body)
+            .all(|r| !inside(r.origin.x, r.origin.y)),
+        "a body line starts inside the wrap"
+    );
+    assert!(
+        layout.pages[0]
+            .runs()
+            .any(|r| r.role == TextRole::Body && r.origin.y > 270.0),
+        "the text goes on below the box"
+    );
+    agree_blocks(&a, &b, [40, 100, 240, 260], "wrapped text frame");
+    // Inside the box (within its 1 pt border) both images are blank paper.
+    for img in [&a, &b] {
+        for y in 164..256 {
+            for x in 124..236 {
+                assert!(img.grey(x, y) > 200, "ink at ({x}, {y}) inside the wrap");
+            }
+        }
+    }
+}
