@@ -363,3 +363,39 @@ fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
     let font = &e.styles.paragraph.last().unwrap().font;
     assert!(FontBook::shared().check_spec(font).is_err());
 }
+
+/// Fit width: the photo spans the frame's width from its top, whatever its height.
+#[test]
+fn a_photo_set_to_fit_width_spans_the_frame_from_its_top() {
+    use broadsheet::model::{Fit, FrameId, FrameKind};
+    let mut e = bundle::sample();
+    let id = FrameId::new("p1-taihuli-photo");
+    let frame = e.frame_mut(&id).unwrap();
+    let rect = frame.rect;
+    if let FrameKind::Photo { fit, .. } = &mut frame.kind {
+        *fit = Fit::FitWidth;
+    }
+    let layout = lay(&e);
+    let image = layout.pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Image(img) if img.frame == id => Some(img.clone()),
+            _ => None,
+        })
+        .expect("the photo is laid out");
+    assert!(
+        (image.placement.w.0 - rect.w.0).abs() < 0.01,
+        "{:?}",
+        image.placement
+    );
+    assert!(
+        (image.placement.y.0 - rect.y.0).abs() < 0.01,
+        "{:?}",
+        image.placement
+    );
+    assert!(
+        (image.clip.w.0 - rect.w.0).abs() < 0.01,
+        "nothing cut at the sides"
+    );
+}

@@ -236,6 +236,7 @@ props-fill = Fill frame
 props-fit = Fit inside
 props-crop-reset = Show the whole photo
 props-crop-tip = Also: double-click the photo. Ctrl-drag moves the photo in its frame, Alt+wheel scales it.
+props-fit-width = Fit width
 props-crop = Crop (% of the photo cut off)
 side-left = Left
 side-top = Top

@@ -236,6 +236,7 @@ props-fill = 填满框
 props-fit = 完整显示
 props-crop-reset = 显示整张图片
 props-crop-tip = 也可双击图片。按住 Ctrl 拖动可在框内移动图片，Alt+滚轮可缩放图片。
+props-fit-width = 适合宽度
 props-crop = 裁切（裁去图片的百分比）
 side-left = 左
 side-top = 上

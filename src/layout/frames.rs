@@ -201,13 +201,15 @@ pub fn photo(
     let scale = match fit {
         Fit::Fill => (area.w.0 / cw).max(area.h.0 / ch),
         Fit::Fit => (area.w.0 / cw).min(area.h.0 / ch),
+        Fit::FitWidth => area.w.0 / cw,
     };
     let (pw, ph) = (cw * scale, ch * scale);
     // Filling centres the image on the area (the overhang is cut evenly); fitting centres it
     // across and puts it at the top, so the caption follows right under the image.
     let top = match fit {
         Fit::Fill => area.y.0 + (area.h.0 - ph) / 2.0,
-        Fit::Fit => area.y.0,
+        // Full width from the top: a photo taller than the area is cut at its foot.
+        Fit::Fit | Fit::FitWidth => area.y.0,
     };
     let placement = Rect::new(area.x.0 + (area.w.0 - pw) / 2.0, top, pw, ph);
     // What shows is where the image is inside the area: all of the area when filling, the

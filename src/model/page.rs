@@ -333,6 +333,9 @@ pub enum Fit {
     Fill,
     /// Scale to fit inside the frame, leaving space.
     Fit,
+    /// Scale to the frame's width: a tall photo is cut at the foot, a wide one leaves space
+    /// under it (where the caption then follows).
+    FitWidth,
 }
 
 /// A photo file used by the edition.

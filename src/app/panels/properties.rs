@@ -454,6 +454,7 @@ fn photo_ui(
     ui.horizontal(|ui| {
         ui.radio_value(&mut f, Fit::Fill, t!("props-fill"));
         ui.radio_value(&mut f, Fit::Fit, t!("props-fit"));
+        ui.radio_value(&mut f, Fit::FitWidth, t!("props-fit-width"));
     });
     if f != fit {
         actions.push(set_kind(
