@@ -887,7 +887,7 @@ fn styles_are_made_renamed_and_refused_with_reasons() {
     h.run_steps(2);
     h.get_by_label("Delete").click();
     h.run_steps(2);
-    h.get_by_label_contains("Style body is still used by: role body");
+    h.get_by_label_contains("Style body is still used by: the edition's body style");
     assert!(
         h.state()
             .edition()

@@ -470,3 +470,19 @@ decor-wrap = Text wraps around it (图文互斥)
 decor-wrap-offset = Offset
 undo-decor = Change rule or box
 undo-wrap = Text wrap
+
+## Where a style is used
+use-role = the edition's { $part } style
+use-story-part = story { $story } ({ $part })
+use-paragraph = story { $story }, paragraph { $n }
+use-template-folio = the folio of template { $template }
+use-page-folio = the folio frame on page { $page }
+part-kicker = kicker
+part-headline = headline
+part-deck = deck
+part-byline = byline
+part-body = body
+part-caption = caption
+part-credit = credit
+part-jump = jump lines
+part-folio = folio

@@ -470,3 +470,19 @@ decor-wrap = 图文互斥（文字绕排）
 decor-wrap-offset = 距离
 undo-decor = 修改线条或方框
 undo-wrap = 文字绕排
+
+## 样式的使用处
+use-role = 全报{ $part }默认样式
+use-story-part = 稿件 { $story } 的{ $part }
+use-paragraph = 稿件 { $story } 第 { $n } 段
+use-template-folio = 版式 { $template } 的报眉
+use-page-folio = 第{ $page }版的报眉框
+part-kicker = 引题
+part-headline = 主题
+part-deck = 副题
+part-byline = 署名
+part-body = 正文
+part-caption = 图片说明
+part-credit = 摄影署名
+part-jump = 转版提示
+part-folio = 报眉

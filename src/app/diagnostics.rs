@@ -4,7 +4,7 @@
 
 use super::i18n::{self, t};
 use crate::layout::StoryFit;
-use crate::model::{Diagnostic, StructureError};
+use crate::model::{Diagnostic, StructureError, StyleUse};
 
 /// A finding as the preflight panel words it.
 pub fn message(d: &Diagnostic) -> String {
@@ -29,6 +29,21 @@ pub fn badge(fit: &StoryFit) -> String {
         0 => t!("fit-fits"),
         n if n > 0 => t!("fit-over", lines = n),
         n => t!("fit-under", lines = -n),
+    }
+}
+
+/// Where a paragraph style is used, as the styles panel names it: 正文默认样式, 稿件 lead 的主题 …
+pub fn style_use(u: &StyleUse) -> String {
+    match u {
+        StyleUse::Role(role) => t!("use-role", part = t!(&format!("part-{role}"))),
+        StyleUse::StoryPart(story, part) => t!(
+            "use-story-part",
+            story = story.as_str(),
+            part = t!(&format!("part-{}", part.name()))
+        ),
+        StyleUse::Paragraph(story, n) => t!("use-paragraph", story = story.as_str(), n = *n),
+        StyleUse::TemplateFolio(tpl) => t!("use-template-folio", template = tpl.as_str()),
+        StyleUse::PageFolio(page) => t!("use-page-folio", page = page.as_str()),
     }
 }
 

@@ -32,6 +32,7 @@ pub use page::{
 };
 pub use parts::Part;
 pub use regrid::regrid_rect;
+pub use restyle::StyleUse;
 pub use settings::{
     DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,
 };

@@ -1,13 +1,49 @@
 //! Edits to paragraph styles: insert, replace, rename (following every reference) and remove
 //! (refused while anything uses the style). Each returns its inverse, like every edit.
 
-use super::{Edit, EditError, Edition, FrameKind, ParagraphStyle, StyleId};
+use super::{
+    Edit, EditError, Edition, FrameKind, ParagraphStyle, Part, StoryId, StyleId, TemplateId,
+};
+
+/// One use of a paragraph style.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StyleUse {
+    /// The edition's default for a role: "kicker", "body", "folio" …
+    Role(&'static str),
+    /// A story's own style for one of its parts.
+    StoryPart(StoryId, Part),
+    /// A body paragraph (1-based) set in its own style.
+    Paragraph(StoryId, usize),
+    TemplateFolio(TemplateId),
+    /// A folio frame on the page with this label.
+    PageFolio(String),
+}
+
+impl std::fmt::Display for StyleUse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Role(role) => write!(f, "role {role}"),
+            Self::StoryPart(story, part) => write!(f, "story {story} ({})", part.name()),
+            Self::Paragraph(story, n) => write!(f, "story {story} paragraph {n}"),
+            Self::TemplateFolio(t) => write!(f, "template {t} folio"),
+            Self::PageFolio(label) => write!(f, "page {label} folio"),
+        }
+    }
+}
 
 impl Edition {
     /// Who uses paragraph style `id`, as a designer would name them: "role body",
     /// "story lead (body)", "story lead paragraph 3", "template duikai folio", "page 1 folio".
     pub fn style_users(&self, id: &StyleId) -> Vec<String> {
-        let mut users = Vec::new();
+        self.style_uses(id)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Who uses paragraph style `id`, as data, for an interface to word in its language.
+    pub fn style_uses(&self, id: &StyleId) -> Vec<StyleUse> {
+        let mut uses = Vec::new();
         let r = &self.roles;
         for (role, style) in [
             ("kicker", &r.kicker),
@@ -21,32 +57,24 @@ impl Edition {
             ("folio", &r.folio),
         ] {
             if style == id {
-                users.push(format!("role {role}"));
+                uses.push(StyleUse::Role(role));
             }
         }
         for story in &self.stories {
-            let s = &story.styles;
-            for (part, style) in [
-                ("kicker", &s.kicker),
-                ("headline", &s.headline),
-                ("deck", &s.deck),
-                ("byline", &s.byline),
-                ("body", &s.body),
-                ("caption", &s.caption),
-            ] {
-                if style.as_ref() == Some(id) {
-                    users.push(format!("story {} ({part})", story.id));
+            for part in Part::ALL {
+                if story.styles.get(part) == Some(id) {
+                    uses.push(StyleUse::StoryPart(story.id.clone(), part));
                 }
             }
             for (i, p) in story.paragraphs.iter().enumerate() {
                 if p.style.as_ref() == Some(id) {
-                    users.push(format!("story {} paragraph {}", story.id, i + 1));
+                    uses.push(StyleUse::Paragraph(story.id.clone(), i + 1));
                 }
             }
         }
         for t in &self.templates {
             if t.folio.as_ref().is_some_and(|f| &f.style == id) {
-                users.push(format!("template {} folio", t.id));
+                uses.push(StyleUse::TemplateFolio(t.id.clone()));
             }
         }
         for (i, page) in self.pages.iter().enumerate() {
@@ -55,10 +83,10 @@ impl Edition {
                 .iter()
                 .any(|f| matches!(&f.kind, FrameKind::Folio { style } if style == id))
             {
-                users.push(format!("page {} folio", self.page_label(i)));
+                uses.push(StyleUse::PageFolio(self.page_label(i)));
             }
         }
-        users
+        uses
     }
 
     pub(super) fn insert_style(

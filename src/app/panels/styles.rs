@@ -91,7 +91,11 @@ impl StylesPanel {
                 self.renaming = Some(style.id.to_string());
             }
             if ui.button(t!("styles-delete")).clicked() {
-                let users = edition.style_users(&style.id);
+                let users: Vec<String> = edition
+                    .style_uses(&style.id)
+                    .iter()
+                    .map(crate::app::diagnostics::style_use)
+                    .collect();
                 if users.is_empty() {
                     intents.push(Intent::Edit {
                         edits: vec![Edit::RemoveStyle {
@@ -312,7 +316,11 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
         intents.push(Intent::Commit);
     }
     refusal.ui(ui);
-    let users = edition.style_users(&style.id);
+    let users: Vec<String> = edition
+        .style_uses(&style.id)
+        .iter()
+        .map(crate::app::diagnostics::style_use)
+        .collect();
     ui.label(t!("styles-used-by", count = users.len()));
     if !users.is_empty() {
         ui.weak(users.join("、"));
