@@ -672,16 +672,7 @@ impl Canvas {
                 let a = grid.snap_point((press.x, press.y));
                 let b = grid.snap_point((at.x, at.y));
                 let r = Rect::from_two_pos(pos2(a.0, a.1), pos2(b.0, b.1));
-                painter.rect(
-                    Rect::from_min_max(
-                        geom.screen_from_page(r.min.x, r.min.y),
-                        geom.screen_from_page(r.max.x, r.max.y),
-                    ),
-                    0.0,
-                    Color32::from_rgba_unmultiplied(0, 140, 255, 30),
-                    Stroke::new(1.0, Color32::from_rgb(0, 140, 255)),
-                    egui::StrokeKind::Inside,
-                );
+                rubber_band_ui(painter, geom, r, 30);
                 if !down {
                     self.drag = None;
                     if r.width() >= 12.0 && r.height() >= 12.0 {
@@ -699,16 +690,7 @@ impl Canvas {
             } => {
                 let Some(at) = at else { return };
                 let r = Rect::from_two_pos(press, at);
-                painter.rect(
-                    Rect::from_min_max(
-                        geom.screen_from_page(r.min.x, r.min.y),
-                        geom.screen_from_page(r.max.x, r.max.y),
-                    ),
-                    0.0,
-                    Color32::from_rgba_unmultiplied(0, 140, 255, 20),
-                    Stroke::new(1.0, Color32::from_rgb(0, 140, 255)),
-                    egui::StrokeKind::Inside,
-                );
+                rubber_band_ui(painter, geom, r, 20);
                 if !down {
                     self.drag = None;
                     // Every frame the rectangle touches, as InDesign selects.
@@ -730,30 +712,30 @@ impl Canvas {
     }
 }
 
-/// The frames of a group mapped from bounding box `from` to `to`.
+/// The frames of a group, as they were when the drag began, mapped from bounding box `from`
+/// to `to`.
 fn scale_rects(frames: &[(FrameId, model::Rect)], from: model::Rect, to: model::Rect) -> Vec<Edit> {
-    let sx = if from.w.0 > 0.0 {
-        to.w.0 / from.w.0
-    } else {
-        1.0
-    };
-    let sy = if from.h.0 > 0.0 {
-        to.h.0 / from.h.0
-    } else {
-        1.0
-    };
     frames
         .iter()
         .map(|(frame, r)| Edit::SetFrameRect {
             frame: frame.clone(),
-            rect: model::Rect::new(
-                to.x.0 + (r.x.0 - from.x.0) * sx,
-                to.y.0 + (r.y.0 - from.y.0) * sy,
-                r.w.0 * sx,
-                r.h.0 * sy,
-            ),
+            rect: model::scale_rect(*r, from, to),
         })
         .collect()
+}
+
+/// The rectangle being drawn (a new frame, a marquee), in page points.
+fn rubber_band_ui(painter: &egui::Painter, geom: &PageGeom, r: Rect, alpha: u8) {
+    painter.rect(
+        Rect::from_min_max(
+            geom.screen_from_page(r.min.x, r.min.y),
+            geom.screen_from_page(r.max.x, r.max.y),
+        ),
+        0.0,
+        Color32::from_rgba_unmultiplied(0, 140, 255, alpha),
+        Stroke::new(1.0, Color32::from_rgb(0, 140, 255)),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// `to` with the proportions of `from` (Shift-resize), anchored at the edges not being moved.

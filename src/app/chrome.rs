@@ -79,14 +79,7 @@ impl BroadsheetApp {
             });
             ui.menu_button(t!("menu-arrange"), |ui| {
                 let (two, three) = (self.selected.len() >= 2, self.selected.len() >= 3);
-                for c in [
-                    Command::AlignLeft,
-                    Command::AlignHCenter,
-                    Command::AlignRight,
-                    Command::AlignTop,
-                    Command::AlignVCenter,
-                    Command::AlignBottom,
-                ] {
+                for c in Command::ALIGN {
                     c.menu_button_ui(ui, two, &mut run);
                 }
                 ui.separator();

@@ -157,6 +157,16 @@ impl Command {
         Self::CommandPalette,
     ];
 
+    /// The six alignments, in menu order.
+    pub const ALIGN: [Command; 6] = [
+        Self::AlignLeft,
+        Self::AlignHCenter,
+        Self::AlignRight,
+        Self::AlignTop,
+        Self::AlignVCenter,
+        Self::AlignBottom,
+    ];
+
     /// The command's message ID: `cmd-ID` names it, `cmd-ID-tip` says what it does.
     pub fn id(self) -> &'static str {
         match self {

@@ -42,6 +42,26 @@ pub fn bounding_box(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
     })
 }
 
+/// `r` mapped from bounding box `from` to `to`: same place relative to the box, scaled with it.
+pub fn scale_rect(r: Rect, from: Rect, to: Rect) -> Rect {
+    let sx = if from.w.0 > 0.0 {
+        to.w.0 / from.w.0
+    } else {
+        1.0
+    };
+    let sy = if from.h.0 > 0.0 {
+        to.h.0 / from.h.0
+    } else {
+        1.0
+    };
+    Rect::new(
+        to.x.0 + (r.x.0 - from.x.0) * sx,
+        to.y.0 + (r.y.0 - from.y.0) * sy,
+        r.w.0 * sx,
+        r.h.0 * sy,
+    )
+}
+
 impl Edition {
     /// The unlocked frames among `ids` with their rectangles, in the order given.
     fn movable(&self, ids: &[FrameId]) -> Vec<(FrameId, Rect)> {
@@ -66,26 +86,11 @@ impl Edition {
     /// Resizes a group: each frame keeps its place within the group's bounding box as the box
     /// goes from `from` to `to`, so a group scales like one picture.
     pub fn scale_group_edits(&self, ids: &[FrameId], from: Rect, to: Rect) -> Vec<Edit> {
-        let sx = if from.w.0 > 0.0 {
-            to.w.0 / from.w.0
-        } else {
-            1.0
-        };
-        let sy = if from.h.0 > 0.0 {
-            to.h.0 / from.h.0
-        } else {
-            1.0
-        };
         self.movable(ids)
             .into_iter()
             .map(|(frame, r)| Edit::SetFrameRect {
                 frame,
-                rect: Rect::new(
-                    to.x.0 + (r.x.0 - from.x.0) * sx,
-                    to.y.0 + (r.y.0 - from.y.0) * sy,
-                    r.w.0 * sx,
-                    r.h.0 * sy,
-                ),
+                rect: scale_rect(r, from, to),
             })
             .collect()
     }

@@ -20,7 +20,7 @@ mod style;
 mod template;
 mod units;
 
-pub use arrange::{AlignTo, Axis, bounding_box};
+pub use arrange::{AlignTo, Axis, bounding_box, scale_rect};
 pub use clipboard::Clip;
 pub use crop::Crop;
 pub use diagnostic::{Diagnostic, Severity};

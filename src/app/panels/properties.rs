@@ -139,14 +139,7 @@ pub fn properties_ui(
 fn group_ui(ui: &mut egui::Ui, count: usize, actions: &mut Intents) {
     ui.heading(t!("props-selected-count", count = count));
     ui.horizontal_wrapped(|ui| {
-        for c in [
-            Command::AlignLeft,
-            Command::AlignHCenter,
-            Command::AlignRight,
-            Command::AlignTop,
-            Command::AlignVCenter,
-            Command::AlignBottom,
-        ] {
+        for c in Command::ALIGN {
             command_button_ui(ui, c, &c.text(), actions);
         }
     });
