@@ -480,3 +480,40 @@ fn an_edit_to_a_nan_rule_weight_is_refused_with_a_reason() {
     assert!(err.to_string().contains("weight"), "{err}");
     assert_eq!(e, before);
 }
+
+#[test]
+fn infinite_huge_or_nan_frame_values_are_load_errors_at_their_field() {
+    let text = sample_text();
+    let body = "id: \"p1-lead-body\",\n          rect: Rect(\n            x: 53.85827,";
+    assert!(text.contains(body), "the sample changed");
+    let x = text.replacen(
+        body,
+        "id: \"p1-lead-body\",\n          rect: Rect(\n            x: inf,",
+        1,
+    );
+    assert_error_at(
+        &x,
+        "x: inf",
+        &["frame \"p1-lead-body\"", "x must be within"],
+    );
+    let tall = text.replacen("h: 270.0,", "h: 1000000000.0,", 1);
+    assert_error_at(
+        &tall,
+        "h: 1000000000.0",
+        &["p1-lead-body", "h must be", "10 m"],
+    );
+    let columns = text.replacen("columns: 6,", "columns: 200,", 1);
+    assert_error_at(&columns, "columns: 200", &["at most 64 columns"]);
+    let gutter = text.replacen(
+        "columns: 6,\n            gutter: None,",
+        "columns: 6,\n            gutter: Some(NaN),",
+        1,
+    );
+    assert_error_at(&gutter, "gutter: Some(NaN)", &["the gutter"]);
+    let crop = text.replacen(
+        "left: 0.0,\n              top: 0.0,",
+        "left: 0.0,\n              top: -3.0,",
+        1,
+    );
+    assert_error_at(&crop, "crop: Crop(", &["crop", "-3"]);
+}

@@ -281,8 +281,14 @@ impl Edition {
                 frame.id.as_str(),
             ));
         }
+        // Located from the frame's own `id:`, not the first mention of its ID (a story's
+        // thread names its frames before the pages list them).
         frame.check().map_err(|p| {
-            Invalid::new(format!("{whose}: {}", p.message), frame.id.as_str()).at_field(p.field)
+            Invalid::new(
+                format!("{whose}: {}", p.message),
+                &format!("id: \"{}\"", frame.id),
+            )
+            .at_field(p.field)
         })?;
         match &frame.kind {
             FrameKind::Headline { story, .. } => story_ok(story),

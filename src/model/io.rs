@@ -47,18 +47,85 @@ impl LoadError {
     }
 }
 
+/// The largest layout or article file read: 64 MiB, far past any real edition (the 48-page
+/// benchmark edition is under 1 MiB).
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+
 /// Loads an edition from a file.
 pub fn load(path: &Path) -> Result<Edition, LoadError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let text = read_text(path).map_err(|source| LoadError::Io {
         file: file.clone(),
         source,
     })?;
     from_str(&text, &file)
 }
 
+/// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`], without its byte-order mark.
+/// Refuses, without opening it, what is not a regular file: a FIFO would block and a device
+/// such as `/dev/zero` never ends. Says where the text stops being UTF-8, and names UTF-16.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read as _};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, FIFO or socket)"
+        };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("it is {what}")));
+    }
+    let mut bytes = Vec::new();
+    // `take` as well as the size check: the file may grow between the two.
+    std::fs::File::open(path)?
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!(
+                "the file is larger than {} MiB, the most Broadsheet reads",
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    decode_text(bytes).map_err(|m| Error::new(ErrorKind::InvalidData, m))
+}
+
+/// UTF-8 text from `bytes`, a leading byte-order mark dropped; or what is wrong, with the byte
+/// offset of the first bad byte.
+pub fn decode_text(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "little" } else { "big" };
+        return Err(format!(
+            "the file is UTF-16 ({order}-endian, from its byte-order mark at byte 0); save it as UTF-8"
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // Every other byte zero near the start: UTF-16 without a byte-order mark (valid UTF-8
+    // as far as bytes go when the text is ASCII, so it must be caught before decoding).
+    let head = &bytes[..bytes.len().min(64)];
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    if head.len() >= 4 && zeros * 3 >= head.len() {
+        let at = head.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(format!(
+            "the file looks like UTF-16 (a zero byte at byte {at}); save it as UTF-8"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("invalid UTF-8 at byte {at} (line {line}); save the file as UTF-8")
+    })
+}
+
 /// Parses an edition from RON text; `file` names it in messages.
 pub fn from_str(text: &str, file: &str) -> Result<Edition, LoadError> {
+    // A byte-order mark is no part of the text (some Windows editors write one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_version(text, file)?;
     let edition: Edition = ron::Options::default()
         .from_str(text)
