@@ -456,3 +456,102 @@ fn sample_edition_with_100000_pages_is_refused() {
     assert!(err.contains("--pages must be 1 to 2000"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn pages_comma_or_overlapping_ranges_were_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("out.json");
+    for (pages, says) in [
+        (",", "empty part"),
+        ("1,,2", "empty part"),
+        ("1-2,1-2", "page 1 is named twice"),
+        ("1-2,2", "page 2 is named twice"),
+        ("3", "page 3 is not in this edition (it has 2 pages)"),
+    ] {
+        let out = run_bounded(&[
+            "export",
+            &layout("hexi-news.ron"),
+            "--data",
+            data.to_str().unwrap(),
+            "--pages",
+            pages,
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "--pages {pages}: {err}");
+        assert!(err.contains(says), "--pages {pages}: {err}");
+        assert!(!data.exists());
+    }
+}
+
+#[test]
+fn typeset_kept_a_bom_cr_line_ends_and_nul_characters() {
+    let (plain, _) = typeset(
+        &["--width-pt", "100", "--size-pt", "10"],
+        "甲乙丙\n\n丁戊己",
+    );
+    let (messy, stderr) = typeset(
+        &["--width-pt", "100", "--size-pt", "10"],
+        "\u{feff}甲乙\0丙\r\r丁戊\u{7}己",
+    );
+    assert_eq!(plain["lines"], messy["lines"], "{stderr}");
+    assert!(stderr.contains("removed 2 control characters"), "{stderr}");
+    let (crlf, _) = typeset(
+        &["--width-pt", "100", "--size-pt", "10"],
+        "甲乙丙\r\n\r\n丁戊己",
+    );
+    assert_eq!(plain["lines"], crlf["lines"]);
+}
+
+#[test]
+fn a_failed_png_left_the_pdf_and_data_half_written_and_exports_broke_symlinks_and_modes() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    std::fs::write(&pdf, "old pdf").unwrap();
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old data").unwrap();
+    let link = dir.path().join("out.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let export = |png: &std::path::Path| {
+        run_bounded(&[
+            "export",
+            &layout("hexi-news.ron"),
+            "--pages",
+            "1",
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--data",
+            link.to_str().unwrap(),
+            "--png",
+            png.to_str().unwrap(),
+        ])
+    };
+    let failed = export(&dir.path().join("no-such-folder/out.png"));
+    assert!(!failed.status.success());
+    assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old data");
+
+    let ok = export(&dir.path().join("out.png"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().starts_with('{'));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

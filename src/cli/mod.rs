@@ -133,7 +133,13 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             level,
             json,
         } => {
-            let input = read_stdin()?;
+            let (input, removed) = import::clean(&read_stdin()?);
+            if removed > 0 {
+                eprintln!(
+                    "warning: standard input: removed {removed} control character{} (NUL and the like), which cannot print",
+                    if removed == 1 { "" } else { "s" }
+                );
+            }
             let settings = typeset::Settings {
                 width_pt,
                 size_pt,
@@ -272,6 +278,14 @@ fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     for file in files {
         let text = io::read_text(file)
             .with_context(|| format!("{}: cannot read the article file", file.display()))?;
+        let (text, removed) = import::clean(&text);
+        if removed > 0 {
+            eprintln!(
+                "warning: {}: removed {removed} control character{} (NUL and the like), which cannot print",
+                file.display(),
+                if removed == 1 { "" } else { "s" }
+            );
+        }
         let articles = import::articles(&file.to_string_lossy(), &text);
         if articles.is_empty() {
             eprintln!("warning: {}: no stories found", file.display());
@@ -345,13 +359,20 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
     {
         eprintln!("{d}");
     }
+    // Every output is staged beside its target first and renamed into place only when all
+    // of them were written: a failure halfway leaves the previous files as they were.
+    let mut staged: Vec<(io::Staged, String)> = Vec::new();
+    let stage = |path: &Path, bytes: &[u8]| {
+        io::Staged::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    };
     if let Some(out) = data {
         let format = crate::export::data::DataFormat::from_path(out);
         let text =
             crate::export::data::to_string(&laid, &pages, crate::text::FontBook::shared(), format);
-        io::write_atomic(out, text.as_bytes(), false)
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!("wrote {} ({} pages)", out.display(), pages.len());
+        staged.push((
+            stage(out, text.as_bytes())?,
+            format!("wrote {} ({})", out.display(), count(pages.len(), "page")),
+        ));
     }
     if let Some(out) = outputs.pdf {
         let opts = crate::export::pdf::PdfOptions {
@@ -368,14 +389,15 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
             crate::text::FontBook::shared(),
             &opts,
         )?;
-        io::write_atomic(out, &bytes, false)
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!(
-            "wrote {} ({} pages, {} KB)",
-            out.display(),
-            pages.len(),
-            bytes.len() / 1024
-        );
+        staged.push((
+            stage(out, &bytes)?,
+            format!(
+                "wrote {} ({}, {} KB)",
+                out.display(),
+                count(pages.len(), "page"),
+                bytes.len() / 1024
+            ),
+        ));
     }
     if let Some(out) = outputs.png {
         let mut renderer = crate::render::Renderer::new(
@@ -396,10 +418,13 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
                 .try_render(&laid.pages[i], outputs.dpi / 72.0)?
                 .encode_png()
                 .map_err(|e| anyhow::anyhow!("cannot encode PNG: {e}"))?;
-            io::write_atomic(&path, &png, false)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            staged.push((stage(&path, &png)?, format!("wrote {}", path.display())));
         }
+    }
+    for (file, message) in staged {
+        file.commit()
+            .context("cannot put an exported file in place")?;
+        eprintln!("{message}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -427,6 +452,15 @@ fn check_raster(laid: &layout::EditionLayout, pages: &[usize], dpi: f32) -> anyh
         }
     }
     Ok(())
+}
+
+/// "1 page", "2 pages".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// A finding in the JSON form `check --json` prints.

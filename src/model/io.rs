@@ -131,7 +131,10 @@ pub fn from_str(text: &str, file: &str) -> Result<Edition, LoadError> {
         .from_str(text)
         .map_err(|e| syntax(file, &e))?;
     edition.validate().map_err(|invalid| {
-        let (line, column) = locate_field(text, &invalid.locate, invalid.field);
+        let (line, column) = match invalid.within {
+            Some(section) => locate_nth(text, section, &invalid.locate, invalid.nth),
+            None => locate_field(text, &invalid.locate, invalid.field),
+        };
         LoadError::Invalid {
             file: file.to_owned(),
             line,
@@ -258,6 +261,28 @@ fn locate_field(text: &str, needle: &str, field: Option<&str>) -> (usize, usize)
     (line, column)
 }
 
+/// Line and column (1-based) of the `nth` (0-based) occurrence of `needle` after `section`,
+/// falling back to the first occurrence anywhere.
+fn locate_nth(text: &str, section: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let from = text.find(section).unwrap_or(0);
+    let found = text[from..]
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(at, _)| from + at);
+    match found {
+        Some(at) => position(text, at),
+        None => locate(text, needle),
+    }
+}
+
+/// Line and column (1-based) of byte `at` in `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// The RON text of an edition. Deterministic: saving twice gives identical bytes.
 pub fn to_string(edition: &Edition) -> String {
     let config = ron::ser::PrettyConfig::new()
@@ -294,34 +319,88 @@ pub fn save(edition: &Edition, path: &Path) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` through a temporary file and a rename; optionally keeps a `.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if keep_backup && path.exists() {
-            let mut bak = path.as_os_str().to_owned();
-            bak.push(".bak");
-            std::fs::copy(path, PathBuf::from(bak))?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let staged = Staged::write(path, bytes)?;
+    if keep_backup && staged.target.exists() {
+        let mut bak = staged.target.as_os_str().to_owned();
+        bak.push(".bak");
+        std::fs::copy(&staged.target, PathBuf::from(bak))?;
     }
-    result
+    staged.commit()
+}
+
+/// A file written beside its target under a temporary name and flushed to disk, put in place
+/// by [`Staged::commit`] (a rename) or removed when dropped. Several outputs staged first and
+/// committed together are all-or-nothing: a failure before the commits leaves every target
+/// as it was.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    /// The file the rename replaces: a symlink's target, so the link stays a link.
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Writes `bytes` beside `path` (beside a symlink's target), with the permissions of the
+    /// file it will replace, if there is one.
+    pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<Self> {
+        let target = resolve_symlinks(path);
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target.file_name().ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+        })?;
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let staged = Self {
+            tmp,
+            target,
+            committed: false,
+        };
+        let mut f = std::fs::File::create(&staged.tmp)?;
+        f.write_all(bytes)?;
+        if let Ok(meta) = std::fs::metadata(&staged.target) {
+            f.set_permissions(meta.permissions())?;
+        }
+        f.sync_all()?;
+        Ok(staged)
+    }
+
+    /// Renames the staged file into place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        std::fs::rename(&self.tmp, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// The file a path finally names, following symlinks (up to 40, as the kernel does); the path
+/// itself when it is not a link or the link dangles into a folder that does not exist.
+fn resolve_symlinks(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(link) = std::fs::read_link(&current) else {
+            return current;
+        };
+        current = match current.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    current
 }
 
 impl fmt::Display for super::Lang {
