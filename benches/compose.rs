@@ -65,3 +65,28 @@ fn break_prepared(bencher: divan::Bencher) {
             .sum::<usize>()
     });
 }
+
+/// One paragraph of `chars` characters: the customer's text repeated, English words mixed in,
+/// so shaping runs, Han–Latin spacing and hyphenation all take part.
+fn long_paragraph(chars: usize) -> String {
+    let source: String =
+        paragraphs().concat() + " Long English words like extraordinary reconsideration. ";
+    source.chars().cycle().take(chars).collect()
+}
+
+/// One long paragraph shaped, broken and turned into glyph runs: composition must stay linear
+/// in the paragraph's length (10k, 100k and 1M characters).
+#[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 5)]
+fn long_paragraph_compose(bencher: divan::Bencher, n: usize) {
+    let book = FontBook::shared();
+    let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
+    let text = long_paragraph(n);
+    bencher.counter(CharsCount::new(n)).bench(|| {
+        let par = Paragraph::new(&text, Options::chinese(SIZE), &metrics);
+        let mut glyphs = 0;
+        for line in LineBreaker::new(&par).all_at(WIDTH) {
+            glyphs += line.glyph_runs(&par).len();
+        }
+        glyphs
+    });
+}

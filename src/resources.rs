@@ -45,6 +45,101 @@ pub enum PhotoError {
     Unreadable { path: String, reason: String },
     #[error("{path}: not a readable image: {reason}")]
     Corrupt { path: String, reason: String },
+    #[error("{path}: {reason}")]
+    TooLarge { path: String, reason: String },
+}
+
+/// The widest or tallest photo read, in pixels.
+pub const MAX_PHOTO_SIDE: u32 = 30_000;
+
+/// The most pixels a photo may have: 100 million (a 100-megapixel camera's).
+pub const MAX_PHOTO_PIXELS: u64 = 100_000_000;
+
+/// The most memory decoding one photo may take: 1 GiB.
+pub const MAX_PHOTO_ALLOC: u64 = 1 << 30;
+
+/// The largest photo file read: 512 MiB.
+pub const MAX_PHOTO_BYTES: u64 = 512 << 20;
+
+/// The decoder limits every photo is read under, so a file that claims a huge size is refused
+/// before anything is allocated for it.
+fn decoder_limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_PHOTO_SIDE);
+    limits.max_image_height = Some(MAX_PHOTO_SIDE);
+    limits.max_alloc = Some(MAX_PHOTO_ALLOC);
+    limits
+}
+
+/// Refuses a photo whose size is past the limits, before it is decoded.
+fn check_dimensions(path: &str, (w, h): (u32, u32)) -> Result<(u32, u32), PhotoError> {
+    if w > MAX_PHOTO_SIDE || h > MAX_PHOTO_SIDE || u64::from(w) * u64::from(h) > MAX_PHOTO_PIXELS {
+        return Err(PhotoError::TooLarge {
+            path: path.to_owned(),
+            reason: format!(
+                "{w} × {h} pixels is too large; the most is {MAX_PHOTO_SIDE} pixels a side and {} million pixels",
+                MAX_PHOTO_PIXELS / 1_000_000
+            ),
+        });
+    }
+    Ok((w, h))
+}
+
+/// Refuses what is not a regular file (a FIFO would block the read, a device never end) and a
+/// file over [`MAX_PHOTO_BYTES`], without opening it.
+fn check_file(path: &Path) -> Result<(), PhotoError> {
+    let shown = || path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            PhotoError::Missing { path: shown() }
+        } else {
+            PhotoError::Unreadable {
+                path: shown(),
+                reason: e.to_string(),
+            }
+        }
+    })?;
+    if !meta.is_file() {
+        return Err(PhotoError::Unreadable {
+            path: shown(),
+            reason: "not a regular file".into(),
+        });
+    }
+    if meta.len() > MAX_PHOTO_BYTES {
+        return Err(PhotoError::TooLarge {
+            path: shown(),
+            reason: format!(
+                "the file is {} MiB; the most read is {} MiB",
+                meta.len() >> 20,
+                MAX_PHOTO_BYTES >> 20
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Decodes a photo's pixels under the decoder limits; what the renderer and the PDF writer
+/// draw, and what layout checks once so a damaged file becomes a placeholder everywhere.
+pub fn decode_photo(data: &PhotoData, path: &str) -> Result<image::DynamicImage, PhotoError> {
+    let corrupt = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => PhotoError::TooLarge {
+            path: path.to_owned(),
+            reason: format!(
+                "{} × {} pixels needs more than {} MiB to decode",
+                data.width,
+                data.height,
+                MAX_PHOTO_ALLOC >> 20
+            ),
+        },
+        other => PhotoError::Corrupt {
+            path: path.to_owned(),
+            reason: other.to_string(),
+        },
+    };
+    let mut reader =
+        image::ImageReader::with_format(std::io::Cursor::new(&data.bytes[..]), data.format);
+    reader.limits(decoder_limits());
+    reader.decode().map_err(corrupt)
 }
 
 impl PhotoError {
@@ -54,6 +149,7 @@ impl PhotoError {
             Self::Missing { .. } => "missing-photo",
             Self::Unreadable { .. } => "unreadable-photo",
             Self::Corrupt { .. } => "corrupt-photo",
+            Self::TooLarge { .. } => "photo-too-large",
         }
     }
 }
@@ -75,6 +171,7 @@ pub fn photo_path(origin: &Origin, photo: &Photo) -> Option<PathBuf> {
 pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoError> {
     let bytes: Arc<[u8]> = match photo_path(origin, photo) {
         Some(path) => {
+            check_file(&path)?;
             let shown = path.display().to_string();
             match std::fs::read(&path) {
                 Ok(b) => b.into(),
@@ -108,6 +205,7 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
     let (width, height) = reader
         .into_dimensions()
         .map_err(|e| corrupt(e.to_string()))?;
+    check_dimensions(&photo.path, (width, height))?;
     Ok(PhotoData {
         bytes,
         width,
@@ -122,6 +220,7 @@ pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
     let Some(path) = photo_path(origin, photo) else {
         return load_photo(origin, photo).map(|d| (d.width, d.height));
     };
+    check_file(&path)?;
     let file = std::fs::File::open(&path).map_err(|e| {
         let path = path.display().to_string();
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -143,7 +242,19 @@ pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
     if reader.format().is_none() {
         return Err(corrupt("unknown image format".into()));
     }
-    reader.into_dimensions().map_err(|e| corrupt(e.to_string()))
+    let size = reader
+        .into_dimensions()
+        .map_err(|e| corrupt(e.to_string()))?;
+    check_dimensions(&photo.path, size)
+}
+
+/// A photo's pixel size once the whole photo has decoded under the limits: a truncated file
+/// whose header is intact is found here, so it prints as a placeholder with a warning instead
+/// of failing an export.
+pub fn verify_photo(origin: &Origin, photo: &Photo) -> PhotoSize {
+    let data = load_photo(origin, photo)?;
+    decode_photo(&data, &photo.path)?;
+    Ok((data.width, data.height))
 }
 
 /// What layout needs from outside: photo sizes. Layout never opens files itself.
@@ -188,7 +299,9 @@ impl Resources for Assets {
         {
             return hit;
         }
-        let result = read_photo_size(&self.origin, photo);
+        // Decoded whole once per path (and remembered): the exporters then meet only photos
+        // that decode.
+        let result = verify_photo(&self.origin, photo);
         if let Ok(mut s) = self.sizes.lock() {
             s.insert(photo.path.clone(), result.clone());
         }

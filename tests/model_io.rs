@@ -480,3 +480,101 @@ fn an_edit_to_a_nan_rule_weight_is_refused_with_a_reason() {
     assert!(err.to_string().contains("weight"), "{err}");
     assert_eq!(e, before);
 }
+
+#[test]
+fn infinite_huge_or_nan_frame_values_are_load_errors_at_their_field() {
+    let text = sample_text();
+    let body = "id: \"p1-lead-body\",\n          rect: Rect(\n            x: 53.85827,";
+    assert!(text.contains(body), "the sample changed");
+    let x = text.replacen(
+        body,
+        "id: \"p1-lead-body\",\n          rect: Rect(\n            x: inf,",
+        1,
+    );
+    assert_error_at(
+        &x,
+        "x: inf",
+        &["frame \"p1-lead-body\"", "x must be within"],
+    );
+    let tall = text.replacen("h: 270.0,", "h: 1000000000.0,", 1);
+    assert_error_at(
+        &tall,
+        "h: 1000000000.0",
+        &["p1-lead-body", "h must be", "10 m"],
+    );
+    let columns = text.replacen("columns: 6,", "columns: 200,", 1);
+    assert_error_at(&columns, "columns: 200", &["at most 64 columns"]);
+    let gutter = text.replacen(
+        "columns: 6,\n            gutter: None,",
+        "columns: 6,\n            gutter: Some(NaN),",
+        1,
+    );
+    assert_error_at(&gutter, "gutter: Some(NaN)", &["the gutter"]);
+    let crop = text.replacen(
+        "left: 0.0,\n              top: 0.0,",
+        "left: 0.0,\n              top: -3.0,",
+        1,
+    );
+    assert_error_at(&crop, "crop: Crop(", &["crop", "-3"]);
+}
+
+#[test]
+fn a_duplicate_id_error_pointed_at_the_first_use_not_the_duplicate() {
+    let text = sample_text();
+    let second = text.find("    Story(\n      id: \"").unwrap() + 1;
+    let second = second + text[second..].find("    Story(\n      id: \"").unwrap();
+    let id_at = second + text[second..].find("id: \"").unwrap();
+    let id_end = id_at + 5 + text[id_at + 5..].find('"').unwrap();
+    let other = text[id_at + 5..id_end].to_owned();
+    let dup = format!("{}id: \"lead\"{}", &text[..id_at], &text[id_end + 1..]);
+    let err = load_err(&dup);
+    let msg = err.to_string();
+    assert!(msg.contains("two stories have the ID \"lead\""), "{msg}");
+    let line = dup[..id_at].matches('\n').count() + 1;
+    assert_eq!(err.position().unwrap().0, line, "{msg} (was story {other})");
+}
+
+#[test]
+fn a_missing_role_style_names_the_role_in_plain_english() {
+    let text = sample_text().replacen("headline: \"headline\",", "headline: \"nope\",", 1);
+    let msg = load_err(&text).to_string();
+    assert!(
+        msg.contains("the headline role names style \"nope\", which does not exist"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_template_1e38_wide_is_a_load_error_at_its_width() {
+    let text = sample_text().replacen("width: \"390mm\",", "width: 1e38,", 1);
+    assert_error_at(&text, "width: 1e38", &["template \"duikai\"", "width"]);
+}
+
+#[test]
+fn a_utf8_bom_is_accepted_and_utf16_or_bad_utf8_is_refused_with_a_byte_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.ron");
+    let text = sample_text();
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    io::load(&path).expect("a UTF-8 byte-order mark is no part of the text");
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, &utf16).unwrap();
+    let msg = io::load(&path).unwrap_err().to_string();
+    assert!(msg.contains("UTF-16") && msg.contains("byte 0"), "{msg}");
+    // UTF-16 without its byte-order mark.
+    std::fs::write(&path, &utf16[2..]).unwrap();
+    let msg = io::load(&path).unwrap_err().to_string();
+    assert!(msg.contains("UTF-16"), "{msg}");
+
+    let mut bad = text.clone().into_bytes();
+    let at = text.find("近日").unwrap();
+    bad[at] = 0xFF;
+    std::fs::write(&path, &bad).unwrap();
+    let msg = io::load(&path).unwrap_err().to_string();
+    assert!(
+        msg.contains(&format!("invalid UTF-8 at byte {at}")),
+        "{msg}"
+    );
+}

@@ -278,6 +278,7 @@ diag-low-resolution = Photo “{ $photo }” prints at { $ppi } PPI (under 200):
 diag-missing-photo = Photo “{ $photo }”: { $path } is missing; a placeholder prints in its place
 diag-unreadable-photo = Photo “{ $photo }”: { $path } cannot be read; a placeholder prints in its place
 diag-corrupt-photo = Photo “{ $photo }”: { $path } is damaged; a placeholder prints in its place
+diag-photo-too-large = Photo “{ $photo }”: { $path } is too large to read; a placeholder prints in its place
 diag-unknown-font = No font family “{ $family }”; set in { $fallback } meanwhile
 diag-narrow-wrap = A text wrap leaves only { $chars } characters of column { $column } of frame “{ $frame }”: its lines there stay empty
 diag-caption-overset = The caption needs { $needed } pt but the photo frame leaves { $height } pt for it

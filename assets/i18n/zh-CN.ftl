@@ -278,6 +278,7 @@ diag-low-resolution = 图片“{ $photo }”的印刷分辨率只有 { $ppi } PP
 diag-missing-photo = 图片“{ $photo }”：找不到 { $path }，该处印占位框
 diag-unreadable-photo = 图片“{ $photo }”：无法读取 { $path }，该处印占位框
 diag-corrupt-photo = 图片“{ $photo }”：{ $path } 已损坏，该处印占位框
+diag-photo-too-large = 图片“{ $photo }”：{ $path } 过大，无法读取，该处印占位框
 diag-unknown-font = 没有字体“{ $family }”，暂用 { $fallback } 排版
 diag-narrow-wrap = 图文互斥只给框“{ $frame }”第 { $column } 栏留下 { $chars } 字宽，那里的行空着
 diag-caption-overset = 图片说明需要 { $needed } 点高，图框只留了 { $height } 点

@@ -114,6 +114,10 @@ pub enum Command {
     },
 }
 
+/// The most pages `sample-edition --pages` generates: the file stays well under the 64 MiB
+/// a layout may have, so what it writes loads again.
+pub const MAX_SAMPLE_PAGES: usize = 2_000;
+
 /// Runs a command-line command.
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
@@ -129,8 +133,13 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             level,
             json,
         } => {
-            let input =
-                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?;
+            let (input, removed) = import::clean(&read_stdin()?);
+            if removed > 0 {
+                eprintln!(
+                    "warning: standard input: removed {removed} control character{} (NUL and the like), which cannot print",
+                    if removed == 1 { "" } else { "s" }
+                );
+            }
             let settings = typeset::Settings {
                 width_pt,
                 size_pt,
@@ -163,6 +172,17 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 }
                 None => 0.0,
             };
+            anyhow::ensure!(
+                (0.0..=crate::model::MAX_BLEED_PT).contains(&bleed),
+                "--bleed must be 0 to {} mm, not {bleed} pt",
+                crate::model::MAX_BLEED_PT * 25.4 / 72.0
+            );
+            if let Some(ppi) = max_ppi {
+                anyhow::ensure!(
+                    ppi.is_finite() && ppi >= 1.0,
+                    "--max-ppi must be a number of 1 or more, not {ppi}"
+                );
+            }
             let outputs = Outputs {
                 data: data.as_deref(),
                 pdf: pdf.as_deref(),
@@ -176,12 +196,34 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             export_cmd(&file, &outputs, pages.as_deref())
         }
         Command::SampleEdition { output, pages } => {
+            if let Some(n) = pages {
+                anyhow::ensure!(
+                    (1..=MAX_SAMPLE_PAGES).contains(&n),
+                    "--pages must be 1 to {MAX_SAMPLE_PAGES}, not {n}"
+                );
+            }
             let edition = pages.map_or_else(sample::edition, sample::generated);
             io::save(&edition, &output)?;
             eprintln!("wrote {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Standard input as UTF-8 text, at most [`io::MAX_INPUT_BYTES`].
+fn read_stdin() -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(io::MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    anyhow::ensure!(
+        bytes.len() as u64 <= io::MAX_INPUT_BYTES,
+        "standard input is larger than {} MiB, the most Broadsheet reads",
+        io::MAX_INPUT_BYTES >> 20
+    );
+    io::decode_text(bytes).map_err(|m| anyhow::anyhow!("standard input: {m}"))
 }
 
 /// `--lang` values.
@@ -234,8 +276,16 @@ pub fn open(path: Option<&Path>) -> Result<(Edition, Origin), io::LoadError> {
 fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let text = io::read_text(file)
             .with_context(|| format!("{}: cannot read the article file", file.display()))?;
+        let (text, removed) = import::clean(&text);
+        if removed > 0 {
+            eprintln!(
+                "warning: {}: removed {removed} control character{} (NUL and the like), which cannot print",
+                file.display(),
+                if removed == 1 { "" } else { "s" }
+            );
+        }
         let articles = import::articles(&file.to_string_lossy(), &text);
         if articles.is_empty() {
             eprintln!("warning: {}: no stories found", file.display());
@@ -299,6 +349,9 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
             .map_err(anyhow::Error::msg)?,
         None => (0..edition.pages.len()).collect(),
     };
+    if outputs.png.is_some() {
+        check_raster(&laid, &pages, outputs.dpi)?;
+    }
     for d in laid
         .diagnostics
         .iter()
@@ -306,13 +359,20 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
     {
         eprintln!("{d}");
     }
+    // Every output is staged beside its target first and renamed into place only when all
+    // of them were written: a failure halfway leaves the previous files as they were.
+    let mut staged: Vec<(io::Staged, String)> = Vec::new();
+    let stage = |path: &Path, bytes: &[u8]| {
+        io::Staged::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    };
     if let Some(out) = data {
         let format = crate::export::data::DataFormat::from_path(out);
         let text =
             crate::export::data::to_string(&laid, &pages, crate::text::FontBook::shared(), format);
-        io::write_atomic(out, text.as_bytes(), false)
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!("wrote {} ({} pages)", out.display(), pages.len());
+        staged.push((
+            stage(out, text.as_bytes())?,
+            format!("wrote {} ({})", out.display(), count(pages.len(), "page")),
+        ));
     }
     if let Some(out) = outputs.pdf {
         let opts = crate::export::pdf::PdfOptions {
@@ -329,14 +389,15 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
             crate::text::FontBook::shared(),
             &opts,
         )?;
-        io::write_atomic(out, &bytes, false)
-            .with_context(|| format!("{}: cannot write", out.display()))?;
-        eprintln!(
-            "wrote {} ({} pages, {} KB)",
-            out.display(),
-            pages.len(),
-            bytes.len() / 1024
-        );
+        staged.push((
+            stage(out, &bytes)?,
+            format!(
+                "wrote {} ({}, {} KB)",
+                out.display(),
+                count(pages.len(), "page"),
+                bytes.len() / 1024
+            ),
+        ));
     }
     if let Some(out) = outputs.png {
         let mut renderer = crate::render::Renderer::new(
@@ -354,15 +415,52 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
                 out.with_file_name(format!("{stem}-{}.png", i + 1))
             };
             let png = renderer
-                .render(&laid.pages[i], outputs.dpi / 72.0)
+                .try_render(&laid.pages[i], outputs.dpi / 72.0)?
                 .encode_png()
                 .map_err(|e| anyhow::anyhow!("cannot encode PNG: {e}"))?;
-            io::write_atomic(&path, &png, false)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            staged.push((stage(&path, &png)?, format!("wrote {}", path.display())));
         }
     }
+    for (file, message) in staged {
+        file.commit()
+            .context("cannot put an exported file in place")?;
+        eprintln!("{message}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a `--dpi` that is not a positive number or would make a page's image larger than
+/// the renderer's limits, before anything is written.
+fn check_raster(laid: &layout::EditionLayout, pages: &[usize], dpi: f32) -> anyhow::Result<()> {
+    for &i in pages {
+        let page = &laid.pages[i];
+        if let Err(e) = crate::render::raster_size(page.width, page.height, dpi / 72.0) {
+            let longest = page.width.max(page.height).max(1.0);
+            let most = (crate::render::MAX_SIDE_PX as f32 / longest * 72.0)
+                .min(
+                    ((crate::render::MAX_PIXELS as f32)
+                        / page.width.max(1.0)
+                        / page.height.max(1.0))
+                    .sqrt()
+                        * 72.0,
+                )
+                .floor();
+            anyhow::bail!(
+                "--dpi {dpi}: page {}: {e}\nhint: this page renders at up to {most} dpi",
+                i + 1
+            );
+        }
+    }
+    Ok(())
+}
+
+/// "1 page", "2 pages".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// A finding in the JSON form `check --json` prints.

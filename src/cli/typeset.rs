@@ -57,10 +57,24 @@ fn paragraphs(input: &str, lang: Lang) -> Vec<String> {
 }
 
 pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
+    let max_width = crate::model::MAX_FRAME_PT;
     anyhow::ensure!(
-        s.width_pt > 0.0 && s.size_pt > 0.0,
-        "--width-pt and --size-pt must be positive"
+        s.width_pt > 0.0 && s.width_pt <= max_width,
+        "--width-pt must be more than 0 and at most {max_width:.0} (10 m), not {}",
+        s.width_pt
     );
+    let max_size = crate::model::MAX_SIZE_PT;
+    anyhow::ensure!(
+        s.size_pt > 0.0 && s.size_pt <= max_size,
+        "--size-pt must be more than 0 and at most {max_size}, not {}",
+        s.size_pt
+    );
+    if let Some(indent) = s.indent_em {
+        anyhow::ensure!(
+            (0.0..=100.0).contains(&indent),
+            "--indent-em must be 0 to 100, not {indent}"
+        );
+    }
     anyhow::ensure!(
         (crate::model::MIN_SCALE..=crate::model::MAX_SCALE).contains(&s.scale),
         "--scale-pct must be between 50 and 200"

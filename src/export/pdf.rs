@@ -48,6 +48,38 @@ pub enum PdfError {
     Font(String),
 }
 
+/// krilla's error in the user's words: its `Display` where that says enough, each PDF/A
+/// finding named (never the font or image structures its `Debug` would print).
+fn explain(e: &krilla::error::KrillaError) -> String {
+    use krilla::configure::ValidationError as V;
+    let krilla::error::KrillaError::Validation(errors) = e else {
+        return e.to_string();
+    };
+    let mut found: Vec<String> = Vec::new();
+    for (error, _) in errors {
+        let text = match error {
+            V::ContainsNotDefGlyph(_, _, text) => format!(
+                "the text \"{text}\" has characters no bundled font has, which PDF/A forbids (they would print as boxes)"
+            ),
+            V::TooLongString => "a text string is longer than PDF/A allows".to_owned(),
+            other => {
+                // The variant's name alone: its fields are internal structures.
+                let debug = format!("{other:?}");
+                let name = debug
+                    .split(['(', ' ', '{'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                format!("PDF/A rule {name} is broken")
+            }
+        };
+        if !found.contains(&text) {
+            found.push(text);
+        }
+    }
+    format!("not valid PDF/A-2b: {}", found.join("; "))
+}
+
 /// Exports the chosen pages of a layout as PDF bytes.
 pub fn export(
     edition: &Edition,
@@ -61,7 +93,7 @@ pub fn export(
         let config = ConfigurationBuilder::new()
             .with_archival_validator(Archival::A2_B)
             .finish()
-            .map_err(|e| PdfError::Krilla(format!("{e:?}")))?;
+            .map_err(|e| PdfError::Krilla(format!("the PDF/A configuration is invalid: {e:?}")))?;
         settings.configuration = config;
     }
     let mut doc = Document::new_with(settings);
@@ -125,7 +157,7 @@ pub fn export(
         metadata = metadata.creation_date(date);
     }
     doc.set_metadata(metadata);
-    doc.finish().map_err(|e| PdfError::Krilla(format!("{e:?}")))
+    doc.finish().map_err(|e| PdfError::Krilla(explain(&e)))
 }
 
 /// The issue date as PDF metadata.
@@ -396,7 +428,7 @@ fn encode(
             _ => None,
         };
     }
-    let decoded = image::load_from_memory(&data.bytes).ok()?;
+    let decoded = crate::resources::decode_photo(data, "").ok()?;
     let small = decoded.resize_exact(
         (data.width / factor).max(1),
         (data.height / factor).max(1),

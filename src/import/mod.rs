@@ -58,6 +58,8 @@ impl Article {
 /// Reads articles from a file's text, choosing the form by the file name and content: `.md`
 /// files, or text whose first non-blank line starts with `# `, are Markdown.
 pub fn articles(name: &str, text: &str) -> Vec<Article> {
+    let (text, _) = clean(text);
+    let text = text.as_str();
     let first = text
         .lines()
         .map(str::trim)
@@ -68,4 +70,27 @@ pub fn articles(name: &str, text: &str) -> Vec<Article> {
     } else {
         plain::parse(text)
     }
+}
+
+/// Text as the importers and the typesetter expect it: no byte-order mark, every line ending
+/// (CRLF, a lone CR) a plain LF, and no NUL or other control characters (tabs kept), which no
+/// font prints and which would reach the PDF as boxes. Returns how many control characters
+/// were removed, so the caller can warn.
+pub fn clean(text: &str) -> (String, usize) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => removed += 1,
+            c => out.push(c),
+        }
+    }
+    (out, removed)
 }

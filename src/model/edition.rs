@@ -184,13 +184,28 @@ impl Edition {
                 "format",
             ));
         }
-        check_unique("template", self.templates.iter().map(|t| t.id.as_str()))?;
-        check_unique("story", self.stories.iter().map(|s| s.id.as_str()))?;
-        check_unique("photo", self.photos.iter().map(|p| p.id.as_str()))?;
-        check_unique("page", self.pages.iter().map(|p| p.id.as_str()))?;
-        check_unique("style", self.styles.paragraph.iter().map(|s| s.id.as_str()))?;
         check_unique(
-            "frame",
+            ("template", "templates", "templates:"),
+            self.templates.iter().map(|t| t.id.as_str()),
+        )?;
+        check_unique(
+            ("story", "stories", "stories:"),
+            self.stories.iter().map(|s| s.id.as_str()),
+        )?;
+        check_unique(
+            ("photo", "photos", "photos:"),
+            self.photos.iter().map(|p| p.id.as_str()),
+        )?;
+        check_unique(
+            ("page", "pages", "pages:"),
+            self.pages.iter().map(|p| p.id.as_str()),
+        )?;
+        check_unique(
+            ("style", "styles", "paragraph:"),
+            self.styles.paragraph.iter().map(|s| s.id.as_str()),
+        )?;
+        check_unique(
+            ("frame", "frames", "pages:"),
             self.pages
                 .iter()
                 .flat_map(|p| &p.frames)
@@ -199,19 +214,23 @@ impl Edition {
 
         let style_ok = |id: &StyleId| self.styles.paragraph(id).is_some();
         let roles = &self.roles;
-        for id in [
-            &roles.kicker,
-            &roles.headline,
-            &roles.deck,
-            &roles.byline,
-            &roles.body,
-            &roles.caption,
-            &roles.credit,
-            &roles.jump,
-            &roles.folio,
+        for (role, id) in [
+            ("kicker", &roles.kicker),
+            ("headline", &roles.headline),
+            ("deck", &roles.deck),
+            ("byline", &roles.byline),
+            ("body", &roles.body),
+            ("caption", &roles.caption),
+            ("credit", &roles.credit),
+            ("jump", &roles.jump),
+            ("folio", &roles.folio),
         ] {
             if !style_ok(id) {
-                return Err(Invalid::missing("style", id.as_str(), "the roles"));
+                return Err(Invalid::missing(
+                    "style",
+                    id.as_str(),
+                    &format!("the {role} role"),
+                ));
             }
         }
         for s in &self.styles.paragraph {
@@ -281,8 +300,14 @@ impl Edition {
                 frame.id.as_str(),
             ));
         }
+        // Located from the frame's own `id:`, not the first mention of its ID (a story's
+        // thread names its frames before the pages list them).
         frame.check().map_err(|p| {
-            Invalid::new(format!("{whose}: {}", p.message), frame.id.as_str()).at_field(p.field)
+            Invalid::new(
+                format!("{whose}: {}", p.message),
+                &format!("id: \"{}\"", frame.id),
+            )
+            .at_field(p.field)
         })?;
         match &frame.kind {
             FrameKind::Headline { story, .. } => story_ok(story),
@@ -380,14 +405,25 @@ impl Edition {
     }
 }
 
-fn check_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Invalid> {
+/// Refuses a second use of an ID among `ids`, pointing at the second one: the first is
+/// where it belongs, the copy is what the user added and must rename.
+///
+/// `(one, many, section)`: the kind's name, its plural, and the field its list is under in the
+/// file, where the search for the duplicate starts.
+fn check_unique<'a>(
+    (one, many, section): (&str, &str, &'static str),
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<(), Invalid> {
     let mut seen = std::collections::BTreeSet::new();
     for id in ids {
         if !seen.insert(id) {
-            return Err(Invalid::new(
-                format!("two {what}s have the ID \"{id}\"; IDs must be unique"),
-                id,
-            ));
+            let mut invalid = Invalid::new(
+                format!("two {many} have the ID \"{id}\"; IDs must be unique (rename this {one})"),
+                &format!("id: \"{id}\""),
+            );
+            invalid.within = Some(section);
+            invalid.nth = 1;
+            return Err(invalid);
         }
     }
     Ok(())
@@ -402,6 +438,10 @@ pub struct Invalid {
     pub locate: String,
     /// The field at fault inside the thing `locate` finds (`size` of a style …), if any.
     pub field: Option<&'static str>,
+    /// Where in the file to start looking (a list's field, `stories:`), if not at the top.
+    pub within: Option<&'static str>,
+    /// Which occurrence of `locate` from there, 0-based (1: a duplicate ID's second use).
+    pub nth: usize,
 }
 
 impl Invalid {
@@ -410,6 +450,8 @@ impl Invalid {
             message,
             locate: locate.to_owned(),
             field: None,
+            within: None,
+            nth: 0,
         }
     }
 

@@ -47,24 +47,94 @@ impl LoadError {
     }
 }
 
+/// The largest layout or article file read: 64 MiB, far past any real edition (the 48-page
+/// benchmark edition is under 1 MiB).
+pub const MAX_INPUT_BYTES: u64 = 64 << 20;
+
 /// Loads an edition from a file.
 pub fn load(path: &Path) -> Result<Edition, LoadError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let text = read_text(path).map_err(|source| LoadError::Io {
         file: file.clone(),
         source,
     })?;
     from_str(&text, &file)
 }
 
+/// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`], without its byte-order mark.
+/// Refuses, without opening it, what is not a regular file: a FIFO would block and a device
+/// such as `/dev/zero` never ends. Says where the text stops being UTF-8, and names UTF-16.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read as _};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, FIFO or socket)"
+        };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("it is {what}")));
+    }
+    let mut bytes = Vec::new();
+    // `take` as well as the size check: the file may grow between the two.
+    std::fs::File::open(path)?
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!(
+                "the file is larger than {} MiB, the most Broadsheet reads",
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    decode_text(bytes).map_err(|m| Error::new(ErrorKind::InvalidData, m))
+}
+
+/// UTF-8 text from `bytes`, a leading byte-order mark dropped; or what is wrong, with the byte
+/// offset of the first bad byte.
+pub fn decode_text(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let order = if bytes[0] == 0xFF { "little" } else { "big" };
+        return Err(format!(
+            "the file is UTF-16 ({order}-endian, from its byte-order mark at byte 0); save it as UTF-8"
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // Every other byte zero near the start: UTF-16 without a byte-order mark (valid UTF-8
+    // as far as bytes go when the text is ASCII, so it must be caught before decoding).
+    let head = &bytes[..bytes.len().min(64)];
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    if head.len() >= 4 && zeros * 3 >= head.len() {
+        let at = head.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(format!(
+            "the file looks like UTF-16 (a zero byte at byte {at}); save it as UTF-8"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("invalid UTF-8 at byte {at} (line {line}); save the file as UTF-8")
+    })
+}
+
 /// Parses an edition from RON text; `file` names it in messages.
 pub fn from_str(text: &str, file: &str) -> Result<Edition, LoadError> {
+    // A byte-order mark is no part of the text (some Windows editors write one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_version(text, file)?;
     let edition: Edition = ron::Options::default()
         .from_str(text)
         .map_err(|e| syntax(file, &e))?;
     edition.validate().map_err(|invalid| {
-        let (line, column) = locate_field(text, &invalid.locate, invalid.field);
+        let (line, column) = match invalid.within {
+            Some(section) => locate_nth(text, section, &invalid.locate, invalid.nth),
+            None => locate_field(text, &invalid.locate, invalid.field),
+        };
         LoadError::Invalid {
             file: file.to_owned(),
             line,
@@ -191,6 +261,28 @@ fn locate_field(text: &str, needle: &str, field: Option<&str>) -> (usize, usize)
     (line, column)
 }
 
+/// Line and column (1-based) of the `nth` (0-based) occurrence of `needle` after `section`,
+/// falling back to the first occurrence anywhere.
+fn locate_nth(text: &str, section: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let from = text.find(section).unwrap_or(0);
+    let found = text[from..]
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(at, _)| from + at);
+    match found {
+        Some(at) => position(text, at),
+        None => locate(text, needle),
+    }
+}
+
+/// Line and column (1-based) of byte `at` in `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// The RON text of an edition. Deterministic: saving twice gives identical bytes.
 pub fn to_string(edition: &Edition) -> String {
     let config = ron::ser::PrettyConfig::new()
@@ -227,34 +319,88 @@ pub fn save(edition: &Edition, path: &Path) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` through a temporary file and a rename; optionally keeps a `.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if keep_backup && path.exists() {
-            let mut bak = path.as_os_str().to_owned();
-            bak.push(".bak");
-            std::fs::copy(path, PathBuf::from(bak))?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let staged = Staged::write(path, bytes)?;
+    if keep_backup && staged.target.exists() {
+        let mut bak = staged.target.as_os_str().to_owned();
+        bak.push(".bak");
+        std::fs::copy(&staged.target, PathBuf::from(bak))?;
     }
-    result
+    staged.commit()
+}
+
+/// A file written beside its target under a temporary name and flushed to disk, put in place
+/// by [`Staged::commit`] (a rename) or removed when dropped. Several outputs staged first and
+/// committed together are all-or-nothing: a failure before the commits leaves every target
+/// as it was.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    /// The file the rename replaces: a symlink's target, so the link stays a link.
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Writes `bytes` beside `path` (beside a symlink's target), with the permissions of the
+    /// file it will replace, if there is one.
+    pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<Self> {
+        let target = resolve_symlinks(path);
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target.file_name().ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+        })?;
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let staged = Self {
+            tmp,
+            target,
+            committed: false,
+        };
+        let mut f = std::fs::File::create(&staged.tmp)?;
+        f.write_all(bytes)?;
+        if let Ok(meta) = std::fs::metadata(&staged.target) {
+            f.set_permissions(meta.permissions())?;
+        }
+        f.sync_all()?;
+        Ok(staged)
+    }
+
+    /// Renames the staged file into place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        std::fs::rename(&self.tmp, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// The file a path finally names, following symlinks (up to 40, as the kernel does); the path
+/// itself when it is not a link or the link dangles into a folder that does not exist.
+fn resolve_symlinks(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(link) = std::fs::read_link(&current) else {
+            return current;
+        };
+        current = match current.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    current
 }
 
 impl fmt::Display for super::Lang {

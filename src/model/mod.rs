@@ -28,7 +28,8 @@ pub use edit::{Edit, EditError, StoryField};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{
-    Fit, Frame, FrameKind, FrameProblem, MIN_WRAP_CHARS, Page, Photo, RuleStyle, Stroke, Wrap,
+    Fit, Frame, FrameKind, FrameProblem, MAX_FRAME_COLUMNS, MAX_FRAME_PT, MAX_WEIGHT_PT,
+    MIN_WRAP_CHARS, Page, Photo, RuleStyle, Stroke, Wrap,
 };
 pub use parts::Part;
 pub use regrid::regrid_rect;
@@ -43,6 +44,7 @@ pub use style::{
     Prohibition, Styles, Weight,
 };
 pub use template::{
-    ColumnChars, FolioSpec, MAX_COLUMNS, MAX_MODULES, MAX_PAGE_PT, Margins, PageTemplate, Rect,
+    ColumnChars, FolioSpec, MAX_BLEED_PT, MAX_COLUMNS, MAX_MODULES, MAX_PAGE_PT, Margins,
+    PageTemplate, Rect,
 };
 pub use units::{CHINESE_SIZES, Color, FontSize, Length, Pt, chinese_size};

@@ -52,26 +52,35 @@ impl Frame {
         }
     }
 
-    /// Checks the values a file or an edit can get wrong: weights positive and finite (a NaN
-    /// or negative line width must never reach the PDF writer), insets and wrap offsets
-    /// finite and not negative, CMYK percentages at most 100.
+    /// Checks the values a file or an edit can get wrong: the rectangle finite and within
+    /// ±[`MAX_FRAME_PT`] (10 m), weights positive, finite and at most [`MAX_WEIGHT_PT`] (a NaN
+    /// or negative line width must never reach the PDF writer), insets, gutters and wrap
+    /// offsets finite, not negative and at most 10 m, at most [`MAX_FRAME_COLUMNS`] columns,
+    /// CMYK percentages at most 100.
     pub fn check(&self) -> Result<(), FrameProblem> {
+        self.check_rect()?;
         let weight = |w: &Length, field: &'static str, what: &str| {
             let v = w.pt().0;
-            if v.is_finite() && v > 0.0 {
+            if v.is_finite() && v > 0.0 && v <= MAX_WEIGHT_PT {
                 Ok(())
             } else {
                 Err(FrameProblem {
-                    message: format!("{what} must be a positive, finite length, not {w}"),
+                    message: format!(
+                        "{what} must be a positive, finite length of at most {MAX_WEIGHT_PT} pt, not {w}"
+                    ),
                     field,
                 })
             }
         };
         let distance = |l: &Option<Length>, field: &'static str, what: &str| match l {
-            Some(l) if !(l.pt().0.is_finite() && l.pt().0 >= 0.0) => Err(FrameProblem {
-                message: format!("{what} must be a finite length of 0 or more, not {l}"),
-                field,
-            }),
+            Some(l) if !(l.pt().0.is_finite() && (0.0..=MAX_FRAME_PT).contains(&l.pt().0)) => {
+                Err(FrameProblem {
+                    message: format!(
+                        "{what} must be a length of 0 to 10 m ({MAX_FRAME_PT:.0} pt), not {l}"
+                    ),
+                    field,
+                })
+            }
             _ => Ok(()),
         };
         let color = |c: &Option<Color>, field: &'static str| match c {
@@ -101,13 +110,73 @@ impl Frame {
                     color(&Some(s.color), "color")?;
                 }
             }
-            FrameKind::Text { tint, inset, .. } | FrameKind::Headline { tint, inset, .. } => {
+            FrameKind::Text {
+                tint,
+                inset,
+                columns,
+                gutter,
+                ..
+            } => {
+                if *columns > MAX_FRAME_COLUMNS {
+                    return Err(FrameProblem {
+                        message: format!(
+                            "a text frame has at most {MAX_FRAME_COLUMNS} columns, not {columns}"
+                        ),
+                        field: "columns",
+                    });
+                }
                 color(tint, "tint")?;
                 distance(inset, "inset", "the text inset")?;
+                distance(gutter, "gutter", "the gutter")?;
+            }
+            FrameKind::Headline { tint, inset, .. } => {
+                color(tint, "tint")?;
+                distance(inset, "inset", "the text inset")?;
+            }
+            FrameKind::Photo { crop, .. } if !crop.is_valid() => {
+                return Err(FrameProblem {
+                    message: format!(
+                        "the crop must take 0 to 1 of each side and keep at least {}% of the photo each way, not left {}, top {}, right {}, bottom {}",
+                        Crop::MIN_KEEP * 100.0,
+                        crop.left,
+                        crop.top,
+                        crop.right,
+                        crop.bottom
+                    ),
+                    field: "crop",
+                });
             }
             FrameKind::Photo { .. } | FrameKind::Folio { .. } => {}
         }
         distance(&self.wrap.map(|w| w.offset), "offset", "the wrap offset")
+    }
+
+    /// The rectangle: position within ±10 m of the page's corner, size positive and at most
+    /// 10 m, every value finite, so no layout, raster or PDF arithmetic meets an infinity.
+    fn check_rect(&self) -> Result<(), FrameProblem> {
+        let r = self.rect;
+        let limit = MAX_FRAME_PT;
+        for (field, v, min) in [
+            ("x", r.x.0, -limit),
+            ("y", r.y.0, -limit),
+            ("w", r.w.0, 0.0),
+            ("h", r.h.0, 0.0),
+        ] {
+            let size = min == 0.0;
+            let ok = v.is_finite() && v <= limit && if size { v > 0.0 } else { v >= min };
+            if !ok {
+                let range = if size {
+                    format!("more than 0 and at most 10 m ({limit:.0} pt)")
+                } else {
+                    format!("within ±10 m (±{limit:.0} pt)")
+                };
+                return Err(FrameProblem {
+                    message: format!("{field} must be {range}, not {v}"),
+                    field,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Where the frame's text is set: its rectangle inset by its backdrop's inset (text and
@@ -135,6 +204,15 @@ impl Frame {
         ))
     }
 }
+
+/// How far a frame may reach from the page's corner, and how large it may be: 10 m.
+pub const MAX_FRAME_PT: f32 = 10_000.0 * 72.0 / 25.4;
+
+/// The heaviest rule or border: 1000 pt (35 cm), far past any printed rule.
+pub const MAX_WEIGHT_PT: f32 = 1000.0;
+
+/// The most columns a text frame may have.
+pub const MAX_FRAME_COLUMNS: u8 = 64;
 
 /// Why a frame's values are unusable: the message and the field at fault.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]

@@ -10,6 +10,9 @@ use super::{Length, Pt, TemplateId};
 pub const MAX_PAGE_PT: f32 = 3000.0 * 72.0 / 25.4;
 /// Most grid columns a template may have.
 pub const MAX_COLUMNS: u8 = 24;
+
+/// The widest bleed: 4 inches (about 100 mm).
+pub const MAX_BLEED_PT: f32 = 72.0 * 4.0;
 /// Most modules (rows) a template may have.
 pub const MAX_MODULES: u8 = 48;
 
@@ -219,7 +222,13 @@ impl PageTemplate {
         let page = (0.0, MAX_PAGE_PT);
         check_range("width", self.width.pt().0, page, true, " pt")?;
         check_range("height", self.height.pt().0, page, true, " pt")?;
-        check_range("bleed", self.bleed.pt().0, (0.0, 72.0 * 4.0), false, " pt")?;
+        check_range(
+            "bleed",
+            self.bleed.pt().0,
+            (0.0, MAX_BLEED_PT),
+            false,
+            " pt",
+        )?;
         let m = &self.margins;
         for (field, v) in [
             ("top", m.top),

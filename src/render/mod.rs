@@ -10,7 +10,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
 use crate::layout::{Item, PageLayout};
 use crate::model::{Color, Photo};
-use crate::resources::{Origin, load_photo};
+use crate::resources::{Origin, decode_photo, load_photo};
 use crate::text::{FontBook, FontId};
 
 /// Collects a glyph outline into a tiny-skia path, in font units scaled to 1 em = 1.
@@ -32,6 +32,56 @@ impl OutlinePen for PathPen {
     fn close(&mut self) {
         self.0.close();
     }
+}
+
+/// The widest or tallest image the renderer draws, in pixels.
+pub const MAX_SIDE_PX: u32 = 20_000;
+
+/// The most pixels one image may have: 150 million, 600 MB of RGBA. A 对开 page (390 × 550 mm)
+/// fits up to about 680 dpi.
+pub const MAX_PIXELS: u64 = 150_000_000;
+
+/// Why a page cannot be rendered at the scale asked for.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RasterError {
+    #[error("the resolution must be a positive, finite number, not {0}")]
+    BadScale(f32),
+    #[error(
+        "the image would be {width} × {height} pixels; the most is {MAX_SIDE_PX} pixels a side and {} million pixels in all",
+        MAX_PIXELS / 1_000_000
+    )]
+    TooLarge { width: f64, height: f64 },
+}
+
+/// The size in pixels of a `w` × `h` point area drawn at `scale` pixels per point, refused
+/// when the scale is not a positive finite number or the image would be larger than
+/// [`MAX_SIDE_PX`] a side or [`MAX_PIXELS`] in all.
+pub fn raster_size(w: f32, h: f32, scale: f32) -> Result<(u32, u32), RasterError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(RasterError::BadScale(scale));
+    }
+    // In f64 so that no product overflows before it is compared.
+    let px = |v: f32| (f64::from(v) * f64::from(scale)).ceil().max(1.0);
+    let (width, height) = (px(w), px(h));
+    let side = f64::from(MAX_SIDE_PX);
+    if !(width <= side && height <= side && width * height <= MAX_PIXELS as f64) {
+        return Err(RasterError::TooLarge { width, height });
+    }
+    Ok((width as u32, height as u32))
+}
+
+/// The largest scale not above `scale` at which a `w` × `h` point area fits the raster limits
+/// (1 pixel per point when `scale` is not usable at all).
+fn fitting_scale(w: f32, h: f32, scale: f32) -> f32 {
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let (w, h) = (w.max(1.0), h.max(1.0));
+    let side = MAX_SIDE_PX as f32 - 1.0;
+    let budget = ((MAX_PIXELS as f64) / f64::from(w) / f64::from(h)).sqrt() as f32 * 0.999;
+    scale.min(side / w).min(side / h).min(budget)
 }
 
 /// Renders pages, remembering glyph outlines and decoded photos between pages.
@@ -105,7 +155,7 @@ impl<'a> Renderer<'a> {
             .or_insert_with(|| {
                 let photo = photos.iter().find(|p| p.path == source)?;
                 let data = load_photo(origin, photo).ok()?;
-                let rgba = image::load_from_memory(&data.bytes).ok()?.to_rgba8();
+                let rgba = decode_photo(&data, &photo.path).ok()?.to_rgba8();
                 let (w, h) = rgba.dimensions();
                 let mut pm = Pixmap::new(w, h)?;
                 for (dst, src) in pm.pixels_mut().iter_mut().zip(rgba.pixels()) {
@@ -117,18 +167,29 @@ impl<'a> Renderer<'a> {
             .as_ref()
     }
 
-    /// Draws `page` at `scale` pixels per point, on white, trim only.
+    /// Draws `page` at `scale` pixels per point, on white, trim only. A scale that would make
+    /// the image larger than the raster limits is lowered to fit them; [`Self::try_render`]
+    /// refuses instead.
     pub fn render(&mut self, page: &PageLayout, scale: f32) -> Pixmap {
         self.render_region(page, scale, [0.0, 0.0, page.width, page.height])
     }
 
+    /// Draws `page` at exactly `scale` pixels per point, or says why it cannot.
+    pub fn try_render(&mut self, page: &PageLayout, scale: f32) -> Result<Pixmap, RasterError> {
+        raster_size(page.width, page.height, scale)?;
+        Ok(self.render(page, scale))
+    }
+
     /// Draws the part `[x, y, w, h]` (points) of `page` at `scale` pixels per point: what the
-    /// editor shows when the whole page at that scale would be too large an image.
+    /// editor shows when the whole page at that scale would be too large an image. The scale
+    /// is lowered when the image would exceed the raster limits.
     pub fn render_region(&mut self, page: &PageLayout, scale: f32, region: [f32; 4]) -> Pixmap {
         let [x0, y0, rw, rh] = region;
-        let w = (rw * scale).ceil().max(1.0) as u32;
-        let h = (rh * scale).ceil().max(1.0) as u32;
-        let mut pm = Pixmap::new(w, h).expect("page size is positive");
+        let scale = fitting_scale(rw, rh, scale);
+        let w = ((rw * scale).ceil() as u32).clamp(1, MAX_SIDE_PX);
+        let h = ((rh * scale).ceil() as u32).clamp(1, MAX_SIDE_PX);
+        // 1 to 20,000 pixels a side: 4 bytes a pixel stay below tiny-skia's i32 stride limit.
+        let mut pm = Pixmap::new(w, h).expect("a size within the raster limits is valid");
         pm.fill(tiny_skia::Color::WHITE);
         let offset = (x0 * scale, y0 * scale);
         let page_tf = Transform::from_scale(scale, scale).post_translate(-offset.0, -offset.1);

@@ -244,8 +244,15 @@ impl Shaping<'_> {
         }
         let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
         let scale = size / f32::from(face.units_per_em);
-        // Clusters are byte offsets in `text`; map them to paragraph character indices.
-        let char_at = |byte: u32| first_char + text[..byte as usize].chars().count();
+        // Clusters are byte offsets in `text`; map them to paragraph character indices once,
+        // through a table, since counting characters up to each cluster would be quadratic in
+        // the run's length.
+        let mut char_of_byte = vec![0; text.len() + 1];
+        for (i, (byte, _)) in text.char_indices().enumerate() {
+            char_of_byte[byte] = i;
+        }
+        let char_at =
+            |byte: u32| first_char + char_of_byte.get(byte as usize).copied().unwrap_or(0);
         for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
             let char_index = char_at(info.cluster);
             out.advances[char_index] += pos.x_advance as f32 * scale;

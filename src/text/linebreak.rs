@@ -210,10 +210,13 @@ fn loose(par: &Paragraph, start: usize, end: usize, available: f32) -> bool {
 
 /// A paragraph's last line holding one character, or one character and its punctuation.
 fn is_orphan(par: &Paragraph, end: usize) -> bool {
+    // At most three visible characters decide it; looking further would rescan the rest of
+    // the paragraph on every line and make composition quadratic in its length.
     let rest: Vec<Class> = par.classes[end..]
         .iter()
         .copied()
         .filter(|c| *c != Class::Space)
+        .take(3)
         .collect();
     match rest.as_slice() {
         [one] => !one.is_fullwidth_punct(),

@@ -266,8 +266,13 @@ fn han_latin_gaps(classes: &[Class], opts: &Options) -> Vec<f32> {
     gap
 }
 
+/// The longest word `hypher` accepts, in bytes: it panics on longer ones.
+const HYPHENATE_MAX_BYTES: usize = 45;
+
 /// Hyphenation points inside English words (not within two letters of the start or three of
-/// the end), from `hypher`'s patterns.
+/// the end), from `hypher`'s patterns. Words longer than `hypher` accepts (a URL, a chemical
+/// name, a run of letters pasted by mistake) are simply not hyphenated; the line breaker
+/// still breaks them where a line is full.
 fn hyphenation(chars: &[char], classes: &[Class]) -> Vec<bool> {
     let mut out = vec![false; chars.len() + 1];
     let mut i = 0;
@@ -281,7 +286,7 @@ fn hyphenation(chars: &[char], classes: &[Class]) -> Vec<bool> {
             i += 1;
         }
         let word: String = chars[start..i].iter().collect();
-        if word.chars().count() < 5 {
+        if i - start < 5 || word.len() > HYPHENATE_MAX_BYTES {
             continue;
         }
         let mut at = start;

@@ -43,12 +43,12 @@ impl Line {
             .map_or(self.start, |i| i + 1);
         let mut placed: Vec<(FontId, usize, f32, super::ShapedGlyph)> = Vec::new();
         let mut cluster_pen = (usize::MAX, 0.0_f32);
-        for g in par
-            .measured
-            .glyphs
-            .iter()
-            .filter(|g| (self.start..self.end).contains(&g.char_index))
-        {
+        // Glyphs are in logical order, so the line's are one slice found by binary search:
+        // filtering the whole paragraph's glyphs for every line would be quadratic.
+        let glyphs = &par.measured.glyphs;
+        let first = glyphs.partition_point(|g| g.char_index < self.start);
+        let last = first + glyphs[first..].partition_point(|g| g.char_index < self.end);
+        for g in &glyphs[first..last] {
             let k = g.char_index - self.start;
             if self.advance[k] == 0.0 && g.advance > 0.0 {
                 continue; // a trailing space, dropped at the line end
