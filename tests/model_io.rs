@@ -548,6 +548,14 @@ fn a_missing_role_style_names_the_role_in_plain_english() {
 fn a_template_1e38_wide_is_a_load_error_at_its_width() {
     let text = sample_text().replacen("width: \"390mm\",", "width: 1e38,", 1);
     assert_error_at(&text, "width: 1e38", &["template \"duikai\"", "width"]);
+    for baseline in ["0.0", "1e-30", "NaN"] {
+        let text = sample_text().replacen("baseline: 15.0,", &format!("baseline: {baseline},"), 1);
+        assert_error_at(
+            &text,
+            &format!("baseline: {baseline},"),
+            &["baseline must be at least 1"],
+        );
+    }
 }
 
 #[test]
