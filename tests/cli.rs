@@ -527,10 +527,15 @@ fn a_failed_png_left_the_pdf_and_data_half_written_and_exports_broke_symlinks_an
             png.to_str().unwrap(),
         ])
     };
-    let failed = export(&dir.path().join("no-such-folder/out.png"));
-    assert!(!failed.status.success());
-    assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
-    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old data");
+    for png in [
+        dir.path().join("no-such-folder/out.png"),
+        dir.path().to_path_buf(),
+    ] {
+        let failed = export(&png);
+        assert!(!failed.status.success(), "{}", png.display());
+        assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "old data");
+    }
 
     let ok = export(&dir.path().join("out.png"));
     assert!(
