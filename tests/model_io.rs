@@ -586,3 +586,18 @@ fn a_utf8_bom_is_accepted_and_utf16_or_bad_utf8_is_refused_with_a_byte_offset() 
         "{msg}"
     );
 }
+
+#[test]
+fn a_duplicate_frame_id_error_pointed_at_the_first_frame() {
+    let text = sample_text();
+    let at = text.find("id: \"p1-rule-h1\"").unwrap();
+    let dup = text.replacen("id: \"p1-rule-h1\"", "id: \"p1-lead-body\"", 1);
+    let err = load_err(&dup);
+    let msg = err.to_string();
+    assert!(
+        msg.contains("two frames have the ID \"p1-lead-body\""),
+        "{msg}"
+    );
+    let line = text[..at].matches('\n').count() + 1;
+    assert_eq!(err.position().unwrap().0, line, "{msg}");
+}
