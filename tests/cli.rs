@@ -527,10 +527,15 @@ fn a_failed_png_left_the_pdf_and_data_half_written_and_exports_broke_symlinks_an
             png.to_str().unwrap(),
         ])
     };
-    let failed = export(&dir.path().join("no-such-folder/out.png"));
-    assert!(!failed.status.success());
-    assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
-    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old data");
+    for png in [
+        dir.path().join("no-such-folder/out.png"),
+        dir.path().to_path_buf(),
+    ] {
+        let failed = export(&png);
+        assert!(!failed.status.success(), "{}", png.display());
+        assert_eq!(std::fs::read_to_string(&pdf).unwrap(), "old pdf");
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "old data");
+    }
 
     let ok = export(&dir.path().join("out.png"));
     assert!(
@@ -554,4 +559,33 @@ fn a_failed_png_left_the_pdf_and_data_half_written_and_exports_broke_symlinks_an
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_pdfa_export_with_a_missing_glyph_printed_krillas_debug_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(layout("hexi-news.ron"))
+        .unwrap()
+        .replacen("\"近日，", "\"䶵近日，", 1);
+    let path = dir.path().join("notdef.ron");
+    std::fs::write(&path, text).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = run_bounded(&[
+        "export",
+        path.to_str().unwrap(),
+        "--pages",
+        "1",
+        "--pdfa",
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("the text \"䶵\" has characters no bundled font has"),
+        "{err}"
+    );
+    for debug in ["Font {", "Validation(", "ContainsNotDefGlyph", "Some("] {
+        assert!(!err.contains(debug), "{err}");
+    }
 }

@@ -158,3 +158,38 @@ fn a_character_no_font_has_is_reported_not_dropped() {
         "the character stays in the text"
     );
 }
+
+/// Time to compose one paragraph of `n` characters (the page's text repeated, English words
+/// mixed in), glyph runs included.
+fn compose_time(n: usize) -> std::time::Duration {
+    let source = paragraphs().concat() + " Long English words like extraordinary reconsideration. ";
+    let text: String = source.chars().cycle().take(n).collect();
+    let book = FontBook::shared();
+    let spec = FontSpec {
+        family: "Noto Serif SC".into(),
+        weight: Weight::Regular,
+        italic: false,
+    };
+    let metrics = book.metrics(&spec, Lang::Zh).unwrap();
+    let start = std::time::Instant::now();
+    let par = Paragraph::new(&text, Options::chinese(SIZE), &metrics);
+    let mut runs = 0;
+    for line in LineBreaker::new(&par).all_at(11.0 * SIZE) {
+        runs += line.glyph_runs(&par).len();
+    }
+    assert!(runs > n / 20);
+    start.elapsed()
+}
+
+/// Eight times the text must take far less than 64 times as long (it took about 40 times as
+/// long when per-line work rescanned the paragraph); the best of three runs evens out noise.
+#[test]
+fn a_long_paragraph_composed_in_quadratic_time() {
+    let best = |n| (0..3).map(|_| compose_time(n)).min().unwrap();
+    let (small, large) = (best(25_000), best(200_000));
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    assert!(
+        ratio < 20.0,
+        "{small:?} for 25k, {large:?} for 200k: ×{ratio:.1}"
+    );
+}

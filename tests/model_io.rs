@@ -548,6 +548,14 @@ fn a_missing_role_style_names_the_role_in_plain_english() {
 fn a_template_1e38_wide_is_a_load_error_at_its_width() {
     let text = sample_text().replacen("width: \"390mm\",", "width: 1e38,", 1);
     assert_error_at(&text, "width: 1e38", &["template \"duikai\"", "width"]);
+    for baseline in ["0.0", "1e-30", "NaN"] {
+        let text = sample_text().replacen("baseline: 15.0,", &format!("baseline: {baseline},"), 1);
+        assert_error_at(
+            &text,
+            &format!("baseline: {baseline},"),
+            &["baseline must be at least 1"],
+        );
+    }
 }
 
 #[test]
@@ -577,4 +585,19 @@ fn a_utf8_bom_is_accepted_and_utf16_or_bad_utf8_is_refused_with_a_byte_offset() 
         msg.contains(&format!("invalid UTF-8 at byte {at}")),
         "{msg}"
     );
+}
+
+#[test]
+fn a_duplicate_frame_id_error_pointed_at_the_first_frame() {
+    let text = sample_text();
+    let at = text.find("id: \"p1-rule-h1\"").unwrap();
+    let dup = text.replacen("id: \"p1-rule-h1\"", "id: \"p1-lead-body\"", 1);
+    let err = load_err(&dup);
+    let msg = err.to_string();
+    assert!(
+        msg.contains("two frames have the ID \"p1-lead-body\""),
+        "{msg}"
+    );
+    let line = text[..at].matches('\n').count() + 1;
+    assert_eq!(err.position().unwrap().0, line, "{msg}");
 }

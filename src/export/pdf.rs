@@ -93,7 +93,9 @@ pub fn export(
         let config = ConfigurationBuilder::new()
             .with_archival_validator(Archival::A2_B)
             .finish()
-            .map_err(|e| PdfError::Krilla(format!("the PDF/A configuration is invalid: {e:?}")))?;
+            .map_err(|_| {
+                PdfError::Krilla("krilla cannot set up PDF/A-2b for this PDF version".into())
+            })?;
         settings.configuration = config;
     }
     let mut doc = Document::new_with(settings);

@@ -94,8 +94,8 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
         // The grid cells the frame covers: lines sit on the page's baseline grid, so lines of
         // neighbouring columns and stories align.
         let first = ((r.y.0 - area.y.0) / leading - 0.01).ceil().max(0.0) as i32;
-        // Never past the page's foot: rows there cannot print, and a frame taller than its
-        // page (a file's typo of 1e9) would otherwise ask for millions of slots.
+        // Never past the page's foot: rows there cannot print, and a frame far taller than its
+        // page (10 m is allowed) would otherwise ask for tens of thousands of slots a column.
         let foot = template.height.pt().0.min(r.bottom().0);
         let mut end = ((foot - area.y.0) / leading + 0.01).floor() as i32;
         if let Some((f, rows)) = balance

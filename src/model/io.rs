@@ -345,6 +345,13 @@ impl Staged {
     /// file it will replace, if there is one.
     pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<Self> {
         let target = resolve_symlinks(path);
+        // Refused now, not at the rename, so the other outputs of an export stay untouched.
+        if target.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a folder; name a file",
+            ));
+        }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),

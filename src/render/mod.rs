@@ -299,6 +299,25 @@ mod tests {
     use super::*;
     use crate::resources::Assets;
 
+    /// The editor's infallible `render` never panics or allocates past the limits, whatever
+    /// the scale; `try_render` refuses what is past them.
+    #[test]
+    fn an_infinite_or_huge_scale_panicked_in_the_renderer() {
+        let edition = crate::bundle::sample();
+        let laid = crate::layout::layout(&edition, &Assets::new(Origin::Bundled));
+        let page = &laid.pages[0];
+        let mut r = Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+        for scale in [f32::INFINITY, 1e9, f32::NAN, -1.0, 0.0] {
+            assert!(r.try_render(page, scale).is_err(), "{scale}");
+        }
+        // Not 1e9 here: that renders a whole 150-million-pixel page (600 MB) to prove the cap.
+        for scale in [f32::INFINITY, f32::NAN] {
+            let pm = r.render(page, scale);
+            assert!(pm.width() <= MAX_SIDE_PX && pm.height() <= MAX_SIDE_PX);
+            assert!(u64::from(pm.width()) * u64::from(pm.height()) <= MAX_PIXELS);
+        }
+    }
+
     /// A region rendered on its own matches the same part of the whole page: what the editor
     /// shows zoomed in is what it shows zoomed out.
     #[test]
