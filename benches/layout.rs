@@ -110,10 +110,20 @@ fn export_sample_page1_pdf(bencher: divan::Bencher) {
 /// 48 generated pages laid out and exported as one PDF.
 #[divan::bench(sample_count = 10)]
 fn layout_and_export_48_pages(bencher: divan::Bencher) {
-    let edition = sample::generated(48);
+    layout_and_export(bencher, 48);
+}
+
+/// The brief's large edition: 2,000 pages laid out and exported (target: under 10 s).
+#[divan::bench(sample_count = 3)]
+fn layout_and_export_2000_pages(bencher: divan::Bencher) {
+    layout_and_export(bencher, 2000);
+}
+
+fn layout_and_export(bencher: divan::Bencher, pages: usize) {
+    let edition = sample::generated(pages);
     let assets = assets();
     let opts = PdfOptions {
-        pages: (0..48).collect(),
+        pages: (0..pages).collect(),
         bleed: 0.0,
         marks: false,
         pdfa: false,

@@ -67,11 +67,8 @@ pub struct Flowed {
 /// `balance`: set frame `.0` of the thread to `.1` rows per column (its columns then end level).
 fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slot> {
     let edition = ctx.edition;
-    let located: Vec<(usize, &crate::model::Frame)> = story
-        .thread
-        .iter()
-        .filter_map(|id| edition.frame(id))
-        .collect();
+    let located: Vec<(usize, &crate::model::Frame)> =
+        story.thread.iter().filter_map(|id| ctx.frame(id)).collect();
     let size = ctx
         .style(&story.styles.body, &edition.roles.body)
         .size
@@ -381,7 +378,7 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
     let frames: Vec<_> = story
         .thread
         .iter()
-        .filter_map(|id| ctx.edition.frame(id).map(|(_, f)| f.id.clone()))
+        .filter_map(|id| ctx.frame(id).map(|(_, f)| f.id.clone()))
         .collect();
     let mut flow = Flow {
         ctx,
@@ -417,7 +414,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
     let last_used = pass.used.iter().rposition(|&u| u > 0);
     if let Some(f) = last_used
         && pass.over_lines == 0
-        && let Some((_, frame)) = story.thread.get(f).and_then(|id| edition.frame(id))
+        && let Some((_, frame)) = story.thread.get(f).and_then(|id| ctx.frame(id))
         && let FrameKind::Text {
             columns,
             balance: true,
@@ -474,7 +471,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
         .arg("lines", over_lines)
         .in_story(story.id.clone());
         if let Some(f) = last {
-            if let Some((p, _)) = edition.frame(&f) {
+            if let Some((p, _)) = ctx.frame(&f) {
                 d = d.on_page(edition.page_label(p));
             }
             d = d.in_frame(f);
@@ -520,7 +517,7 @@ fn wrapped(ctx: &Context, story: &Story, f: usize) -> bool {
     story
         .thread
         .get(f)
-        .and_then(|id| ctx.edition.frame(id))
+        .and_then(|id| ctx.frame(id))
         .is_some_and(|(page, frame)| !wrap::obstacles(&ctx.edition.pages[page], frame).is_empty())
 }
 

@@ -105,6 +105,59 @@ pub struct Context<'a> {
     pub book: &'a FontBook,
     pub resources: &'a dyn Resources,
     paragraphs: &'a ParagraphCache,
+    lookup: Lookup<'a>,
+}
+
+/// The edition's frames, stories and photos by ID, built once per layout: looking them up by
+/// scanning the lists made laying out a 2,000-page edition quadratic.
+struct Lookup<'a> {
+    frames: HashMap<&'a crate::model::FrameId, (usize, &'a crate::model::Frame)>,
+    stories: HashMap<&'a StoryId, &'a Story>,
+    photos: HashMap<&'a crate::model::PhotoId, &'a crate::model::Photo>,
+    /// The story whose thread runs through each text frame.
+    owners: HashMap<&'a crate::model::FrameId, &'a Story>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(e: &'a Edition) -> Self {
+        let mut owners = HashMap::new();
+        for s in &e.stories {
+            for f in &s.thread {
+                owners.entry(f).or_insert(s);
+            }
+        }
+        Self {
+            frames: e
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| p.frames.iter().map(move |f| (&f.id, (i, f))))
+                .collect(),
+            stories: e.stories.iter().map(|s| (&s.id, s)).collect(),
+            photos: e.photos.iter().map(|p| (&p.id, p)).collect(),
+            owners,
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    /// A frame by ID, with the index of its page.
+    pub fn frame(&self, id: &crate::model::FrameId) -> Option<(usize, &'a crate::model::Frame)> {
+        self.lookup.frames.get(id).copied()
+    }
+
+    pub fn story(&self, id: &StoryId) -> Option<&'a Story> {
+        self.lookup.stories.get(id).copied()
+    }
+
+    pub fn photo(&self, id: &crate::model::PhotoId) -> Option<&'a crate::model::Photo> {
+        self.lookup.photos.get(id).copied()
+    }
+
+    /// The story whose thread runs through text frame `id`.
+    pub fn story_of_frame(&self, id: &crate::model::FrameId) -> Option<&'a Story> {
+        self.lookup.owners.get(id).copied()
+    }
 }
 
 impl Context<'_> {
@@ -201,6 +254,7 @@ impl Layouter {
             book,
             resources,
             paragraphs: &self.paragraphs,
+            lookup: Lookup::new(edition),
         };
         let mut pages: Vec<PageLayout> = edition
             .pages
@@ -231,15 +285,10 @@ impl Layouter {
             .hash(&mut h);
             h.finish()
         };
-        let frames: HashMap<&crate::model::FrameId, (usize, &crate::model::Frame)> = edition
-            .pages
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.frames.iter().map(move |f| (&f.id, (i, f))))
-            .collect();
+        let frames = &ctx.lookup.frames;
         let mut cache = self.stories.lock().unwrap_or_else(|e| e.into_inner());
         for story in &edition.stories {
-            let key = story_key(edition_key, &frames, edition, story);
+            let key = story_key(edition_key, frames, edition, story);
             let hit = cache.get(&story.id).is_some_and(|c| c.key == key);
             if !hit {
                 recomposed += 1;
@@ -327,7 +376,7 @@ impl Layouter {
         }
         for frame in &page.frames {
             let story = match &frame.kind {
-                FrameKind::Text { .. } => e.story_of_frame(&frame.id).map(|s| s.id.clone()),
+                FrameKind::Text { .. } => ctx.story_of_frame(&frame.id).map(|s| s.id.clone()),
                 FrameKind::Headline { story, .. } => Some(story.clone()),
                 FrameKind::Photo { story, .. } => story.clone(),
                 _ => None,
@@ -343,7 +392,7 @@ impl Layouter {
             }
             match &frame.kind {
                 FrameKind::Headline { story, .. } => {
-                    if let Some(s) = e.story(story) {
+                    if let Some(s) = ctx.story(story) {
                         frames::headline(ctx, frame, s, out, diags);
                     }
                 }
@@ -353,8 +402,8 @@ impl Layouter {
                     fit,
                     crop,
                 } => {
-                    if let Some(p) = e.photo(photo) {
-                        let s = story.as_ref().and_then(|id| e.story(id));
+                    if let Some(p) = ctx.photo(photo) {
+                        let s = story.as_ref().and_then(|id| ctx.story(id));
                         let before = out.len();
                         frames::photo(ctx, frame, p, s, (*fit, *crop), out, diags);
                         if let Some(Item::Image(img)) =

@@ -277,20 +277,27 @@ impl Edition {
                     &format!("page \"{}\"", page.id),
                 ));
             }
+        }
+        // Lookups by ID through maps built once: scanning the lists for every reference made
+        // validating a 2,000-page edition quadratic (seconds).
+        let index = Index::new(self);
+        for page in &self.pages {
             for frame in &page.frames {
-                self.validate_frame(frame)?;
+                self.validate_frame(frame, &index)?;
             }
         }
         for story in &self.stories {
-            self.validate_story(story)?;
+            self.validate_story(story, &index)?;
         }
         Ok(())
     }
 
-    fn validate_frame(&self, frame: &Frame) -> Result<(), Invalid> {
+    fn validate_frame(&self, frame: &Frame, index: &Index<'_>) -> Result<(), Invalid> {
         let whose = format!("frame \"{}\"", frame.id);
         let story_ok = |id: &StoryId| {
-            self.story(id)
+            index
+                .stories
+                .get(id)
                 .map(|_| ())
                 .ok_or_else(|| Invalid::missing("story", id.as_str(), &whose))
         };
@@ -312,7 +319,7 @@ impl Edition {
         match &frame.kind {
             FrameKind::Headline { story, .. } => story_ok(story),
             FrameKind::Photo { photo, story, .. } => {
-                if self.photo(photo).is_none() {
+                if !index.photos.contains(photo) {
                     return Err(Invalid::missing("photo", photo.as_str(), &whose));
                 }
                 story.as_ref().map_or(Ok(()), story_ok)
@@ -328,10 +335,10 @@ impl Edition {
         }
     }
 
-    fn validate_story(&self, story: &Story) -> Result<(), Invalid> {
+    fn validate_story(&self, story: &Story, index: &Index<'_>) -> Result<(), Invalid> {
         let whose = format!("story \"{}\"", story.id);
         if let Some(photo) = &story.photo
-            && self.photo(photo).is_none()
+            && !index.photos.contains(photo)
         {
             return Err(Invalid::missing("photo", photo.as_str(), &whose));
         }
@@ -365,7 +372,7 @@ impl Edition {
             }
         }
         for (i, id) in story.thread.iter().enumerate() {
-            let Some((_, frame)) = self.frame(id) else {
+            let Some(frame) = index.frames.get(id) else {
                 return Err(Invalid::missing(
                     "frame",
                     id.as_str(),
@@ -387,21 +394,54 @@ impl Edition {
                     id.as_str(),
                 ));
             }
-            if let Some(other) = self
-                .stories
-                .iter()
-                .find(|o| o.id != story.id && o.thread.contains(id))
+            if let Some(other) = index
+                .owners
+                .get(id)
+                .into_iter()
+                .flatten()
+                .find(|o| ***o != story.id)
             {
                 return Err(Invalid::new(
                     format!(
-                        "frame \"{id}\" is in the threads of both {whose} and story \"{}\"",
-                        other.id
+                        "frame \"{id}\" is in the threads of both {whose} and story \"{other}\""
                     ),
                     id.as_str(),
                 ));
             }
         }
         Ok(())
+    }
+}
+
+/// An edition's things by ID, for checking references without scanning lists.
+struct Index<'a> {
+    stories: std::collections::HashMap<&'a StoryId, &'a Story>,
+    frames: std::collections::HashMap<&'a FrameId, &'a Frame>,
+    photos: std::collections::HashSet<&'a PhotoId>,
+    /// The stories whose threads run through each frame, in story order.
+    owners: std::collections::HashMap<&'a FrameId, Vec<&'a StoryId>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(e: &'a Edition) -> Self {
+        let mut owners: std::collections::HashMap<&FrameId, Vec<&StoryId>> =
+            std::collections::HashMap::new();
+        for s in &e.stories {
+            for f in &s.thread {
+                owners.entry(f).or_default().push(&s.id);
+            }
+        }
+        Self {
+            stories: e.stories.iter().map(|s| (&s.id, s)).collect(),
+            frames: e
+                .pages
+                .iter()
+                .flat_map(|p| &p.frames)
+                .map(|f| (&f.id, f))
+                .collect(),
+            photos: e.photos.iter().map(|p| &p.id).collect(),
+            owners,
+        }
     }
 }
 
