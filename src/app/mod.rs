@@ -20,12 +20,14 @@ mod flow;
 mod fonts;
 mod history;
 pub mod i18n;
+mod input;
 mod intent;
 mod modal;
 mod panels;
 mod selection;
 mod settings;
 mod worker;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -826,120 +828,6 @@ impl BroadsheetApp {
         self.logic_ms = started.elapsed().as_secs_f32() * 1000.0;
     }
 
-    /// Turns this frame's keyboard, dropped files and window events into intents.
-    fn input(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if !dropped.is_empty() {
-            self.intents.push(Intent::Dropped(dropped));
-        }
-        if ctx.input(|i| i.viewport().close_requested()) {
-            self.intents.push(Intent::CloseRequested);
-        }
-        if self.modal.is_some() {
-            return;
-        }
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.canvas.linking = None;
-            self.canvas.tool = Tool::Select;
-            if self.preview {
-                self.set_preview(false);
-            } else {
-                self.selected.clear();
-            }
-        }
-        if !ctx.egui_wants_keyboard_input() {
-            self.clipboard_events(ctx);
-            self.arrow_keys(ctx);
-            // Tab and the arrows belong to the page while no field is being typed in: egui
-            // would also move the keyboard focus between widgets with them.
-            let page_keys = ctx.input(|i| {
-                i.events.iter().any(|e| {
-                    matches!(e, egui::Event::Key { key, pressed: true, .. }
-                        if matches!(key, egui::Key::Tab | egui::Key::ArrowLeft
-                            | egui::Key::ArrowRight | egui::Key::ArrowUp | egui::Key::ArrowDown))
-                })
-            });
-            if page_keys {
-                ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
-            }
-        }
-        self.intents
-            .extend(Command::from_input(ctx).into_iter().map(Intent::Run));
-    }
-
-    /// Copy, cut and paste as the window system delivers them (eframe turns Ctrl+C/X/V into
-    /// these events, with the system clipboard's text for a paste).
-    fn clipboard_events(&mut self, ctx: &egui::Context) {
-        let events: Vec<egui::Event> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e,
-                        egui::Event::Copy | egui::Event::Cut | egui::Event::Paste(_)
-                    )
-                })
-                .cloned()
-                .collect()
-        });
-        for e in events {
-            match e {
-                egui::Event::Copy => self.intents.push(Intent::Run(Command::Copy)),
-                egui::Event::Cut => self.intents.push(Intent::Run(Command::Cut)),
-                egui::Event::Paste(text) => self.intents.push(Intent::PasteText(text)),
-                _ => {}
-            }
-        }
-    }
-
-    /// Arrow keys nudge the selection (Shift: by a grid step); with nothing selected, or in
-    /// preview, left and right turn pages.
-    fn arrow_keys(&mut self, ctx: &egui::Context) {
-        use egui::Key;
-        let pressed: Vec<(Key, bool)> = ctx.input_mut(|i| {
-            let mut out = Vec::new();
-            for k in [
-                Key::ArrowLeft,
-                Key::ArrowRight,
-                Key::ArrowUp,
-                Key::ArrowDown,
-            ] {
-                // Shifted first: egui matches a pattern without Shift loosely, so the plain
-                // one would take Shift+arrow too.
-                for _ in 0..i.count_and_consume_key(egui::Modifiers::SHIFT, k) {
-                    out.push((k, true));
-                }
-                for _ in 0..i.count_and_consume_key(egui::Modifiers::NONE, k) {
-                    out.push((k, false));
-                }
-            }
-            out
-        });
-        for (key, shift) in pressed {
-            let d = match key {
-                Key::ArrowLeft => (-1.0, 0.0),
-                Key::ArrowRight => (1.0, 0.0),
-                Key::ArrowUp => (0.0, -1.0),
-                _ => (0.0, 1.0),
-            };
-            if self.preview || self.selected.is_empty() {
-                match key {
-                    Key::ArrowLeft => self.intents.push(Intent::Run(Command::PreviousPage)),
-                    Key::ArrowRight => self.intents.push(Intent::Run(Command::NextPage)),
-                    _ => {}
-                }
-            } else {
-                self.intents.push(Intent::Nudge(d, shift));
-            }
-        }
-    }
-
     /// Draws the window. eframe calls it through [`eframe::App::ui`] after [`Self::logic`].
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let started = Instant::now();
@@ -970,121 +858,6 @@ impl BroadsheetApp {
         let ctx = ui.ctx().clone();
         self.logic(&ctx);
         self.ui(ui);
-    }
-
-    fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
-        let generation = self.doc.generation;
-        let layout = self.doc.layout_arc();
-        // Fixed widths: a panel that sized itself to its content would move the page sideways
-        // each time the selection changes.
-        egui::Panel::left("pages")
-            .resizable(false)
-            .exact_size(self.view.pages_width)
-            .show(ui, |ui| {
-                let mut thumb = page_images(
-                    &mut self.images,
-                    layout.clone(),
-                    &self.doc.origin,
-                    &self.doc.photos,
-                    generation,
-                );
-                panels::pages_ui(
-                    ui,
-                    &self.doc.edition,
-                    self.doc.layout(),
-                    self.page,
-                    self.story.as_ref(),
-                    &mut thumb,
-                    &mut self.intents,
-                );
-            });
-        egui::Panel::right("properties")
-            .resizable(false)
-            .exact_size(self.view.properties_width)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for (tab, id) in [
-                        (RightTab::Properties, "tab-properties"),
-                        (RightTab::Styles, "tab-styles"),
-                    ] {
-                        ui.selectable_value(&mut self.view.right_tab, tab, t!(id));
-                    }
-                });
-                ui.separator();
-                match self.view.right_tab {
-                    RightTab::Properties => {
-                        let frame = self
-                            .selected
-                            .primary()
-                            .and_then(|f| self.doc.edition.frame(f))
-                            .map(|(_, f)| f);
-                        panels::properties_ui(
-                            ui,
-                            &self.doc.edition,
-                            self.doc.layout(),
-                            &self.doc.jumps,
-                            frame,
-                            self.selected.len(),
-                            self.story.as_ref(),
-                            &mut self.intents,
-                        );
-                    }
-                    RightTab::Styles => {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            self.styles_panel
-                                .ui(ui, &self.doc.edition, &mut self.intents);
-                        });
-                    }
-                }
-            });
-        if self.view.preflight {
-            egui::Panel::bottom("preflight")
-                .default_size(160.0)
-                .show(ui, |ui| {
-                    panels::preflight_ui(
-                        ui,
-                        &self.doc.edition,
-                        self.doc.layout(),
-                        &mut self.intents,
-                    );
-                });
-        }
-    }
-
-    fn canvas_ui(&mut self, ui: &mut egui::Ui) {
-        let view = canvas::View {
-            edition: &self.doc.edition,
-            layout: self.doc.layout(),
-            selected: &self.selected,
-            pages: self.shown_pages(),
-            guides: self.view.guides,
-            preview: self.preview,
-        };
-        let mut image = page_images(
-            &mut self.images,
-            self.doc.layout_arc(),
-            &self.doc.origin,
-            &self.doc.photos,
-            self.doc.generation,
-        );
-        let intents = self.canvas.ui(ui, &view, &mut image);
-        drop(image);
-        self.intents.extend(intents);
-        if self.view.frame_time {
-            self.frame_time_ui(ui);
-        }
-        if ui.input(|i| !i.raw.hovered_files.is_empty()) {
-            let r = ui.max_rect();
-            ui.painter()
-                .rect_filled(r, 0.0, egui::Color32::from_black_alpha(120));
-            ui.painter().text(
-                r.center(),
-                egui::Align2::CENTER_CENTER,
-                t!("canvas-drop-hint"),
-                egui::FontId::proportional(28.0),
-                egui::Color32::WHITE,
-            );
-        }
     }
 
     /// Median time our code (logic and UI) took per frame, over the last frames.

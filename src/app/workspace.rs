@@ -1,0 +1,122 @@
+//! The window's working area: the pages panel on the left, the properties and styles panel on
+//! the right, preflight below, and the canvas in the middle.
+
+use super::i18n::t;
+use super::{BroadsheetApp, RightTab, canvas, page_images, panels};
+
+impl BroadsheetApp {
+    pub(super) fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
+        let generation = self.doc.generation;
+        let layout = self.doc.layout_arc();
+        // Fixed widths: a panel that sized itself to its content would move the page sideways
+        // each time the selection changes.
+        egui::Panel::left("pages")
+            .resizable(false)
+            .exact_size(self.view.pages_width)
+            .show(ui, |ui| {
+                let mut thumb = page_images(
+                    &mut self.images,
+                    layout.clone(),
+                    &self.doc.origin,
+                    &self.doc.photos,
+                    generation,
+                );
+                panels::pages_ui(
+                    ui,
+                    &self.doc.edition,
+                    self.doc.layout(),
+                    self.page,
+                    self.story.as_ref(),
+                    &mut thumb,
+                    &mut self.intents,
+                );
+            });
+        egui::Panel::right("properties")
+            .resizable(false)
+            .exact_size(self.view.properties_width)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, id) in [
+                        (RightTab::Properties, "tab-properties"),
+                        (RightTab::Styles, "tab-styles"),
+                    ] {
+                        ui.selectable_value(&mut self.view.right_tab, tab, t!(id));
+                    }
+                });
+                ui.separator();
+                match self.view.right_tab {
+                    RightTab::Properties => {
+                        let frame = self
+                            .selected
+                            .primary()
+                            .and_then(|f| self.doc.edition.frame(f))
+                            .map(|(_, f)| f);
+                        panels::properties_ui(
+                            ui,
+                            &self.doc.edition,
+                            self.doc.layout(),
+                            &self.doc.jumps,
+                            frame,
+                            self.selected.len(),
+                            self.story.as_ref(),
+                            &mut self.intents,
+                        );
+                    }
+                    RightTab::Styles => {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            self.styles_panel
+                                .ui(ui, &self.doc.edition, &mut self.intents);
+                        });
+                    }
+                }
+            });
+        if self.view.preflight {
+            egui::Panel::bottom("preflight")
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    panels::preflight_ui(
+                        ui,
+                        &self.doc.edition,
+                        self.doc.layout(),
+                        &mut self.intents,
+                    );
+                });
+        }
+    }
+
+    pub(super) fn canvas_ui(&mut self, ui: &mut egui::Ui) {
+        let view = canvas::View {
+            edition: &self.doc.edition,
+            layout: self.doc.layout(),
+            selected: &self.selected,
+            pages: self.shown_pages(),
+            guides: self.view.guides,
+            preview: self.preview,
+        };
+        let mut image = page_images(
+            &mut self.images,
+            self.doc.layout_arc(),
+            &self.doc.origin,
+            &self.doc.photos,
+            self.doc.generation,
+        );
+        let intents = self.canvas.ui(ui, &view, &mut image);
+        drop(image);
+        self.intents.extend(intents);
+        if self.view.frame_time {
+            self.frame_time_ui(ui);
+        }
+        if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+            let r = ui.max_rect();
+            ui.painter()
+                .rect_filled(r, 0.0, egui::Color32::from_black_alpha(120));
+            ui.painter().text(
+                r.center(),
+                egui::Align2::CENTER_CENTER,
+                t!("canvas-drop-hint"),
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+}
