@@ -390,7 +390,6 @@ template-folio-left = Folio left
 template-folio-right = Folio right
 template-folio-placeholders = Placeholders: { $list }
 template-summary = { $columns } columns of { $width } mm ({ $chars } characters at { $size }), gutters { $gutter } mm
-template-refused = { $field }: { $reason }
 
 ## Selection, clipboard, arrange
 menu-arrange = Arrange
@@ -487,3 +486,29 @@ part-caption = caption
 part-credit = credit
 part-jump = jump lines
 part-folio = folio
+
+## Refused values
+problem-range = { $field } must be { $low } and at most { $max }{ $unit }, not { $value }
+range-more-than = more than { $n }
+range-at-least = at least { $n }
+problem-other = { $reason }
+field-name-size = size
+field-name-leading = leading
+field-name-scale = horizontal scale
+field-name-tracking_em = tracking
+field-name-indent_em = first-line indent
+field-name-space_before = space before
+field-name-space_after = space after
+field-name-family = font
+field-name-width = page width
+field-name-height = page height
+field-name-bleed = bleed
+field-name-top = top margin
+field-name-bottom = bottom margin
+field-name-inside = inside margin
+field-name-outside = outside margin
+field-name-columns = columns
+field-name-modules = modules
+field-name-gutter = gutter
+field-name-baseline = baseline grid
+field-name-chars = characters per column

@@ -390,7 +390,6 @@ template-folio-left = 报眉左侧
 template-folio-right = 报眉右侧
 template-folio-placeholders = 可用占位符：{ $list }
 template-summary = { $columns } 栏，每栏 { $width } 毫米（{ $size } { $chars } 字），栏间距 { $gutter } 毫米
-template-refused = { $field }：{ $reason }
 
 ## 选择、剪贴板、排列
 menu-arrange = 排列
@@ -487,3 +486,29 @@ part-caption = 图片说明
 part-credit = 摄影署名
 part-jump = 转版提示
 part-folio = 报眉
+
+## 不可用的数值
+problem-range = { $field }必须{ $low }、不超过 { $max }{ $unit }，不能是 { $value }
+range-more-than = 大于 { $n }
+range-at-least = 至少为 { $n }
+problem-other = { $field }：{ $reason }
+field-name-size = 字号
+field-name-leading = 行距
+field-name-scale = 长扁
+field-name-tracking_em = 字距
+field-name-indent_em = 首行缩进
+field-name-space_before = 段前
+field-name-space_after = 段后
+field-name-family = 字体
+field-name-width = 版面宽度
+field-name-height = 版面高度
+field-name-bleed = 出血
+field-name-top = 上边距
+field-name-bottom = 下边距
+field-name-inside = 内边距
+field-name-outside = 外边距
+field-name-columns = 栏数
+field-name-modules = 模块数
+field-name-gutter = 栏间距
+field-name-baseline = 基线网格
+field-name-chars = 每栏字数

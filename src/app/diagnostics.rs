@@ -4,7 +4,7 @@
 
 use super::i18n::{self, t};
 use crate::layout::StoryFit;
-use crate::model::{Diagnostic, StructureError, StyleUse};
+use crate::model::{Diagnostic, Problem, StructureError, StyleUse};
 
 /// A finding as the preflight panel words it.
 pub fn message(d: &Diagnostic) -> String {
@@ -47,6 +47,36 @@ pub fn style_use(u: &StyleUse) -> String {
     }
 }
 
+/// A refused style or template value, worded in the interface's language: "字号必须大于 0、
+/// 不超过 1000 pt，不能是 -3".
+pub fn problem(p: &Problem) -> String {
+    let id = format!("field-name-{}", p.field);
+    let named = i18n::tr(&id);
+    let field = if named == id {
+        p.field.replace('_', " ")
+    } else {
+        named
+    };
+    match p.range {
+        Some(r) => {
+            let low = if r.open_min {
+                t!("range-more-than", n = r.min.to_string())
+            } else {
+                t!("range-at-least", n = r.min.to_string())
+            };
+            t!(
+                "problem-range",
+                field = field,
+                low = low,
+                max = r.max.to_string(),
+                unit = r.unit,
+                value = r.value.to_string()
+            )
+        }
+        None => t!("problem-other", field = field, reason = p.reason.as_str()),
+    }
+}
+
 /// Why a frame, page or thread change was refused.
 pub fn structure_error(e: &StructureError) -> String {
     match e {
@@ -57,5 +87,26 @@ pub fn structure_error(e: &StructureError) -> String {
         StructureError::NoPage(i) => t!("refused-no-page", page = i + 1),
         StructureError::NoStory => t!("refused-no-story"),
         StructureError::NoPhoto => t!("refused-no-photo"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::i18n::{Language, set_language};
+
+    #[test]
+    fn a_refused_size_is_worded_in_chinese() {
+        let mut style = crate::sample::edition().styles.paragraph[0].clone();
+        style.size = crate::model::FontSize::Pt(1500.0);
+        let p = style.check().unwrap_err();
+        set_language(Language::Chinese);
+        let zh = problem(&p);
+        set_language(Language::English);
+        assert_eq!(zh, "字号必须大于 0、不超过 1000 pt，不能是 1500");
+        assert_eq!(
+            problem(&p),
+            "size must be more than 0 and at most 1000 pt, not 1500"
+        );
     }
 }

@@ -390,7 +390,7 @@ impl TemplateDialog {
         }
         template
             .check()
-            .map_err(|p| t!("template-refused", field = p.field, reason = p.reason))?;
+            .map_err(|p| super::diagnostics::problem(&p))?;
         let page = edition
             .pages
             .get(self.page)

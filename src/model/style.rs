@@ -138,6 +138,21 @@ pub struct Problem {
     pub field: &'static str,
     /// What is wrong, in the user's terms, e.g. "size must be between 0 and 1000 pt, not -3".
     pub reason: String,
+    /// For a value out of its range: the range and the value, so an interface can say the same
+    /// in its own language.
+    pub range: Option<Range>,
+}
+
+/// A number's legal range and the value that missed it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub min: f32,
+    pub max: f32,
+    /// `min` itself is not allowed.
+    pub open_min: bool,
+    pub value: f32,
+    /// " pt", " em", " 字", "" …
+    pub unit: &'static str,
 }
 
 impl Problem {
@@ -145,6 +160,7 @@ impl Problem {
         Self {
             field,
             reason: reason.into(),
+            range: None,
         }
     }
 }
@@ -156,7 +172,7 @@ pub(crate) fn check_range(
     value: f32,
     (min, max): (f32, f32),
     open_min: bool,
-    unit: &str,
+    unit: &'static str,
 ) -> Result<(), Problem> {
     let low_ok = if open_min { value > min } else { value >= min };
     if value.is_finite() && low_ok && value <= max {
@@ -167,10 +183,19 @@ pub(crate) fn check_range(
     } else {
         format!("at least {min}")
     };
-    Err(Problem::new(
-        field,
-        format!("{field} must be {low} and at most {max}{unit}, not {value}"),
-    ))
+    Err(Problem {
+        range: Some(Range {
+            min,
+            max,
+            open_min,
+            value,
+            unit,
+        }),
+        ..Problem::new(
+            field,
+            format!("{field} must be {low} and at most {max}{unit}, not {value}"),
+        )
+    })
 }
 
 impl ParagraphStyle {

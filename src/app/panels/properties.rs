@@ -322,7 +322,7 @@ fn restyle(
     actions: &mut Intents,
 ) {
     if let Err(problem) = new.check() {
-        refusal.set(ui, problem.reason);
+        refusal.set(ui, crate::app::diagnostics::problem(&problem));
         return;
     }
     refusal.clear(ui);

@@ -293,11 +293,14 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
             });
         });
     if new != *style {
-        let checked = new.check().map_err(|p| p.reason).and_then(|()| {
-            FontBook::shared()
-                .check_spec(&new.font)
-                .map_err(|e| t!("styles-font-unknown", family = e.family.as_str()))
-        });
+        let checked = new
+            .check()
+            .map_err(|p| crate::app::diagnostics::problem(&p))
+            .and_then(|()| {
+                FontBook::shared()
+                    .check_spec(&new.font)
+                    .map_err(|e| t!("styles-font-unknown", family = e.family.as_str()))
+            });
         match checked {
             Ok(()) => {
                 refusal.clear(ui);
