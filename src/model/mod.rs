@@ -7,6 +7,7 @@ mod crop;
 mod diagnostic;
 mod edit;
 mod edition;
+mod fresh;
 mod ids;
 pub mod io;
 mod page;
@@ -15,6 +16,7 @@ mod regrid;
 mod restyle;
 mod settings;
 mod story;
+mod story_field;
 mod structure;
 mod style;
 mod template;
@@ -24,7 +26,7 @@ pub use arrange::{AlignTo, Axis, bounding_box, scale_rect};
 pub use clipboard::Clip;
 pub use crop::Crop;
 pub use diagnostic::{Diagnostic, Severity};
-pub use edit::{Edit, EditError, StoryField};
+pub use edit::{Edit, EditError};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{
@@ -38,6 +40,7 @@ pub use settings::{
     DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,
 };
 pub use story::{BodyParagraph, Lang, Story, StoryStyles};
+pub use story_field::StoryField;
 pub use structure::{NewFrame, StructureError};
 pub use style::{
     Align, CharacterStyle, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle, Problem,

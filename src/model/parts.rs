@@ -181,18 +181,6 @@ impl Edition {
             },
         ])
     }
-
-    /// A paragraph style ID not used yet, starting from `base`.
-    pub fn fresh_style_id(&self, base: &str) -> StyleId {
-        let taken = |id: &str| self.styles.paragraph(&StyleId::new(id)).is_some();
-        if !taken(base) {
-            return StyleId::new(base);
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .map_or_else(|| StyleId::new(base), StyleId::new)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,372 @@
+//! Carrying out what the user asked for: commands from menus, shortcuts and the palette, the
+//! intents panels and the canvas push, and the choices made in dialogs. Each ends as model
+//! edits through the document's history, a change of view, or a background task.
+
+use super::chooser::Purpose;
+use super::i18n::t;
+use super::modal::{Choice, Modal, Pending};
+use super::{
+    BroadsheetApp, Command, Intent, Selection, Tool, Zoom, command, diagnostics, dialogs, files,
+    panels,
+};
+use crate::model::{Edit, FrameId, NewFrame, Part, io};
+
+impl BroadsheetApp {
+    /// Carries out a command from a menu, a shortcut, a button or the palette.
+    pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.modal = Some(Modal::NewEdition { preset: 0 }),
+            Command::Open => self.when_saved(ctx, Pending::Open(None)),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.save_as(ctx),
+            Command::ImportArticles => self.pick(ctx, Purpose::ImportArticles),
+            Command::ImportPhotos => self.pick(ctx, Purpose::ImportPhotos),
+            Command::ExportPdf => self.pick(ctx, Purpose::ExportPdf),
+            Command::ExportData => self.pick(ctx, Purpose::ExportData),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
+            Command::DeleteFrame => self.delete_selected(),
+            Command::Copy
+            | Command::Cut
+            | Command::Paste
+            | Command::PasteInPlace
+            | Command::Duplicate
+            | Command::SelectAll
+            | Command::NextFrame
+            | Command::PreviousFrame
+            | Command::LockFrames
+            | Command::AlignLeft
+            | Command::AlignHCenter
+            | Command::AlignRight
+            | Command::AlignTop
+            | Command::AlignVCenter
+            | Command::AlignBottom
+            | Command::DistributeHorizontally
+            | Command::DistributeVertically => self.arrange(ctx, command),
+            Command::LinkFrame => match self.selected.primary() {
+                Some(f) if self.doc.edition.story_of_frame(f).is_some() => {
+                    self.canvas.linking = Some(f.clone());
+                    self.say(t!("status-click-to-link"));
+                }
+                _ => self.say(t!("status-select-to-link")),
+            },
+            Command::UnlinkFrame => {
+                let Some(id) = self.selected.primary().cloned() else {
+                    return;
+                };
+                match self.doc.edition.unlink_edits(&id) {
+                    Ok(edits) => self.edit(edits, "undo-unlink", None),
+                    Err(e) => self.say(diagnostics::structure_error(&e)),
+                }
+            }
+            Command::ToolSelect => self.canvas.tool = Tool::Select,
+            Command::ToolTextFrame => self.canvas.tool = Tool::Text,
+            Command::ToolHeadlineFrame => self.canvas.tool = Tool::Headline,
+            Command::ToolPhotoFrame => self.canvas.tool = Tool::Photo,
+            Command::ToolRuleFrame => self.canvas.tool = Tool::Rule,
+            Command::ToolBoxFrame => self.canvas.tool = Tool::Box,
+            Command::HeadlineBigger | Command::HeadlineSmaller => {
+                self.step_headline(command == Command::HeadlineBigger);
+            }
+            Command::NextPage => self.turn_page(true),
+            Command::PreviousPage => self.turn_page(false),
+            Command::AddPage => {
+                if let Some((edits, index)) = self.doc.edition.add_page_edits(self.page) {
+                    self.edit(edits, "undo-add-page", None);
+                    self.page = index;
+                    self.selected.clear();
+                }
+            }
+            Command::DeletePage => match self.doc.edition.delete_page_edits(self.page) {
+                Ok(edits) => {
+                    self.edit(edits, "undo-delete-page", None);
+                    self.selected.clear();
+                }
+                Err(e) => self.say(diagnostics::structure_error(&e)),
+            },
+            Command::MovePageEarlier | Command::MovePageLater => {
+                let to = if command == Command::MovePageLater {
+                    self.page + 1
+                } else {
+                    self.page.wrapping_sub(1)
+                };
+                if to < self.doc.edition.pages.len() {
+                    let page = self.doc.edition.pages[self.page].id.clone();
+                    self.edit(vec![Edit::MovePage { page, to }], "undo-move-page", None);
+                    self.page = to;
+                }
+            }
+            Command::ZoomIn => self.canvas.zoom_by(1.25),
+            Command::ZoomOut => self.canvas.zoom_by(0.8),
+            Command::FitPage => self.canvas.set_zoom(Zoom::FitPage),
+            Command::FitWidth => self.canvas.set_zoom(Zoom::FitWidth),
+            Command::ActualSize => self.canvas.set_zoom(Zoom::Scale(1.0)),
+            Command::ToggleGuides => self.view.guides = !self.view.guides,
+            Command::TogglePreview => self.set_preview(!self.preview),
+            Command::TogglePreflight => self.view.preflight = !self.view.preflight,
+            Command::ToggleFrameTime => self.view.frame_time = !self.view.frame_time,
+            Command::CommandPalette => self.modal = Some(Modal::Palette(command::Palette::new())),
+            Command::EditionSettings => {
+                self.modal = Some(Modal::EditionSettings(dialogs::EditionDialog::new(
+                    &self.doc.edition,
+                )));
+            }
+            Command::PageSetup => {
+                if let Some(d) = dialogs::TemplateDialog::new(&self.doc.edition, self.page) {
+                    self.modal = Some(Modal::PageSetup(d));
+                }
+            }
+        }
+    }
+
+    /// Deletes the selected frames, each unlinked from its story first; locked ones stay.
+    pub(super) fn delete_selected(&mut self) {
+        if self.selected.is_empty() {
+            self.say(t!("status-select-to-delete"));
+            return;
+        }
+        let mut scratch = self.doc.edition.clone();
+        let mut edits = Vec::new();
+        let mut locked = 0;
+        for id in self.selected.frames() {
+            if scratch.frame(id).is_some_and(|(_, f)| f.locked) {
+                locked += 1;
+                continue;
+            }
+            if let Ok(group) = scratch.delete_frame_edits(id)
+                && scratch.apply_all(group.clone()).is_ok()
+            {
+                edits.extend(group);
+            }
+        }
+        self.edit(edits, "undo-delete-frame", None);
+        self.selected.clear();
+        if locked > 0 {
+            self.say(t!("status-locked-kept", count = locked));
+        }
+    }
+
+    /// Steps the headline size of the selected story one Chinese size up or down.
+    pub(super) fn step_headline(&mut self, up: bool) {
+        let edition = &self.doc.edition;
+        let story = self
+            .selected
+            .primary()
+            .and_then(|f| edition.frame(f))
+            .and_then(|(_, f)| f.kind.shown_story().cloned())
+            .or_else(|| {
+                self.selected
+                    .primary()
+                    .and_then(|f| edition.story_of_frame(f))
+                    .map(|s| s.id.clone())
+            })
+            .or_else(|| self.story.clone());
+        let Some(story) = story else {
+            self.say(t!("refused-no-story"));
+            return;
+        };
+        match edition.restyle_part_edits(&story, Part::Headline, |s| s.size = s.size.step(up)) {
+            Ok(edits) => {
+                self.edit(edits, "undo-headline-type", None);
+                if let Some(s) = self.doc.edition.part_style(&story, Part::Headline) {
+                    let size = panels::size_name(&s.size);
+                    self.say(t!("status-headline-size", size = size));
+                }
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Enters or leaves the editors' preview. Leaving it, the selection is kept only if its
+    /// frame is on the page now shown, so the page and the properties panel agree.
+    pub(super) fn set_preview(&mut self, on: bool) {
+        self.preview = on;
+        self.canvas.linking = None;
+        if !on {
+            self.selected.keep_on_page(&self.doc.edition, self.page);
+        }
+    }
+
+    /// Undoes (or redoes) one step.
+    pub(super) fn step_history(&mut self, undo: bool) {
+        let done = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        match (done, undo) {
+            (Some(Ok(label)), true) => self.say(t!("status-undid", what = t!(&label))),
+            (Some(Ok(label)), false) => self.say(t!("status-redid", what = t!(&label))),
+            (Some(Err(e)), true) => self.fail(t!("error-undo", reason = e.to_string())),
+            (Some(Err(e)), false) => self.fail(t!("error-redo", reason = e.to_string())),
+            (None, true) => self.say(t!("status-nothing-to-undo")),
+            (None, false) => self.say(t!("status-nothing-to-redo")),
+        }
+        self.page = self
+            .page
+            .min(self.doc.edition.pages.len().saturating_sub(1));
+        // An undone frame may be gone.
+        self.selected.keep_on_page(&self.doc.edition, self.page);
+    }
+
+    /// A new frame drawn with the current tool, filled with the selected story or photo.
+    pub(super) fn draw(&mut self, page: usize, rect: crate::model::Rect) {
+        let kind = match self.canvas.tool {
+            Tool::Select => return,
+            Tool::Text => NewFrame::Text,
+            Tool::Headline => NewFrame::Headline,
+            Tool::Photo => NewFrame::Photo,
+            Tool::Rule => NewFrame::Rule,
+            Tool::Box => NewFrame::Box,
+        };
+        let edition = &self.doc.edition;
+        let story = self
+            .story
+            .clone()
+            .filter(|s| edition.story(s).is_some())
+            .or_else(|| edition.stories.first().map(|s| s.id.clone()));
+        let photo = edition.photos.last().map(|p| p.id.clone());
+        match edition.draw_frame_edits(page, rect, kind, story.as_ref(), photo.as_ref()) {
+            Ok((id, edits)) => {
+                self.edit(edits, "undo-draw-frame", None);
+                self.selected = Selection::one(id);
+                self.canvas.tool = Tool::Select;
+            }
+            Err(e) => self.fail(diagnostics::structure_error(&e)),
+        }
+    }
+
+    /// Selects `frame` alone (or nothing), showing its page and story.
+    pub(super) fn select(&mut self, frame: Option<FrameId>) {
+        match frame {
+            Some(f) => {
+                self.focus_frame(&f);
+                self.selected = Selection::one(f);
+            }
+            None => self.selected.clear(),
+        }
+    }
+
+    /// Shows the page of frame `f` and makes its story the current one.
+    pub(super) fn focus_frame(&mut self, f: &FrameId) {
+        let edition = &self.doc.edition;
+        if let Some((page, fr)) = edition.frame(f) {
+            if page != self.page {
+                self.selected.clear();
+            }
+            self.page = page;
+            if let Some(s) = edition.story_of_frame(f) {
+                self.story = Some(s.id.clone());
+            } else if let Some(story) = fr.kind.shown_story() {
+                self.story = Some(story.clone());
+            }
+        }
+    }
+
+    /// Carries out one intent.
+    pub(super) fn act(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Run(c) => self.run_command(ctx, c),
+            Intent::Select(frame) => self.select(frame),
+            Intent::ToggleSelect(frame) => {
+                self.focus_frame(&frame);
+                self.selected.toggle(frame);
+            }
+            Intent::SelectMany { page, frames, add } => {
+                self.show_page(page);
+                if !add {
+                    self.selected.clear();
+                }
+                if let Some(last) = frames.last() {
+                    self.focus_frame(last);
+                }
+                self.selected.extend(frames);
+            }
+            Intent::SelectStory(story) => {
+                let first = self
+                    .doc
+                    .edition
+                    .story(&story)
+                    .and_then(|s| s.thread.first().cloned());
+                self.story = Some(story);
+                if first.is_some() {
+                    self.select(first);
+                }
+            }
+            Intent::ShowPage(i) => self.show_page(i),
+            Intent::Edit {
+                edits,
+                label,
+                merge,
+            } => self.edit(edits, label, merge),
+            Intent::Commit => self.doc.history.commit(),
+            Intent::Link { from, to } => match self.doc.edition.link_edits(&from, &to) {
+                Ok(edits) => {
+                    self.edit(edits, "undo-link", None);
+                    self.selected = Selection::one(to);
+                    self.say(t!("status-linked"));
+                }
+                Err(e) => self.fail(diagnostics::structure_error(&e)),
+            },
+            Intent::Draw { page, rect } => self.draw(page, rect),
+            Intent::Open(path) => self.when_saved(ctx, Pending::Open(Some(path))),
+            Intent::Dropped(paths) => self.dropped(ctx, paths),
+            Intent::CloseRequested => {
+                if self.allow_close {
+                    return;
+                }
+                if self.doc.is_dirty() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                    self.modal = Some(Modal::Unsaved(Pending::Quit));
+                } else {
+                    self.recovery.discard(self.doc.path.as_deref());
+                }
+            }
+            Intent::Choice(choice) => self.choose(ctx, choice),
+            Intent::PasteText(text) => self.paste_clip(ctx, Some(text), false),
+            Intent::Nudge(d, grid) => self.nudge(d, grid),
+            Intent::Grab { frame, drag, done } => self.grab(&frame, drag, done),
+            Intent::GrabZoom { frame, steps } => self.grab_zoom(&frame, steps),
+            Intent::GrabReset(frame) => self.grab_reset(&frame),
+            Intent::ReplacePhoto { frame, photo } => {
+                match crate::layout::photos::replace_photo_edit(
+                    &self.doc.edition,
+                    &*self.doc.assets,
+                    &frame,
+                    &photo,
+                ) {
+                    Ok(edit) => self.edit(vec![edit], "undo-place-photo", None),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+        }
+    }
+
+    /// What a dialog's button asked for.
+    pub(super) fn choose(&mut self, ctx: &egui::Context, choice: Choice) {
+        match choice {
+            Choice::SaveThen(pending) => {
+                self.after_save = Some(pending);
+                self.save(ctx);
+            }
+            Choice::Proceed(pending) => self.proceed(ctx, pending),
+            Choice::Recover(found) => {
+                match io::load(&found.recovery) {
+                    Ok(edition) => {
+                        self.load(edition, found.document.clone());
+                        // Unsaved until the user saves.
+                        self.doc.saved_version = u64::MAX;
+                        self.say(t!("status-recovered"));
+                    }
+                    Err(e) => self.fail(t!("error-recovery-unreadable", reason = e.to_string())),
+                }
+                files::Recovery::discard_found(&found);
+            }
+            Choice::DiscardRecovery(found) => files::Recovery::discard_found(&found),
+            Choice::Picked(purpose, paths) => self.picked(ctx, purpose, paths),
+            Choice::Create(template) => self.when_saved(ctx, Pending::New(Box::new(template))),
+            Choice::Cancel => self.after_save = None,
+        }
+    }
+}
