@@ -90,6 +90,22 @@ impl Edition {
         Ok(edits)
     }
 
+    /// Makes `story` flow on into text frame `frame` (appended to its thread), or none; a story
+    /// that flowed through the frame before leaves it.
+    pub fn place_story_edits(&self, frame: &FrameId, story: Option<&StoryId>) -> Vec<Edit> {
+        let mut edits = self.unlink_edits(frame).unwrap_or_default();
+        if let Some(new) = story.and_then(|id| self.story(id)) {
+            let mut thread: Vec<FrameId> =
+                new.thread.iter().filter(|f| *f != frame).cloned().collect();
+            thread.push(frame.clone());
+            edits.push(Edit::SetThread {
+                story: new.id.clone(),
+                thread,
+            });
+        }
+        edits
+    }
+
     /// Deletes a frame, unlinking it from its story first so the story flows on without it.
     pub fn delete_frame_edits(&self, frame: &FrameId) -> Result<Vec<Edit>, StructureError> {
         if self.frame(frame).is_none() {
@@ -272,6 +288,26 @@ mod tests {
         apply(&mut e, edits);
         assert_eq!(e.story(&a.id).unwrap().thread[1], to);
         assert!(!e.story(&b_id).unwrap().thread.contains(&to));
+    }
+
+    #[test]
+    fn placing_a_story_in_a_frame_takes_it_from_the_story_it_had() {
+        let mut e = crate::sample::edition();
+        let frame = e.stories[0].thread[0].clone();
+        let other = e
+            .stories
+            .iter()
+            .find(|s| s.thread.len() == 1)
+            .unwrap()
+            .id
+            .clone();
+        let edits = e.place_story_edits(&frame, Some(&other));
+        e.apply_all(edits).unwrap();
+        assert_eq!(e.story_of_frame(&frame).unwrap().id, other);
+        assert_eq!(e.story(&other).unwrap().thread.last(), Some(&frame));
+        let edits = e.place_story_edits(&frame, None);
+        e.apply_all(edits).unwrap();
+        assert!(e.story_of_frame(&frame).is_none());
     }
 
     #[test]

@@ -355,29 +355,8 @@ fn thread_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut 
     if let Some(picked) =
         story_combo_ui(ui, edition, &t!("props-story"), owner.map(|s| &s.id), true)
     {
-        let mut edits = Vec::new();
-        if let Some(old) = owner {
-            let thread = old
-                .thread
-                .iter()
-                .filter(|f| **f != frame.id)
-                .cloned()
-                .collect();
-            edits.push(Edit::SetThread {
-                story: old.id.clone(),
-                thread,
-            });
-        }
-        if let Some(new) = picked.as_ref().and_then(|id| edition.story(id)) {
-            let mut thread = new.thread.clone();
-            thread.push(frame.id.clone());
-            edits.push(Edit::SetThread {
-                story: new.id.clone(),
-                thread,
-            });
-        }
         actions.push(Intent::Edit {
-            edits,
+            edits: edition.place_story_edits(&frame.id, picked.as_ref()),
             label: "undo-place-story",
             merge: None,
         });
