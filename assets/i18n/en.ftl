@@ -214,7 +214,7 @@ pages-stories = { $count } stories
 pages-unplaced = { $headline } (unplaced)
 
 ## Properties panel
-props-nothing-selected = Click a frame to select it, or draw one (T, H, F).
+props-nothing-selected = Click a frame to select it, or draw one (T, H, F, R, B).
 frame-kind-text = Text frame
 frame-kind-headline = Headline frame
 frame-kind-photo = Photo frame

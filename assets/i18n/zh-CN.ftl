@@ -214,7 +214,7 @@ pages-stories = { $count } 篇稿件
 pages-unplaced = { $headline }（未上版）
 
 ## 属性面板
-props-nothing-selected = 点击选中一个框，或画一个新框（T、H、F）。
+props-nothing-selected = 点击选中一个框，或画一个新框（T、H、F、R、B）。
 frame-kind-text = 文字框
 frame-kind-headline = 标题框
 frame-kind-photo = 图片框
