@@ -139,7 +139,55 @@ pub fn decode_photo(data: &PhotoData, path: &str) -> Result<image::DynamicImage,
     let mut reader =
         image::ImageReader::with_format(std::io::Cursor::new(&data.bytes[..]), data.format);
     reader.limits(decoder_limits());
-    reader.decode().map_err(corrupt)
+    let image = reader.decode().map_err(corrupt)?;
+    // The JPEG decoder fills a cut-short file with grey and carries on; the PDF would carry
+    // the cut file byte for byte, so it is refused here.
+    if data.format == image::ImageFormat::Jpeg && !jpeg_is_complete(&data.bytes) {
+        return Err(PhotoError::Corrupt {
+            path: path.to_owned(),
+            reason: "the JPEG is cut short (it has no end-of-image marker); copy the file again"
+                .into(),
+        });
+    }
+    Ok(image)
+}
+
+/// Whether a JPEG's main image reaches its end-of-image marker. The marker segments before
+/// the first scan are skipped by their lengths (an EXIF thumbnail inside APP1 has markers of
+/// its own); after it, entropy-coded data never holds `FF D9`, so finding one means the scans
+/// ended. Anything after the marker (a phone's motion-photo trailer) is allowed.
+pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    const SOI: u8 = 0xD8;
+    const SOS: u8 = 0xDA;
+    const EOI: u8 = 0xD9;
+    if bytes.len() < 4 || bytes[0] != 0xFF || bytes[1] != SOI {
+        return false;
+    }
+    let mut at = 2;
+    loop {
+        // Markers may be preceded by fill bytes (FF FF …).
+        while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return false;
+        };
+        if marker == EOI {
+            return true;
+        }
+        let Some(len) = bytes
+            .get(at + 2..at + 4)
+            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+        else {
+            return false;
+        };
+        at += 2 + len;
+        if marker == SOS {
+            return bytes
+                .get(at..)
+                .is_some_and(|rest| rest.windows(2).any(|w| w == [0xFF, EOI]));
+        }
+    }
 }
 
 impl PhotoError {
@@ -306,5 +354,30 @@ impl Resources for Assets {
             s.insert(photo.path.clone(), result.clone());
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jpeg_is_complete;
+
+    #[test]
+    fn a_jpeg_is_complete_only_when_its_main_image_reaches_its_end_marker() {
+        let jpg = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/coffee.jpg")).unwrap();
+        assert!(jpeg_is_complete(&jpg));
+        // A trailer after the marker (a phone's motion photo) is allowed.
+        let mut trailer = jpg.clone();
+        trailer.extend_from_slice(b"ftypmp42 and a video");
+        assert!(jpeg_is_complete(&trailer));
+        // Cut anywhere in the scans, or in the headers.
+        for cut in [jpg.len() - 2, jpg.len() * 9 / 10, jpg.len() / 2, 300, 3] {
+            assert!(!jpeg_is_complete(&jpg[..cut]), "cut at {cut}");
+        }
+        // A thumbnail's end marker inside APP1 does not count for the main image.
+        let mut app1 = vec![0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x06, 0xFF, 0xD8, 0xFF, 0xD9];
+        app1.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 0x12, 0x34]);
+        assert!(!jpeg_is_complete(&app1));
+        app1.extend_from_slice(&[0xFF, 0xD9]);
+        assert!(jpeg_is_complete(&app1));
     }
 }

@@ -376,6 +376,14 @@ fn a_truncated_png_photo_failed_the_pdf_export() {
     exports_with_a_placeholder(dir.path(), "cut.png", "corrupt-photo");
 }
 
+#[test]
+fn a_cut_short_jpeg_decoded_as_grey_and_went_into_the_pdf_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let jpg = std::fs::read(format!("{}/assets/coffee.jpg", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    std::fs::write(dir.path().join("cut.jpg"), &jpg[..jpg.len() * 6 / 10]).unwrap();
+    exports_with_a_placeholder(dir.path(), "cut.jpg", "corrupt-photo");
+}
+
 /// A PNG whose header says `w` × `h` pixels, with one tiny row of data.
 fn png_claiming(w: u32, h: u32) -> Vec<u8> {
     let mut png = Vec::new();

@@ -601,3 +601,19 @@ fn a_duplicate_frame_id_error_pointed_at_the_first_frame() {
     let line = text[..at].matches('\n').count() + 1;
     assert_eq!(err.position().unwrap().0, line, "{msg}");
 }
+
+#[test]
+fn a_duplicate_section_id_was_accepted() {
+    let text = sample_text().replacen(
+        "      prefix: \"\",\n    ),\n  ],",
+        "      prefix: \"\",\n    ),\n    Section(\n      id: \"main\",\n      name: \"副刊\",\n      prefix: \"B\",\n    ),\n  ],",
+        1,
+    );
+    let err = load_err(&text);
+    let msg = err.to_string();
+    assert!(msg.contains("two sections have the ID \"main\""), "{msg}");
+    let line = text[..text.find("name: \"副刊\"").unwrap()]
+        .matches('\n')
+        .count();
+    assert_eq!(err.position().unwrap().0, line, "{msg}");
+}

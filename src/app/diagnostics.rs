@@ -73,6 +73,12 @@ pub fn problem(p: &Problem) -> String {
                 value = r.value.to_string()
             )
         }
+        None if !p.code.is_empty() => {
+            let mut pairs: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+                vec![("field", field.into())];
+            pairs.extend(p.args.iter().map(|(k, v)| (*k, v.as_str().into())));
+            i18n::tr_args(&format!("problem-{}", p.code), Some(&i18n::args(&pairs)))
+        }
         None => t!("problem-other", field = field, reason = p.reason.as_str()),
     }
 }
@@ -94,6 +100,74 @@ pub fn structure_error(e: &StructureError) -> String {
 mod tests {
     use super::*;
     use crate::app::i18n::{Language, set_language};
+
+    /// Every rule a template or style can break, past the ranges, has its Chinese wording:
+    /// none shows the English reason or a message ID.
+    #[test]
+    fn every_refused_template_and_style_is_worded_in_chinese() {
+        use crate::model::{ColumnChars, FontSize, Length};
+        let sample = crate::sample::edition();
+        let tpl = sample.templates[0].clone();
+        let mut cases = Vec::new();
+        let mut t = tpl.clone();
+        t.margins.inside = Length::Mm(200.0);
+        t.margins.outside = Length::Mm(200.0);
+        cases.push(t);
+        let mut t = tpl.clone();
+        t.margins.top = Length::Mm(300.0);
+        t.margins.bottom = Length::Mm(300.0);
+        cases.push(t);
+        let mut t = tpl.clone();
+        t.columns = 0;
+        cases.push(t);
+        let mut t = tpl.clone();
+        t.modules = 0;
+        cases.push(t);
+        let mut t = tpl.clone();
+        t.gutter = Length::Mm(60.0);
+        t.column_chars = None;
+        cases.push(t);
+        let mut t = tpl.clone();
+        t.column_chars = Some(ColumnChars {
+            chars: 40.0,
+            size: FontSize::Pt(10.5),
+        });
+        cases.push(t);
+        let mut t = tpl.clone();
+        if let Some(f) = &mut t.folio {
+            f.height = Length::Mm(100.0);
+        }
+        cases.push(t);
+        let mut problems: Vec<Problem> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.check().expect_err(&format!("case {i}")))
+            .collect();
+        let mut style = sample.styles.paragraph[0].clone();
+        style.scale = 3.0;
+        problems.push(style.check().unwrap_err());
+        style.scale = 1.0;
+        style.font.family = " ".into();
+        problems.push(style.check().unwrap_err());
+
+        set_language(Language::Chinese);
+        let zh: Vec<String> = problems.iter().map(problem).collect();
+        set_language(Language::English);
+        let mut codes = std::collections::BTreeSet::new();
+        for (p, zh) in problems.iter().zip(&zh) {
+            assert!(!p.code.is_empty(), "{}: has no code", p.reason);
+            codes.insert(p.code);
+            assert!(!zh.contains("problem-") && !zh.contains(&p.reason), "{zh}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert!(!problem(p).contains("problem-"), "{}", problem(p));
+        }
+        assert_eq!(codes.len(), 8, "{codes:?}");
+        assert!(zh[4].contains("栏间距太宽"), "{}", zh[4]);
+        assert!(zh[7].contains("300%"), "{}", zh[7]);
+    }
 
     #[test]
     fn a_refused_size_is_worded_in_chinese() {

@@ -191,8 +191,10 @@ pub fn export_pdf(
 pub fn export_data(layout: &EditionLayout, path: &Path) -> Outcome {
     let pages: Vec<usize> = (0..layout.pages.len()).collect();
     let format = crate::export::data::DataFormat::from_path(path);
-    let text = crate::export::data::to_string(layout, &pages, FontBook::shared(), format);
-    match io::write_atomic(path, text.as_bytes(), false) {
+    let written = io::write_atomic_with(path, false, |f| {
+        crate::export::data::write(layout, &pages, FontBook::shared(), format, f)
+    });
+    match written {
         Ok(()) => Outcome::Exported {
             pages: layout.pages.len(),
             path: path.to_path_buf(),

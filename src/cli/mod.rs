@@ -367,10 +367,12 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
     };
     if let Some(out) = data {
         let format = crate::export::data::DataFormat::from_path(out);
-        let text =
-            crate::export::data::to_string(&laid, &pages, crate::text::FontBook::shared(), format);
+        let written = io::Staged::write_with(out, |f| {
+            crate::export::data::write(&laid, &pages, crate::text::FontBook::shared(), format, f)
+        })
+        .with_context(|| format!("{}: cannot write", out.display()))?;
         staged.push((
-            stage(out, text.as_bytes())?,
+            written,
             format!("wrote {} ({})", out.display(), count(pages.len(), "page")),
         ));
     }

@@ -1,5 +1,7 @@
 //! PDF-ready data: the display list serialised as JSON or RON (see `docs/pdf-ready-data.md`).
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use crate::layout::{EditionLayout, Item, PageLayout};
@@ -105,21 +107,48 @@ fn document<'a>(layout: &'a EditionLayout, pages: &[usize], book: &'a FontBook) 
     }
 }
 
-/// Serialises the chosen pages of a layout.
+/// Writes the chosen pages of a layout to `out`, as it serialises: a 2,000-page edition's
+/// data is never held as one string.
+pub fn write(
+    layout: &EditionLayout,
+    pages: &[usize],
+    book: &FontBook,
+    format: DataFormat,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let doc = document(layout, pages, book);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    match format {
+        DataFormat::Json => serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| {
+            // The display list always serialises, so only the writer can fail.
+            e.io_error_kind().map_or_else(
+                || std::io::Error::other(e.to_string()),
+                std::io::Error::from,
+            )
+        })?,
+        DataFormat::Ron => ron::Options::default()
+            .to_io_writer_pretty(
+                &mut out,
+                &doc,
+                ron::ser::PrettyConfig::new().struct_names(true),
+            )
+            .map_err(|e| match e {
+                ron::Error::Io(msg) => std::io::Error::other(msg),
+                e => std::io::Error::other(e.to_string()),
+            })?,
+    }
+    out.flush()
+}
+
+/// Serialises the chosen pages of a layout into a string (small exports and tests; files
+/// are written with [`write`]).
 pub fn to_string(
     layout: &EditionLayout,
     pages: &[usize],
     book: &FontBook,
     format: DataFormat,
 ) -> String {
-    let doc = document(layout, pages, book);
-    match format {
-        DataFormat::Json => {
-            serde_json::to_string_pretty(&doc).expect("the display list serialises")
-        }
-        DataFormat::Ron => {
-            ron::ser::to_string_pretty(&doc, ron::ser::PrettyConfig::new().struct_names(true))
-                .expect("the display list serialises")
-        }
-    }
+    let mut bytes = Vec::new();
+    write(layout, pages, book, format, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("JSON and RON are UTF-8")
 }

@@ -201,6 +201,10 @@ impl Edition {
             self.pages.iter().map(|p| p.id.as_str()),
         )?;
         check_unique(
+            ("section", "sections", "sections:"),
+            self.sections.iter().map(|s| s.id.as_str()),
+        )?;
+        check_unique(
             ("style", "styles", "paragraph:"),
             self.styles.paragraph.iter().map(|s| s.id.as_str()),
         )?;

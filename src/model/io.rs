@@ -319,7 +319,16 @@ pub fn save(edition: &Edition, path: &Path) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` through a temporary file and a rename; optionally keeps a `.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
-    let staged = Staged::write(path, bytes)?;
+    write_atomic_with(path, keep_backup, |f| f.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the contents streamed by `fill`.
+pub fn write_atomic_with(
+    path: &Path,
+    keep_backup: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let staged = Staged::write_with(path, fill)?;
     if keep_backup && staged.target.exists() {
         let mut bak = staged.target.as_os_str().to_owned();
         bak.push(".bak");
@@ -344,6 +353,14 @@ impl Staged {
     /// Writes `bytes` beside `path` (beside a symlink's target), with the permissions of the
     /// file it will replace, if there is one.
     pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<Self> {
+        Self::write_with(path, |f| f.write_all(bytes))
+    }
+
+    /// Like [`Staged::write`], with the contents streamed by `fill`.
+    pub fn write_with(
+        path: &Path,
+        fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    ) -> std::io::Result<Self> {
         let target = resolve_symlinks(path);
         // Refused now, not at the rename, so the other outputs of an export stay untouched.
         if target.is_dir() {
@@ -370,7 +387,7 @@ impl Staged {
             committed: false,
         };
         let mut f = std::fs::File::create(&staged.tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         if let Ok(meta) = std::fs::metadata(&staged.target) {
             f.set_permissions(meta.permissions())?;
         }

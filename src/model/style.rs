@@ -141,6 +141,10 @@ pub struct Problem {
     /// For a value out of its range: the range and the value, so an interface can say the same
     /// in its own language.
     pub range: Option<Range>,
+    /// For any other rule: its name and numbers, so an interface can word it in its own
+    /// language (the editor's message `problem-{code}`); empty when there is none.
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// A number's legal range and the value that missed it.
@@ -161,7 +165,16 @@ impl Problem {
             field,
             reason: reason.into(),
             range: None,
+            code: "",
+            args: Vec::new(),
         }
+    }
+
+    /// Names the rule broken and the numbers the message needs.
+    pub(crate) fn coded(mut self, code: &'static str, args: &[(&'static str, String)]) -> Self {
+        self.code = code;
+        self.args = args.to_vec();
+        self
     }
 }
 
@@ -204,7 +217,9 @@ impl ParagraphStyle {
     /// Font families are checked against the fonts by `text::FontBook::check_spec`.
     pub fn check(&self) -> Result<(), Problem> {
         if self.font.family.trim().is_empty() {
-            return Err(Problem::new("family", "the font family is empty"));
+            return Err(
+                Problem::new("family", "the font family is empty").coded("empty-family", &[])
+            );
         }
         let size = self.size.pt().0;
         check_range("size", size, (0.0, MAX_SIZE_PT), true, " pt")?;
@@ -222,7 +237,8 @@ impl ParagraphStyle {
                     "scale must be between 50% and 200% (0.5–2.0), not {}",
                     self.scale
                 ),
-            ));
+            )
+            .coded("scale", &[("value", format!("{}%", self.scale * 100.0))]));
         }
         check_range("tracking_em", self.tracking_em, (-0.5, 2.0), false, " em")?;
         check_range("indent_em", self.indent_em, (0.0, 100.0), false, " em")?;

@@ -243,24 +243,40 @@ impl PageTemplate {
             return Err(Problem::new(
                 "inside",
                 "the inside and outside margins leave no type area: together they are as wide as the page",
-            ));
+            )
+            .coded("no-type-width", &[]));
         }
         if area.h.0 <= 0.0 {
             return Err(Problem::new(
                 "top",
                 "the top and bottom margins leave no type area: together they are as tall as the page",
-            ));
+            )
+            .coded("no-type-height", &[]));
         }
         if !(1..=MAX_COLUMNS).contains(&self.columns) {
             return Err(Problem::new(
                 "columns",
                 format!("columns must be 1 to {MAX_COLUMNS}, not {}", self.columns),
+            )
+            .coded(
+                "count",
+                &[
+                    ("max", MAX_COLUMNS.to_string()),
+                    ("value", self.columns.to_string()),
+                ],
             ));
         }
         if !(1..=MAX_MODULES).contains(&self.modules) {
             return Err(Problem::new(
                 "modules",
                 format!("modules must be 1 to {MAX_MODULES}, not {}", self.modules),
+            )
+            .coded(
+                "count",
+                &[
+                    ("max", MAX_MODULES.to_string()),
+                    ("value", self.modules.to_string()),
+                ],
             ));
         }
         let gutter = self.gutter.pt().0;
@@ -274,6 +290,14 @@ impl PageTemplate {
                     self.columns - 1,
                     area.w.0
                 ),
+            )
+            .coded(
+                "gutter-too-wide",
+                &[
+                    ("gutters", (self.columns - 1).to_string()),
+                    ("gutter", gutter.to_string()),
+                    ("area", format!("{:.1}", area.w.0)),
+                ],
             ));
         }
         check_range(
@@ -295,6 +319,16 @@ impl PageTemplate {
                         "{} columns of {} 字 at {size} pt need {columns:.1} pt, more than the {:.1} pt type area",
                         self.columns, c.chars, area.w.0
                     ),
+                )
+                .coded(
+                    "chars-too-wide",
+                    &[
+                        ("columns", self.columns.to_string()),
+                        ("chars", c.chars.to_string()),
+                        ("size", size.to_string()),
+                        ("need", format!("{columns:.1}")),
+                        ("area", format!("{:.1}", area.w.0)),
+                    ],
                 ));
             }
         }
@@ -307,6 +341,10 @@ impl PageTemplate {
                             "the folio band ({}) must fit in the top margin ({})",
                             f.height, m.top
                         ),
+                    )
+                    .coded(
+                        "folio-too-tall",
+                        &[("folio", f.height.to_string()), ("top", m.top.to_string())],
                     )
                 },
             )?;

@@ -350,7 +350,7 @@ fn page_setup_refuses_zero_columns_and_a_gutter_wider_than_the_page() {
     retype(&mut h, Role::SpinButton, "Gutter", "500");
     h.get_by_label("OK").click();
     h.run_steps(2);
-    h.get_by_label_contains("gutter wider than the page");
+    h.get_by_label_contains("the gutters are too wide");
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert_eq!(h.state().edition().templates, before);
