@@ -29,13 +29,14 @@ fn spec() -> FontSpec {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     }
 }
 
 /// Shaping, preparation and line breaking: what a story's first layout costs.
 #[divan::bench]
 fn shape_and_break(bencher: divan::Bencher) {
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
     let pars = paragraphs();
     bencher.counter(CharsCount::new(chars(&pars))).bench(|| {
@@ -51,7 +52,7 @@ fn shape_and_break(bencher: divan::Bencher) {
 /// Line breaking alone on prepared paragraphs: what a re-flow after a frame resize costs.
 #[divan::bench]
 fn break_prepared(bencher: divan::Bencher) {
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
     let pars = paragraphs();
     let prepared: Vec<Paragraph> = pars
@@ -78,7 +79,7 @@ fn long_paragraph(chars: usize) -> String {
 /// in the paragraph's length (10k, 100k and 1M characters).
 #[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 5)]
 fn long_paragraph_compose(bencher: divan::Bencher, n: usize) {
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
     let text = long_paragraph(n);
     bencher.counter(CharsCount::new(n)).bench(|| {

@@ -4,7 +4,6 @@
 use broadsheet::export::pdf::{PdfOptions, export};
 use broadsheet::layout::Layouter;
 use broadsheet::resources::{Assets, Origin};
-use broadsheet::text::FontBook;
 use broadsheet::{bundle, sample};
 
 fn main() {
@@ -12,18 +11,13 @@ fn main() {
 }
 
 fn assets() -> Assets {
-    Assets::new(Origin::Bundled)
+    Assets::bundled(Origin::Bundled)
 }
 
 /// Lays `edition` out from scratch each iteration: shaping, breaking, placing.
 fn layout_cold(bencher: divan::Bencher, edition: &broadsheet::model::Edition) {
     let assets = assets();
-    bencher.bench(|| {
-        Layouter::new()
-            .layout(edition, FontBook::shared(), &assets)
-            .pages
-            .len()
-    });
+    bencher.bench(|| Layouter::new().layout(edition, &assets).pages.len());
 }
 
 /// The sample edition (2 pages) laid out from scratch.
@@ -44,7 +38,7 @@ fn relayout_48_pages_after_one_word_edit(bencher: divan::Bencher) {
     let mut edition = sample::generated(48);
     let assets = assets();
     let layouter = Layouter::new();
-    layouter.layout(&edition, FontBook::shared(), &assets);
+    layouter.layout(&edition, &assets);
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
@@ -54,10 +48,7 @@ fn relayout_48_pages_after_one_word_edit(bencher: divan::Bencher) {
         } else {
             p.replace_range(0.."今天".len(), "");
         }
-        layouter
-            .layout(&edition, FontBook::shared(), &assets)
-            .pages
-            .len()
+        layouter.layout(&edition, &assets).pages.len()
     });
 }
 
@@ -68,7 +59,7 @@ fn relayout_48_pages_after_a_body_style_edit(bencher: divan::Bencher) {
     let mut edition = sample::generated(48);
     let assets = assets();
     let layouter = Layouter::new();
-    layouter.layout(&edition, FontBook::shared(), &assets);
+    layouter.layout(&edition, &assets);
     let body = edition.roles.body.clone();
     let mut flip = false;
     bencher.bench_local(|| {
@@ -80,10 +71,7 @@ fn relayout_48_pages_after_a_body_style_edit(bencher: divan::Bencher) {
             .find(|s| s.id == body)
             .expect("the body style");
         style.tracking_em = if flip { 0.01 } else { 0.0 };
-        layouter
-            .layout(&edition, FontBook::shared(), &assets)
-            .pages
-            .len()
+        layouter.layout(&edition, &assets).pages.len()
     });
 }
 
@@ -92,7 +80,7 @@ fn relayout_48_pages_after_a_body_style_edit(bencher: divan::Bencher) {
 fn export_sample_page1_pdf(bencher: divan::Bencher) {
     let edition = bundle::sample();
     let assets = assets();
-    let laid = Layouter::new().layout(&edition, FontBook::shared(), &assets);
+    let laid = Layouter::new().layout(&edition, &assets);
     let opts = PdfOptions {
         pages: vec![0],
         bleed: 0.0,
@@ -101,7 +89,7 @@ fn export_sample_page1_pdf(bencher: divan::Bencher) {
         max_ppi: None,
     };
     bencher.bench(|| {
-        export(&edition, &laid, &Origin::Bundled, FontBook::shared(), &opts)
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
             .unwrap()
             .len()
     });
@@ -130,8 +118,8 @@ fn layout_and_export(bencher: divan::Bencher, pages: usize) {
         max_ppi: None,
     };
     bencher.bench(|| {
-        let laid = Layouter::new().layout(&edition, FontBook::shared(), &assets);
-        export(&edition, &laid, &Origin::Bundled, FontBook::shared(), &opts)
+        let laid = Layouter::new().layout(&edition, &assets);
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
             .unwrap()
             .len()
     });

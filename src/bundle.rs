@@ -77,3 +77,14 @@ pub const FONTS: &[BundledFont] = &[
 pub fn font_bytes(file: &str) -> Option<&'static [u8]> {
     FONTS.iter().find(|f| f.file == file).map(|f| f.data)
 }
+
+/// `fonts/SHA256SUMS`: the hash of every bundled file, as `scripts/make-fonts.sh` wrote them.
+const FONT_SUMS: &str = include_str!("../fonts/SHA256SUMS");
+
+/// The SHA-256 of a bundled font file by its file name, in hex.
+pub fn font_sha256(file: &str) -> Option<&'static str> {
+    FONT_SUMS.lines().find_map(|line| {
+        let (sum, name) = line.split_once("  ")?;
+        (name.trim() == file).then_some(sum)
+    })
+}

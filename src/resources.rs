@@ -1,12 +1,14 @@
-//! Where a layout's files come from: photos next to the layout file on disk, or — for the
-//! sample edition compiled into the binary — from the bundle, so it opens from any folder.
+//! What layout and every exporter read from outside the edition, through one interface
+//! ([`Resources`], typst's `World` in small): the fonts, and the photos — next to the layout
+//! file on disk, or, for the sample edition compiled into the binary, from the bundle, so it
+//! opens from any folder.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::bundle;
-use crate::model::Photo;
+use crate::text::{FontBook, FontSources};
 
 /// Where an edition was loaded from; relative photo paths are relative to it, absolute ones
 /// are read from disk whatever the origin (see [`photo_path`]).
@@ -206,8 +208,8 @@ impl PhotoError {
 /// to the layout's folder, and absolute paths are themselves whatever the origin (the editor
 /// stores absolute paths for photos imported into a new, unsaved edition). Only relative paths
 /// of a bundled edition are bundle entries.
-pub fn photo_path(origin: &Origin, photo: &Photo) -> Option<PathBuf> {
-    let path = Path::new(&photo.path);
+pub fn photo_path(origin: &Origin, photo: &str) -> Option<PathBuf> {
+    let path = Path::new(photo);
     match origin {
         Origin::Folder(dir) => Some(dir.join(path)),
         Origin::Bundled if path.is_absolute() => Some(path.to_path_buf()),
@@ -216,7 +218,7 @@ pub fn photo_path(origin: &Origin, photo: &Photo) -> Option<PathBuf> {
 }
 
 /// Reads a photo's bytes and checks that it decodes far enough to know its size.
-pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoError> {
+pub fn load_photo(origin: &Origin, photo: &str) -> Result<PhotoData, PhotoError> {
     let bytes: Arc<[u8]> = match photo_path(origin, photo) {
         Some(path) => {
             check_file(&path)?;
@@ -234,14 +236,14 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
                 }
             }
         }
-        None => bundle::asset(&photo.path)
+        None => bundle::asset(photo)
             .ok_or_else(|| PhotoError::Missing {
-                path: format!("{} (bundled)", photo.path),
+                path: format!("{photo} (bundled)"),
             })?
             .into(),
     };
     let corrupt = |reason: String| PhotoError::Corrupt {
-        path: photo.path.clone(),
+        path: photo.to_owned(),
         reason,
     };
     let reader = image::ImageReader::new(std::io::Cursor::new(&bytes[..]))
@@ -253,7 +255,7 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
     let (width, height) = reader
         .into_dimensions()
         .map_err(|e| corrupt(e.to_string()))?;
-    check_dimensions(&photo.path, (width, height))?;
+    check_dimensions(photo, (width, height))?;
     Ok(PhotoData {
         bytes,
         width,
@@ -264,7 +266,7 @@ pub fn load_photo(origin: &Origin, photo: &Photo) -> Result<PhotoData, PhotoErro
 
 /// A photo's pixel size, reading no more of the file than its header: layout needs only the
 /// size, and a 20 MB camera JPEG should not be read whole to learn it.
-pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
+pub fn read_photo_size(origin: &Origin, photo: &str) -> PhotoSize {
     let Some(path) = photo_path(origin, photo) else {
         return load_photo(origin, photo).map(|d| (d.width, d.height));
     };
@@ -281,7 +283,7 @@ pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
         }
     })?;
     let corrupt = |reason: String| PhotoError::Corrupt {
-        path: photo.path.clone(),
+        path: photo.to_owned(),
         reason,
     };
     let reader = image::ImageReader::new(std::io::BufReader::new(file))
@@ -293,40 +295,69 @@ pub fn read_photo_size(origin: &Origin, photo: &Photo) -> PhotoSize {
     let size = reader
         .into_dimensions()
         .map_err(|e| corrupt(e.to_string()))?;
-    check_dimensions(&photo.path, size)
+    check_dimensions(photo, size)
 }
 
 /// A photo's pixel size once the whole photo has decoded under the limits: a truncated file
 /// whose header is intact is found here, so it prints as a placeholder with a warning instead
 /// of failing an export.
-pub fn verify_photo(origin: &Origin, photo: &Photo) -> PhotoSize {
+pub fn verify_photo(origin: &Origin, photo: &str) -> PhotoSize {
     let data = load_photo(origin, photo)?;
-    decode_photo(&data, &photo.path)?;
+    decode_photo(&data, photo)?;
     Ok((data.width, data.height))
 }
 
-/// What layout needs from outside: photo sizes. Layout never opens files itself.
-pub trait Resources: Sync {
-    /// Pixel size of a photo, or why it cannot be read.
-    fn photo_size(&self, photo: &Photo) -> PhotoSize;
+/// What layout and the exporters read from outside the edition: fonts and photos. Layout,
+/// the canvas, the raster renderer, the PDF and the data export get them only through this.
+pub trait Resources: Send + Sync {
+    /// The fonts.
+    fn fonts(&self) -> &FontBook;
+    /// Pixel size of the photo at `path` (as the edition names it), or why it cannot be read.
+    fn photo_size(&self, path: &str) -> PhotoSize;
+    /// The photo's bytes, format and size.
+    fn photo(&self, path: &str) -> Result<PhotoData, PhotoError>;
 }
 
 /// A photo's pixel size, or why it cannot be read.
 pub type PhotoSize = Result<(u32, u32), PhotoError>;
 
-/// Photos of one edition, read from its origin and remembered by path.
-#[derive(Debug, Default)]
+/// The resources of one open edition: its fonts, and its photos read from its origin and
+/// remembered by path.
+#[derive(Debug)]
 pub struct Assets {
     pub origin: Origin,
+    fonts: Arc<FontBook>,
     sizes: Mutex<HashMap<String, PhotoSize>>,
 }
 
 impl Assets {
-    pub fn new(origin: Origin) -> Self {
+    /// The usual resources of an edition from `origin`: fonts from its `fonts/` folder,
+    /// `font_folders`, the system and the bundle.
+    pub fn new(origin: Origin, font_folders: &[PathBuf]) -> Self {
+        let dir = match &origin {
+            Origin::Folder(dir) => Some(dir.as_path()),
+            Origin::Bundled => None,
+        };
+        let fonts = FontBook::new(FontSources::for_layout(dir, font_folders));
+        Self::with_fonts(origin, Arc::new(fonts))
+    }
+
+    /// Resources with the bundled fonts only: the same on every machine (tests, benches).
+    pub fn bundled(origin: Origin) -> Self {
+        Self::with_fonts(origin, Arc::new(FontBook::bundled()))
+    }
+
+    pub fn with_fonts(origin: Origin, fonts: Arc<FontBook>) -> Self {
         Self {
             origin,
+            fonts,
             sizes: Mutex::default(),
         }
+    }
+
+    /// The font book, shared.
+    pub fn font_book(&self) -> Arc<FontBook> {
+        self.fonts.clone()
     }
 
     /// Forgets what was read, so changed files are read again.
@@ -338,22 +369,25 @@ impl Assets {
 }
 
 impl Resources for Assets {
-    fn photo_size(&self, photo: &Photo) -> PhotoSize {
-        if let Some(hit) = self
-            .sizes
-            .lock()
-            .ok()
-            .and_then(|s| s.get(&photo.path).cloned())
-        {
+    fn fonts(&self) -> &FontBook {
+        &self.fonts
+    }
+
+    fn photo_size(&self, path: &str) -> PhotoSize {
+        if let Some(hit) = self.sizes.lock().ok().and_then(|s| s.get(path).cloned()) {
             return hit;
         }
         // Decoded whole once per path (and remembered): the exporters then meet only photos
         // that decode.
-        let result = verify_photo(&self.origin, photo);
+        let result = verify_photo(&self.origin, path);
         if let Ok(mut s) = self.sizes.lock() {
-            s.insert(photo.path.clone(), result.clone());
+            s.insert(path.to_owned(), result.clone());
         }
         result
+    }
+
+    fn photo(&self, path: &str) -> Result<PhotoData, PhotoError> {
+        load_photo(&self.origin, path)
     }
 }
 

@@ -33,6 +33,7 @@ fn every_line_of_the_customers_page_obeys_the_clreq_invariants() {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let pars: Vec<Paragraph> = paragraphs()
@@ -107,6 +108,7 @@ fn glyph_runs_show_the_line_text_left_to_right_out_to_the_measure() {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let width = 11.0 * SIZE;
@@ -146,6 +148,7 @@ fn a_character_no_font_has_is_reported_not_dropped() {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     // U+4DB5 is a CJK Extension A character outside GB 2312 and the 通用规范汉字表.
@@ -164,11 +167,12 @@ fn a_character_no_font_has_is_reported_not_dropped() {
 fn compose_time(n: usize) -> std::time::Duration {
     let source = paragraphs().concat() + " Long English words like extraordinary reconsideration. ";
     let text: String = source.chars().cycle().take(n).collect();
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     let spec = FontSpec {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let start = std::time::Instant::now();

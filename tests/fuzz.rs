@@ -84,11 +84,7 @@ fn mutated_layouts_load_or_fail_cleanly_and_lay_out_finite() {
             }
             let started = Instant::now();
             if let Ok(edition) = model::io::from_str(&text, "fuzz.ron") {
-                let layout = Layouter::new().layout(
-                    &edition,
-                    FontBook::shared(),
-                    &Assets::new(Origin::Bundled),
-                );
+                let layout = Layouter::new().layout(&edition, &Assets::bundled(Origin::Bundled));
                 for page in &layout.pages {
                     for item in &page.items {
                         let finite = match item {
@@ -139,6 +135,7 @@ fn generated_paragraphs_compose_into_finite_lines_that_keep_every_character() {
         family: "Noto Serif SC".into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let case = (text(600), 1.0f32..600.0, any::<bool>());

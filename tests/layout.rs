@@ -8,7 +8,7 @@ use broadsheet::text::FontBook;
 use broadsheet::{bundle, import, sample};
 
 fn lay(edition: &Edition) -> EditionLayout {
-    Layouter::new().layout(edition, FontBook::shared(), &Assets::new(Origin::Bundled))
+    Layouter::new().layout(edition, &Assets::bundled(Origin::Bundled))
 }
 
 fn runs<'a>(layout: &'a EditionLayout, story: &str, role: TextRole) -> Vec<(usize, &'a PlacedRun)> {
@@ -198,8 +198,8 @@ fn overset_is_counted_never_dropped() {
 fn editing_one_story_recomposes_only_that_story() {
     let mut edition = bundle::sample();
     let layouter = Layouter::new();
-    let assets = Assets::new(Origin::Bundled);
-    layouter.layout(&edition, FontBook::shared(), &assets);
+    let assets = Assets::bundled(Origin::Bundled);
+    layouter.layout(&edition, &assets);
     assert_eq!(
         layouter
             .last_recomposed
@@ -209,7 +209,7 @@ fn editing_one_story_recomposes_only_that_story() {
     edition.story_mut(&"heating".into()).unwrap().paragraphs[0]
         .text
         .push_str("新增一句。");
-    let laid = layouter.layout(&edition, FontBook::shared(), &assets);
+    let laid = layouter.layout(&edition, &assets);
     assert_eq!(
         layouter
             .last_recomposed
@@ -223,7 +223,7 @@ fn editing_one_story_recomposes_only_that_story() {
     assert!(text.contains("新增一句。"));
     // The cached pieces add up to exactly what a fresh layout gives, headline edits included.
     edition.story_mut(&"heating".into()).unwrap().headline = "让市民温暖过一冬".into();
-    let incremental = layouter.layout(&edition, FontBook::shared(), &assets);
+    let incremental = layouter.layout(&edition, &assets);
     assert_eq!(incremental.pages, lay(&edition).pages);
     let heads: String = runs(&incremental, "heating", TextRole::Headline)
         .iter()
@@ -270,7 +270,7 @@ fn a_subhead_is_set_in_its_own_style_on_whole_grid_lines() {
     assert_eq!(head.len(), 1, "the subhead is one run");
     let (_, head) = head[0];
     assert_eq!(head.size, 12.0, "小四, the subhead's size");
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     assert!(book.face(head.font).bold, "the subhead's bold face");
     // Body lines before and after it stay on the page's 15 pt grid; the subhead takes two lines.
     let t = e.template(&e.pages[0].template).unwrap();
@@ -361,7 +361,7 @@ fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
     assert!(d.iter().all(|d| d.message.contains("Founder Hei")));
     assert!(d.iter().any(|d| d.story.is_some()));
     let font = &e.styles.paragraph.last().unwrap().font;
-    assert!(FontBook::shared().check_spec(font).is_err());
+    assert!(FontBook::bundled().check_spec(font).is_err());
 }
 
 /// Fit width: the photo spans the frame's width from its top, whatever its height.

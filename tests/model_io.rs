@@ -205,7 +205,7 @@ fn a_missing_or_corrupt_photo_is_a_warning_not_a_failure() {
     .unwrap();
     let laid = layout::layout(
         &e,
-        &resources::Assets::new(resources::Origin::of_file(&path)),
+        &resources::Assets::bundled(resources::Origin::of_file(&path)),
     );
     let photo: Vec<_> = laid
         .diagnostics
@@ -220,7 +220,7 @@ fn a_missing_or_corrupt_photo_is_a_warning_not_a_failure() {
 #[test]
 fn the_bundled_sample_finds_its_photos_from_any_folder() {
     let (e, origin) = cli::open(None).unwrap();
-    let laid = layout::layout(&e, &resources::Assets::new(origin));
+    let laid = layout::layout(&e, &resources::Assets::bundled(origin));
     assert!(
         !laid.diagnostics.iter().any(|d| d.code.ends_with("-photo")),
         "{:?}",

@@ -9,7 +9,6 @@ use broadsheet::export::pdf::{PdfOptions, export};
 use broadsheet::layout::{EditionLayout, Layouter};
 use broadsheet::model::Edition;
 use broadsheet::resources::{Assets, Origin};
-use broadsheet::text::FontBook;
 use broadsheet::{bundle, import, render, sample};
 
 /// Makes sure a command-line tool is there, installing its Debian package when we can.
@@ -33,18 +32,11 @@ fn tool(name: &str, package: &str) -> String {
 }
 
 fn laid(edition: &Edition) -> EditionLayout {
-    Layouter::new().layout(edition, FontBook::shared(), &Assets::new(Origin::Bundled))
+    Layouter::new().layout(edition, &Assets::bundled(Origin::Bundled))
 }
 
 fn pdf(edition: &Edition, opts: PdfOptions) -> Vec<u8> {
-    export(
-        edition,
-        &laid(edition),
-        &Origin::Bundled,
-        FontBook::shared(),
-        &opts,
-    )
-    .unwrap()
+    export(&laid(edition), &Assets::bundled(Origin::Bundled), &opts).unwrap()
 }
 
 fn all_pages(edition: &Edition) -> PdfOptions {
@@ -253,7 +245,7 @@ fn the_sample_page_matches_its_reference_image_in_our_renderer_and_in_the_pdf() 
     let edition = bundle::sample();
     let layout = laid(&edition);
     let scale = 0.5; // 36 dpi
-    let mut renderer = render::Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+    let mut renderer = render::Renderer::new(std::sync::Arc::new(Assets::bundled(Origin::Bundled)));
     let ours = renderer.render(&layout.pages[0], scale);
     let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/hexi-news-p1.png");
     if std::env::var_os("BROADSHEET_UPDATE_REFERENCES").is_some() {
@@ -343,14 +335,8 @@ fn a_pdfa_2b_export_passes_krillas_validation_and_qpdf() {
         pdfa: true,
         ..page_one()
     };
-    let bytes = export(
-        &edition,
-        &laid(&edition),
-        &Origin::Bundled,
-        FontBook::shared(),
-        &opts,
-    )
-    .expect("krilla validates PDF/A-2b while writing and refuses what does not conform");
+    let bytes = export(&laid(&edition), &Assets::bundled(Origin::Bundled), &opts)
+        .expect("krilla validates PDF/A-2b while writing and refuses what does not conform");
     let text = String::from_utf8_lossy(&bytes);
     assert!(
         text.contains("pdfaid:part") || text.contains("pdfaid"),

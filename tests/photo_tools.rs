@@ -6,7 +6,6 @@ use broadsheet::layout::photos::{grab_edit, replace_photo_edit};
 use broadsheet::layout::{Item, Layouter};
 use broadsheet::model::{Crop, Edit, FrameId, FrameKind, Photo, PhotoId};
 use broadsheet::resources::{Assets, Origin, Resources};
-use broadsheet::text::FontBook;
 
 const FRAME: &str = "p1-taihuli-photo";
 
@@ -20,7 +19,7 @@ fn crop_of(e: &broadsheet::model::Edition) -> Crop {
 #[test]
 fn replacing_a_photo_keeps_the_crop_for_the_same_aspect_and_reshapes_it_otherwise() {
     let mut e = bundle::sample();
-    let assets = Assets::new(Origin::Bundled);
+    let assets = Assets::bundled(Origin::Bundled);
     let crop = Crop {
         left: 0.1,
         top: 0.1,
@@ -52,7 +51,11 @@ fn replacing_a_photo_keeps_the_crop_for_the_same_aspect_and_reshapes_it_otherwis
     same.apply(edit).unwrap();
     assert_eq!(crop_of(&same), crop);
     // Another aspect: the crop stays valid and keeps its framing's shape in pixels.
-    let size = |id: &str| assets.photo_size(e.photo(&id.into()).unwrap()).unwrap();
+    let size = |id: &str| {
+        assets
+            .photo_size(&e.photo(&id.into()).unwrap().path)
+            .unwrap()
+    };
     let (old, new) = (size("taihuli-street"), size("other"));
     assert_ne!(old.0 * new.1, old.1 * new.0, "the test needs two aspects");
     let edit = replace_photo_edit(&e, &assets, &FRAME.into(), &"other".into()).unwrap();
@@ -71,8 +74,8 @@ fn replacing_a_photo_keeps_the_crop_for_the_same_aspect_and_reshapes_it_otherwis
 #[test]
 fn dragging_the_image_pans_the_crop_and_scrolling_scales_it() {
     let mut e = bundle::sample();
-    let assets = Assets::new(Origin::Bundled);
-    let layout = Layouter::new().layout(&e, FontBook::shared(), &assets);
+    let assets = Assets::bundled(Origin::Bundled);
+    let layout = Layouter::new().layout(&e, &assets);
     let frame = FrameId::new(FRAME);
     // Zoom in two steps first: the window shrinks about its centre.
     let zoom = grab_edit(&e, &layout, &assets, &frame, (0.0, 0.0), 2.0).unwrap();
@@ -84,7 +87,7 @@ fn dragging_the_image_pans_the_crop_and_scrolling_scales_it() {
         "{z:?}"
     );
     // Then drag the image 30 pt right: the window moves left by 30 pt in source pixels.
-    let layout = Layouter::new().layout(&e, FontBook::shared(), &assets);
+    let layout = Layouter::new().layout(&e, &assets);
     let img = layout.pages[0]
         .items
         .iter()
@@ -94,7 +97,7 @@ fn dragging_the_image_pans_the_crop_and_scrolling_scales_it() {
         })
         .unwrap();
     let size = assets
-        .photo_size(e.photo(&"taihuli-street".into()).unwrap())
+        .photo_size(&e.photo(&"taihuli-street".into()).unwrap().path)
         .unwrap();
     let pt_per_px = img.placement.w.0 / img.crop_px[2] as f32;
     let pan = grab_edit(&e, &layout, &assets, &frame, (30.0, 0.0), 0.0).unwrap();

@@ -31,7 +31,7 @@ fn with_headline(scale: f32, headline: &str) -> Edition {
 }
 
 fn laid(e: &Edition) -> EditionLayout {
-    Layouter::new().layout(e, FontBook::shared(), &Assets::new(Origin::Bundled))
+    Layouter::new().layout(e, &Assets::bundled(Origin::Bundled))
 }
 
 fn headline_runs(layout: &EditionLayout) -> Vec<&PlacedRun> {
@@ -87,7 +87,7 @@ fn pixel_region(r: Rect, dpp: f32) -> (u32, u32, u32, u32) {
 #[test]
 fn condensed_type_sets_more_characters_per_line() {
     let text = "河西区持续推进老旧小区改造工作，今年已完成二十三个小区的外墙保温和管网更新。";
-    let book = FontBook::shared();
+    let book = &FontBook::bundled();
     let spec = bundle::sample().styles.paragraph[2].font.clone(); // Noto Sans SC Bold
     let metrics = book.metrics(&spec, broadsheet::model::Lang::Zh).unwrap();
     let first_line = |scale: f32| {
@@ -129,7 +129,7 @@ fn a_condensed_headline_lays_out_narrower_and_carries_its_scale() {
     let data = broadsheet::export::data::to_string(
         &condensed,
         &[0],
-        FontBook::shared(),
+        &Assets::bundled(Origin::Bundled),
         broadsheet::export::data::DataFormat::Json,
     );
     assert!(
@@ -143,7 +143,7 @@ fn the_raster_renderer_draws_condensed_type_narrower() {
     let width_at = |scale: f32| {
         let e = with_headline(scale, ONE_CHAR);
         let layout = laid(&e);
-        let mut r = render::Renderer::new(FontBook::shared(), Origin::Bundled, &e.photos);
+        let mut r = render::Renderer::new(std::sync::Arc::new(Assets::bundled(Origin::Bundled)));
         let pm = r.render(&layout.pages[0], 1.0);
         ink_width(pm.data(), pm.width(), pixel_region(head_rect(&e), 1.0))
     };
@@ -178,7 +178,7 @@ fn a_condensed_headline_in_the_pdf_is_narrower_and_still_extracts() {
             pdfa: false,
             max_ppi: None,
         };
-        let bytes = export(&e, &laid(&e), &Origin::Bundled, FontBook::shared(), &opts).unwrap();
+        let bytes = export(&laid(&e), &Assets::bundled(Origin::Bundled), &opts).unwrap();
         let name = format!("scale-{}", (scale * 100.0) as u32);
         let file = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&file, bytes).unwrap();

@@ -11,7 +11,6 @@ use broadsheet::export::pdf::{PdfOptions, export};
 use broadsheet::layout::Layouter;
 use broadsheet::resources::{Assets, Origin};
 use broadsheet::sample;
-use broadsheet::text::FontBook;
 
 struct Counting;
 
@@ -42,7 +41,7 @@ static GLOBAL: Counting = Counting;
 /// an `n`-page generated edition.
 fn work(n: usize) -> (usize, usize) {
     let edition = sample::generated(n);
-    let assets = Assets::new(Origin::Bundled);
+    let assets = Assets::bundled(Origin::Bundled);
     let opts = PdfOptions {
         pages: (0..n).collect(),
         bleed: 0.0,
@@ -53,8 +52,8 @@ fn work(n: usize) -> (usize, usize) {
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
     let before = ALLOCATIONS.load(Relaxed);
-    let laid = Layouter::new().layout(&edition, FontBook::shared(), &assets);
-    let pdf = export(&edition, &laid, &Origin::Bundled, FontBook::shared(), &opts).unwrap();
+    let laid = Layouter::new().layout(&edition, &assets);
+    let pdf = export(&laid, &assets, &opts).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     (
         ALLOCATIONS.load(Relaxed) - before,

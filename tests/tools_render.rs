@@ -18,7 +18,6 @@ use broadsheet::model::{
     StoryId, Stroke,
 };
 use broadsheet::resources::{Assets, Origin};
-use broadsheet::text::FontBook;
 use broadsheet::{bundle, render, sample};
 
 /// An RGB image as rows of pixels.
@@ -69,11 +68,11 @@ fn rule(weight: f32, style: RuleStyle) -> FrameKind {
 }
 
 fn laid(e: &Edition, origin: &Origin) -> EditionLayout {
-    Layouter::new().layout(e, FontBook::shared(), &Assets::new(origin.clone()))
+    Layouter::new().layout(e, &Assets::bundled(origin.clone()))
 }
 
-fn ours(e: &Edition, layout: &EditionLayout, origin: &Origin) -> Image {
-    let mut r = render::Renderer::new(FontBook::shared(), origin.clone(), &e.photos);
+fn ours(layout: &EditionLayout, origin: &Origin) -> Image {
+    let mut r = render::Renderer::new(std::sync::Arc::new(Assets::bundled(origin.clone())));
     let pm = r.render(&layout.pages[0], 1.0);
     let px = pm
         .pixels()
@@ -90,7 +89,7 @@ fn ours(e: &Edition, layout: &EditionLayout, origin: &Origin) -> Image {
     }
 }
 
-fn pdf_bytes(e: &Edition, layout: &EditionLayout, origin: &Origin) -> Vec<u8> {
+fn pdf_bytes(layout: &EditionLayout, origin: &Origin) -> Vec<u8> {
     let opts = PdfOptions {
         pages: vec![0],
         bleed: 0.0,
@@ -98,7 +97,7 @@ fn pdf_bytes(e: &Edition, layout: &EditionLayout, origin: &Origin) -> Vec<u8> {
         pdfa: false,
         max_ppi: None,
     };
-    export(e, layout, origin, FontBook::shared(), &opts).unwrap()
+    export(layout, &Assets::bundled(origin.clone()), &opts).unwrap()
 }
 
 fn poppler(pdf: &[u8]) -> Image {
@@ -128,8 +127,8 @@ fn poppler(pdf: &[u8]) -> Image {
 /// Both renders of page 1.
 fn both(e: &Edition, origin: &Origin) -> (EditionLayout, Image, Image) {
     let layout = laid(e, origin);
-    let a = ours(e, &layout, origin);
-    let b = poppler(&pdf_bytes(e, &layout, origin));
+    let a = ours(&layout, origin);
+    let b = poppler(&pdf_bytes(&layout, origin));
     assert!(a.w.abs_diff(b.w) <= 1 && a.h.abs_diff(b.h) <= 1);
     if let Some(dir) = std::env::var_os("BROADSHEET_DEBUG_DIR") {
         for (name, im) in [("ours.png", &a), ("poppler.png", &b)] {
@@ -481,7 +480,7 @@ fn a_photo_imported_into_a_new_unsaved_edition_showed_as_a_grey_placeholder() {
         .unwrap();
     assert!(!image.missing);
     // Our raster shows the photo, not a flat placeholder grey.
-    let a = ours(&e, &layout, &origin);
+    let a = ours(&layout, &origin);
     let greys: std::collections::BTreeSet<u8> = (110..290)
         .step_by(7)
         .flat_map(|y| (60..340).step_by(7).map(move |x| (x, y)))
@@ -489,14 +488,14 @@ fn a_photo_imported_into_a_new_unsaved_edition_showed_as_a_grey_placeholder() {
         .collect();
     assert!(greys.len() > 20, "a flat area: {greys:?}");
     // The PDF carries the JPEG as it is.
-    let pdf = pdf_bytes(&e, &layout, &origin);
+    let pdf = pdf_bytes(&layout, &origin);
     assert!(
         pdf.windows(jpeg.len()).any(|w| w == jpeg),
         "the photo is not in the PDF"
     );
     // A relative path of a bundled edition still comes from the bundle.
     assert!(
-        broadsheet::resources::load_photo(&origin, &e.photos[0]).is_ok(),
+        broadsheet::resources::load_photo(&origin, &e.photos[0].path).is_ok(),
         "{}",
         e.photos[0].path
     );

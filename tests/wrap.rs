@@ -8,10 +8,9 @@ use broadsheet::model::{
     Color, Edit, Edition, Frame, FrameId, FrameKind, Length, Rect, Severity, Wrap,
 };
 use broadsheet::resources::{Assets, Origin};
-use broadsheet::text::FontBook;
 
 fn lay(edition: &Edition) -> EditionLayout {
-    Layouter::new().layout(edition, FontBook::shared(), &Assets::new(Origin::Bundled))
+    Layouter::new().layout(edition, &Assets::bundled(Origin::Bundled))
 }
 
 fn body_runs<'a>(l: &'a EditionLayout, story: &str) -> Vec<(usize, &'a PlacedRun)> {
@@ -163,14 +162,14 @@ fn moving_a_wrapping_frame_recomposes_the_story_under_it() {
         .frames
         .push(wrapping_box(Rect::new(frame.x.0, frame.y.0, col, 60.0)));
     let layouter = Layouter::new();
-    let assets = Assets::new(Origin::Bundled);
-    layouter.layout(&e, FontBook::shared(), &assets);
+    let assets = Assets::bundled(Origin::Bundled);
+    layouter.layout(&e, &assets);
     e.apply(Edit::SetFrameRect {
         frame: FrameId::new("wrapper"),
         rect: Rect::new(frame.x.0 + col * 2.0, frame.y.0 + 40.0, col, 80.0),
     })
     .unwrap();
-    let cached = layouter.layout(&e, FontBook::shared(), &assets);
+    let cached = layouter.layout(&e, &assets);
     let fresh = lay(&e);
     assert_eq!(
         cached.pages, fresh.pages,

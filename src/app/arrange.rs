@@ -266,7 +266,7 @@ impl BroadsheetApp {
             return None;
         };
         let p = self.doc.edition.photo(photo)?;
-        let size = crate::resources::Resources::photo_size(&*self.doc.assets, p).ok()?;
+        let size = crate::resources::Resources::photo_size(&*self.doc.assets, &p.path).ok()?;
         Some(GrabState {
             frame: frame.clone(),
             image,

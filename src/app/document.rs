@@ -9,14 +9,14 @@ use std::time::Instant;
 
 use super::history::{History, Merge};
 use crate::layout::{EditionLayout, Layouter};
-use crate::model::{Edit, EditError, Edition, Photo, StoryId};
+use crate::model::{Edit, EditError, Edition, StoryId};
 use crate::resources::{Assets, Origin};
-use crate::text::FontBook;
 
-/// A layout made on a worker thread, with the photos of the edition it was made from.
+/// A layout made on a worker thread, with the resources it was made with (its font IDs are
+/// that font book's).
 struct Laid {
     layout: EditionLayout,
-    photos: Vec<Photo>,
+    assets: Arc<Assets>,
     ms: f32,
 }
 
@@ -28,7 +28,10 @@ pub struct Document {
     pub edition: Edition,
     /// Where relative photo paths are resolved: the file's folder, or the bundle.
     pub origin: Origin,
+    /// Fonts and photos for the next layout.
     pub assets: Arc<Assets>,
+    /// The user's font folders (the editor's settings), looked in after the edition's own.
+    pub font_folders: Vec<PathBuf>,
     /// The file it was opened from or saved to; `None` for a new or the bundled edition.
     pub path: Option<PathBuf>,
     /// The bundled sample edition, not yet saved anywhere.
@@ -48,8 +51,8 @@ pub struct Document {
     pub background: bool,
     /// Each story's jump lines in `layout`, read once per layout for the properties panel.
     pub jumps: HashMap<StoryId, Vec<String>>,
-    /// The photos as the page images were last rendered with.
-    pub photos: Arc<Vec<Photo>>,
+    /// The resources `layout` was made with: what its page images are drawn with.
+    pub laid_with: Arc<Assets>,
     stale: bool,
     /// Bumped whenever the layout changes, so page images are rendered again.
     pub generation: u64,
@@ -57,10 +60,19 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(edition: Edition, origin: Origin, path: Option<PathBuf>) -> Self {
+    /// A document for `edition`, whose fonts are looked for in its own `fonts/` folder, then
+    /// `font_folders`, the system and the bundle.
+    pub fn new(
+        edition: Edition,
+        origin: Origin,
+        path: Option<PathBuf>,
+        font_folders: &[PathBuf],
+    ) -> Self {
+        let assets = Arc::new(Assets::new(origin.clone(), font_folders));
         let mut doc = Self {
-            assets: Arc::new(Assets::new(origin.clone())),
-            photos: Arc::new(edition.photos.clone()),
+            laid_with: assets.clone(),
+            assets,
+            font_folders: font_folders.to_vec(),
             edition,
             origin,
             path,
@@ -172,11 +184,28 @@ impl Document {
             super::files::rename_photo_paths(&mut self.edition.photos, &map);
             self.history.rebase_photo_paths(&map);
             self.origin = Origin::of_file(&path);
-            self.assets = Arc::new(Assets::new(self.origin.clone()));
-            self.stale = true;
+            // The new folder's `fonts/` is the edition's own now.
+            self.reload_resources();
         }
         self.saved_version = version;
         self.path = Some(path);
+    }
+
+    /// Uses these font folders from now on, and lays out again.
+    pub fn set_font_folders(&mut self, folders: Vec<PathBuf>) {
+        if folders != self.font_folders {
+            self.font_folders = folders;
+            self.reload_resources();
+        }
+    }
+
+    /// Reads fonts and photos afresh (fonts added to a folder, photos changed on disk), and
+    /// lays out again with them.
+    pub fn reload_resources(&mut self) {
+        self.assets = Arc::new(Assets::new(self.origin.clone(), &self.font_folders));
+        // The paragraph cache holds shapes made with the old book's fonts.
+        self.layouter = Arc::new(Layouter::new());
+        self.stale = true;
     }
 
     /// Every photo path the document or its history names, for Save As to rebase.
@@ -222,13 +251,9 @@ impl Document {
             let wake = wake.cloned();
             std::thread::spawn(move || {
                 let started = Instant::now();
-                let layout = layouter.layout(&edition, FontBook::shared(), &*assets);
+                let layout = layouter.layout(&edition, &*assets);
                 let ms = started.elapsed().as_secs_f32() * 1000.0;
-                let _ = tx.send(Laid {
-                    layout,
-                    photos: edition.photos,
-                    ms,
-                });
+                let _ = tx.send(Laid { layout, assets, ms });
                 if let Some(ctx) = wake {
                     ctx.request_repaint();
                 }
@@ -252,12 +277,10 @@ impl Document {
 
     fn relayout(&mut self) {
         let started = Instant::now();
-        let layout = self
-            .layouter
-            .layout(&self.edition, FontBook::shared(), &*self.assets);
+        let layout = self.layouter.layout(&self.edition, &*self.assets);
         let ms = started.elapsed().as_secs_f32() * 1000.0;
-        let photos = self.edition.photos.clone();
-        self.install(Laid { layout, photos, ms });
+        let assets = self.assets.clone();
+        self.install(Laid { layout, assets, ms });
         self.stale = false;
     }
 
@@ -265,9 +288,7 @@ impl Document {
         self.layout_ms = laid.ms;
         self.jumps = laid.layout.jump_lines();
         self.layout = Some(Arc::new(laid.layout));
-        if *self.photos != laid.photos {
-            self.photos = Arc::new(laid.photos);
-        }
+        self.laid_with = laid.assets;
         self.generation += 1;
     }
 }
@@ -275,11 +296,11 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PhotoId;
+    use crate::model::{Photo, PhotoId};
 
     #[test]
     fn save_as_rebases_photo_paths_in_the_history_too() {
-        let mut doc = Document::new(crate::sample::edition(), Origin::Bundled, None);
+        let mut doc = Document::new(crate::sample::edition(), Origin::Bundled, None, &[]);
         let photo = Photo {
             id: PhotoId::new("extra"),
             path: "extra.jpg".into(),

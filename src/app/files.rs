@@ -9,8 +9,8 @@ use std::time::{Instant, SystemTime};
 
 use crate::layout::EditionLayout;
 use crate::model::{Edition, Photo, Story, io};
+use crate::resources::Resources;
 use crate::resources::{Origin, read_photo_size};
-use crate::text::FontBook;
 
 /// What a finished task hands back to the UI.
 pub enum Outcome {
@@ -141,14 +141,8 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
     let mut ok = Vec::new();
     let mut failed = Vec::new();
     for path in paths {
-        let photo = Photo {
-            id: crate::model::PhotoId::new(""),
-            path: path.to_string_lossy().into_owned(),
-            caption: String::new(),
-            credit: String::new(),
-        };
         let dir = path.parent().unwrap_or(Path::new("."));
-        match read_photo_size(&Origin::Folder(dir.to_path_buf()), &photo) {
+        match read_photo_size(&Origin::Folder(dir.to_path_buf()), &path.to_string_lossy()) {
             Ok(_) => ok.push(path.clone()),
             Err(e) => failed.push(e.to_string()),
         }
@@ -157,12 +151,7 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
 }
 
 /// Writes every page as PDF, atomically.
-pub fn export_pdf(
-    edition: &Edition,
-    layout: &EditionLayout,
-    origin: &Origin,
-    path: &Path,
-) -> Outcome {
+pub fn export_pdf(layout: &EditionLayout, resources: &dyn Resources, path: &Path) -> Outcome {
     let opts = crate::export::pdf::PdfOptions {
         pages: (0..layout.pages.len()).collect(),
         bleed: 0.0,
@@ -171,8 +160,7 @@ pub fn export_pdf(
         max_ppi: None,
     };
     let started = Instant::now();
-    let bytes = match crate::export::pdf::export(edition, layout, origin, FontBook::shared(), &opts)
-    {
+    let bytes = match crate::export::pdf::export(layout, resources, &opts) {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e.to_string()),
     };
@@ -188,11 +176,11 @@ pub fn export_pdf(
 }
 
 /// Writes the positioned display list ("PDF-ready data") as JSON, atomically.
-pub fn export_data(layout: &EditionLayout, path: &Path) -> Outcome {
+pub fn export_data(layout: &EditionLayout, resources: &dyn Resources, path: &Path) -> Outcome {
     let pages: Vec<usize> = (0..layout.pages.len()).collect();
     let format = crate::export::data::DataFormat::from_path(path);
     let written = io::write_atomic_with(path, false, |f| {
-        crate::export::data::write(layout, &pages, FontBook::shared(), format, f)
+        crate::export::data::write(layout, &pages, resources, format, f)
     });
     match written {
         Ok(()) => Outcome::Exported {
@@ -413,7 +401,8 @@ mod tests {
         rename_photo_paths(&mut e.photos, &map);
         let origin = Origin::of_file(&to);
         for p in &e.photos {
-            crate::resources::load_photo(&origin, p).expect("the photo is beside the new file");
+            crate::resources::load_photo(&origin, &p.path)
+                .expect("the photo is beside the new file");
         }
     }
 }

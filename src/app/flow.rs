@@ -12,7 +12,6 @@ use super::modal::{Modal, Pending};
 use super::{AUTOSAVE_DELAY, BroadsheetApp, write_recovery};
 use crate::model::{Edit, Photo};
 use crate::resources::Origin;
-use crate::text::FontBook;
 
 impl BroadsheetApp {
     fn spawn(
@@ -143,13 +142,12 @@ impl BroadsheetApp {
                 // the export too.
                 let (layouter, assets) = self.doc.fresh_layout();
                 let edition = self.doc.edition.clone();
-                let origin = self.doc.origin.clone();
                 self.spawn(ctx, purpose.title(), move || {
-                    let layout = layouter.layout(&edition, FontBook::shared(), &*assets);
+                    let layout = layouter.layout(&edition, &*assets);
                     if purpose == Purpose::ExportPdf {
-                        files::export_pdf(&edition, &layout, &origin, &first)
+                        files::export_pdf(&layout, &*assets, &first)
                     } else {
-                        files::export_data(&layout, &first)
+                        files::export_data(&layout, &*assets, &first)
                     }
                 });
             }

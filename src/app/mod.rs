@@ -134,6 +134,7 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result
                 .storage
                 .and_then(|s| eframe::get_value::<ViewSettings>(s, eframe::APP_KEY))
             {
+                app.doc.set_font_folders(view.font_folders.clone());
                 app.view = view;
             }
             app.failure = failure_in_app;
@@ -217,7 +218,7 @@ pub struct BroadsheetApp {
 impl BroadsheetApp {
     pub fn new(edition: Edition, origin: Origin, path: Option<PathBuf>, options: Options) -> Self {
         let sample = path.is_none() && origin == Origin::Bundled;
-        let mut doc = Document::new(edition, origin, path);
+        let mut doc = Document::new(edition, origin, path, &[]);
         doc.sample = sample;
         Self::with_document(doc, options)
     }
@@ -227,7 +228,7 @@ impl BroadsheetApp {
     pub fn failed_to_open(path: PathBuf, message: String, options: Options) -> Self {
         eprintln!("error: {message}");
         let template = PageTemplate::presets().remove(0);
-        let doc = Document::new(crate::sample::blank(template), Origin::Bundled, None);
+        let doc = Document::new(crate::sample::blank(template), Origin::Bundled, None, &[]);
         let mut app = Self::with_document(doc, options);
         let mut bak = path.clone().into_os_string();
         bak.push(".bak");
@@ -368,7 +369,7 @@ impl BroadsheetApp {
         if let Some(p) = &path {
             self.view.remember(p);
         }
-        self.doc = Document::new(edition, origin, path);
+        self.doc = Document::new(edition, origin, path, &self.view.font_folders);
         self.doc.background = self.options.background_layout;
         self.page = 0;
         self.selected.clear();
@@ -528,17 +529,14 @@ fn median(times: &[f32]) -> f32 {
 fn page_images<'a>(
     images: &'a mut Option<worker::PageImages>,
     layout: Option<Arc<EditionLayout>>,
-    origin: &'a Origin,
-    photos: &'a Arc<Vec<crate::model::Photo>>,
+    assets: &'a Arc<crate::resources::Assets>,
     generation: u64,
 ) -> impl FnMut(usize, f32, Option<Region>) -> ImageHit + 'a {
     move |i, px, region| {
         let layout = layout.clone()?;
         images
             .as_mut()?
-            .get(i, px, region, generation, || {
-                (layout, origin.clone(), photos.clone())
-            })
+            .get(i, px, region, generation, || (layout, assets.clone()))
             .map(|(id, key)| (id, key.region))
     }
 }

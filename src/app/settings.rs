@@ -38,6 +38,9 @@ pub struct ViewSettings {
     pub right_tab: RightTab,
     /// The interface's language; `None` follows the system's locale.
     pub language: Option<super::i18n::Language>,
+    /// Folders of fonts (the paper's licensed faces), looked in after an edition's own
+    /// `fonts/` folder and before the system's.
+    pub font_folders: Vec<PathBuf>,
 }
 
 impl Default for ViewSettings {
@@ -53,6 +56,7 @@ impl Default for ViewSettings {
             recent: Vec::new(),
             language: None,
             right_tab: RightTab::Properties,
+            font_folders: Vec::new(),
         }
     }
 }

@@ -7,9 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::layout::EditionLayout;
-use crate::model::Photo;
-use crate::resources::Origin;
-use crate::text::FontBook;
+use crate::resources::Assets;
 
 /// The longest side, in pixels, a whole-page image is rendered at. Beyond it the canvas asks for
 /// the visible region at full resolution on top.
@@ -28,8 +26,8 @@ struct Job {
     key: Key,
     generation: u64,
     layout: Arc<EditionLayout>,
-    origin: Origin,
-    photos: Arc<Vec<Photo>>,
+    /// The fonts and photos `layout` was made with.
+    assets: Arc<Assets>,
 }
 
 struct Rendered {
@@ -107,7 +105,7 @@ impl PageImages {
         width_px: f32,
         region: Option<[i32; 4]>,
         generation: u64,
-        source: impl FnOnce() -> (Arc<EditionLayout>, Origin, Arc<Vec<Photo>>),
+        source: impl FnOnce() -> (Arc<EditionLayout>, Arc<Assets>),
     ) -> Option<(egui::TextureId, Key)> {
         let width_px = width_px.round() as u32;
         let key = Key {
@@ -125,15 +123,14 @@ impl PageImages {
             .get(&key)
             .is_some_and(|t| t.generation == generation);
         if !fresh && !self.pending.contains(&(key, generation)) {
-            let (layout, origin, photos) = source();
+            let (layout, assets) = source();
             self.pending.insert((key, generation));
             // The thread lives as long as the app; a failed send only means shutdown.
             let _ = self.jobs.send(Job {
                 key,
                 generation,
                 layout,
-                origin,
-                photos,
+                assets,
             });
         }
         if let Some(t) = self.textures.get(&key) {
@@ -164,7 +161,7 @@ impl PageImages {
 }
 
 fn render_loop(inbox: &Receiver<Job>, outbox: &Sender<Rendered>, ctx: &egui::Context) {
-    let mut renderer: Option<(Origin, Arc<Vec<Photo>>, crate::render::Renderer<'static>)> = None;
+    let mut renderer: Option<(Arc<Assets>, crate::render::Renderer)> = None;
     while let Ok(first) = inbox.recv() {
         // Only the newest request per key matters: drop the ones a later edit made stale.
         let mut batch: Vec<Job> = vec![first];
@@ -184,19 +181,15 @@ fn render_loop(inbox: &Receiver<Job>, outbox: &Sender<Rendered>, ctx: &egui::Con
                 continue;
             }
             let image = job.layout.pages.get(job.key.page).map(|page| {
-                let reuse = renderer.as_ref().is_some_and(|(o, p, _)| {
-                    *o == job.origin && (Arc::ptr_eq(p, &job.photos) || **p == *job.photos)
-                });
-                let (_, _, r) = match renderer.as_mut() {
+                // The same resources keep their glyph outlines and decoded photos.
+                let reuse = renderer
+                    .as_ref()
+                    .is_some_and(|(a, _)| Arc::ptr_eq(a, &job.assets));
+                let (_, r) = match renderer.as_mut() {
                     Some(r) if reuse => r,
                     _ => renderer.insert((
-                        job.origin.clone(),
-                        job.photos.clone(),
-                        crate::render::Renderer::new(
-                            FontBook::shared(),
-                            job.origin.clone(),
-                            &job.photos,
-                        ),
+                        job.assets.clone(),
+                        crate::render::Renderer::new(job.assets.clone()),
                     )),
                 };
                 let scale = job.key.width_px as f32 / page.width;

@@ -17,8 +17,7 @@ impl BroadsheetApp {
                 let mut thumb = page_images(
                     &mut self.images,
                     layout.clone(),
-                    &self.doc.origin,
-                    &self.doc.photos,
+                    &self.doc.laid_with,
                     generation,
                 );
                 panels::pages_ui(
@@ -64,8 +63,12 @@ impl BroadsheetApp {
                     }
                     RightTab::Styles => {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            self.styles_panel
-                                .ui(ui, &self.doc.edition, &mut self.intents);
+                            self.styles_panel.ui(
+                                ui,
+                                &self.doc.edition,
+                                crate::resources::Resources::fonts(&*self.doc.assets),
+                                &mut self.intents,
+                            );
                         });
                     }
                 }
@@ -96,8 +99,7 @@ impl BroadsheetApp {
         let mut image = page_images(
             &mut self.images,
             self.doc.layout_arc(),
-            &self.doc.origin,
-            &self.doc.photos,
+            &self.doc.laid_with,
             self.doc.generation,
         );
         let intents = self.canvas.ui(ui, &view, &mut image);

@@ -342,8 +342,8 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
     );
     let data = outputs.data;
     let (edition, origin) = open(Some(file))?;
-    let assets = resources::Assets::new(origin);
-    let laid = layout::layout(&edition, &assets);
+    let assets = std::sync::Arc::new(resources::Assets::new(origin, &[]));
+    let laid = layout::layout(&edition, &*assets);
     let pages = match pages {
         Some(spec) => crate::export::parse_page_range(spec, edition.pages.len())
             .map_err(anyhow::Error::msg)?,
@@ -368,7 +368,7 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
     if let Some(out) = data {
         let format = crate::export::data::DataFormat::from_path(out);
         let written = io::Staged::write_with(out, |f| {
-            crate::export::data::write(&laid, &pages, crate::text::FontBook::shared(), format, f)
+            crate::export::data::write(&laid, &pages, &*assets, format, f)
         })
         .with_context(|| format!("{}: cannot write", out.display()))?;
         staged.push((
@@ -384,13 +384,7 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
             pdfa: outputs.pdfa,
             max_ppi: outputs.max_ppi,
         };
-        let bytes = crate::export::pdf::export(
-            &edition,
-            &laid,
-            &assets.origin,
-            crate::text::FontBook::shared(),
-            &opts,
-        )?;
+        let bytes = crate::export::pdf::export(&laid, &*assets, &opts)?;
         staged.push((
             stage(out, &bytes)?,
             format!(
@@ -402,11 +396,7 @@ fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Re
         ));
     }
     if let Some(out) = outputs.png {
-        let mut renderer = crate::render::Renderer::new(
-            crate::text::FontBook::shared(),
-            assets.origin.clone(),
-            &edition.photos,
-        );
+        let mut renderer = crate::render::Renderer::new(assets.clone());
         for &i in &pages {
             let path = if pages.len() == 1 {
                 out.to_path_buf()
@@ -480,7 +470,7 @@ struct Finding<'a> {
 pub fn check(file: &Path) -> (Vec<Diagnostic>, Option<(usize, usize)>) {
     match open(Some(file)) {
         Ok((edition, origin)) => {
-            let assets = resources::Assets::new(origin);
+            let assets = resources::Assets::new(origin, &[]);
             let laid = layout::layout(&edition, &assets);
             (laid.diagnostics, None)
         }

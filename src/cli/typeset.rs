@@ -91,8 +91,10 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         family,
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
-    let book = FontBook::shared();
+    // The bundled faces, or a family installed on the system or in `BROADSHEET_FONT_PATH`.
+    let book = FontBook::new(crate::text::FontSources::for_layout(None, &[]));
     let metrics = book.metrics(&spec, s.lang)?;
     let mut opts = if s.lang == Lang::En {
         Options::english(s.size_pt)

@@ -6,14 +6,18 @@ use serde::Serialize;
 
 use crate::layout::{EditionLayout, Item, PageLayout};
 use crate::model::Rect;
-use crate::text::{FontBook, FontId};
+use crate::resources::Resources;
+use crate::text::{FontBook, FontId, Place};
 
 /// A font the data refers to by `FontId`.
 #[derive(Serialize)]
 struct FontEntry<'a> {
     id: FontId,
-    /// File in the bundle's `fonts/` folder.
+    /// The file's name in the bundle's `fonts/` folder (`place` "bundled"), else its path.
     file: &'a str,
+    place: Place,
+    /// SHA-256 of the whole file, in hex.
+    sha256: &'a str,
     /// Face index inside the file.
     index: u32,
     family: &'a str,
@@ -79,6 +83,8 @@ fn document<'a>(layout: &'a EditionLayout, pages: &[usize], book: &'a FontBook) 
                 FontEntry {
                     id,
                     file: &f.file,
+                    place: f.place,
+                    sha256: f.sha256(),
                     index: f.index,
                     family: &f.family,
                     bold: f.bold,
@@ -112,11 +118,11 @@ fn document<'a>(layout: &'a EditionLayout, pages: &[usize], book: &'a FontBook) 
 pub fn write(
     layout: &EditionLayout,
     pages: &[usize],
-    book: &FontBook,
+    resources: &dyn Resources,
     format: DataFormat,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    let doc = document(layout, pages, book);
+    let doc = document(layout, pages, resources.fonts());
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
         DataFormat::Json => serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| {
@@ -145,10 +151,10 @@ pub fn write(
 pub fn to_string(
     layout: &EditionLayout,
     pages: &[usize],
-    book: &FontBook,
+    resources: &dyn Resources,
     format: DataFormat,
 ) -> String {
     let mut bytes = Vec::new();
-    write(layout, pages, book, format, &mut bytes).expect("writing to memory cannot fail");
+    write(layout, pages, resources, format, &mut bytes).expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("JSON and RON are UTF-8")
 }

@@ -16,8 +16,8 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
 use crate::layout::{Dash, EditionLayout, ImageItem, Item, PageLayout, PlacedRun};
-use crate::model::{Color, Edition, Lang, Photo};
-use crate::resources::{Origin, load_photo};
+use crate::model::{Color, Lang};
+use crate::resources::Resources;
 use crate::text::{FontBook, FontId};
 
 /// How a PDF is made.
@@ -82,12 +82,11 @@ fn explain(e: &krilla::error::KrillaError) -> String {
 
 /// Exports the chosen pages of a layout as PDF bytes.
 pub fn export(
-    edition: &Edition,
     layout: &EditionLayout,
-    origin: &Origin,
-    book: &FontBook,
+    resources: &dyn Resources,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let book = resources.fonts();
     let mut settings = SerializeSettings::default();
     if opts.pdfa {
         let config = ConfigurationBuilder::new()
@@ -101,8 +100,7 @@ pub fn export(
     let mut doc = Document::new_with(settings);
     let mut fonts: HashMap<FontId, Font> = HashMap::new();
     let mut images = Images {
-        origin,
-        photos: &edition.photos,
+        resources,
         cache: HashMap::new(),
         max_ppi: opts.max_ppi,
         // PDF/A forbids asking viewers to interpolate images.
@@ -137,25 +135,17 @@ pub fn export(
         surface.finish();
         p.finish();
     }
-    let lang = match edition.lang {
+    let meta = &layout.meta;
+    let lang = match meta.lang {
         Lang::Zh => "zh-Hans",
         Lang::En => "en",
     };
-    let title = [
-        edition.paper.clone(),
-        edition.issue_text(),
-        edition.date_text(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
     let mut metadata = Metadata::new()
-        .title(title)
+        .title(meta.title.clone())
         .language(lang.to_owned())
         .creator("Broadsheet".to_owned());
     // The issue date, never the clock: the same edition gives the same bytes.
-    if let Some(date) = edition.issue_date().and_then(pdf_date) {
+    if let Some(date) = meta.date.and_then(pdf_date) {
         metadata = metadata.creation_date(date);
     }
     doc.set_metadata(metadata);
@@ -286,7 +276,7 @@ fn draw_run(
         Some(f) => f.clone(),
         None => {
             let face = book.face(run.font);
-            let f = Font::new(krilla::Data::from(face.data), face.index)
+            let f = Font::new(krilla::Data::from(face.shared_data()), face.index)
                 .ok_or_else(|| PdfError::Font(face.file.clone()))?;
             fonts.insert(run.font, f.clone());
             f
@@ -357,8 +347,7 @@ fn draw_run(
 
 /// Photos, read once per export.
 struct Images<'a> {
-    origin: &'a Origin,
-    photos: &'a [Photo],
+    resources: &'a dyn Resources,
     cache: HashMap<(String, u32), Option<krilla::image::Image>>,
     max_ppi: Option<f32>,
     interpolate: bool,
@@ -374,13 +363,12 @@ impl Images<'_> {
             .max_ppi
             .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32);
         let key = (img.source.clone(), factor);
-        let (origin, photos, interpolate) = (self.origin, self.photos, self.interpolate);
+        let (resources, interpolate) = (self.resources, self.interpolate);
         let image = self
             .cache
             .entry(key)
             .or_insert_with(|| {
-                let photo = photos.iter().find(|p| p.path == img.source)?;
-                let data = load_photo(origin, photo).ok()?;
+                let data = resources.photo(&img.source).ok()?;
                 encode(&data, factor, interpolate)
             })
             .clone();

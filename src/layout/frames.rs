@@ -194,7 +194,7 @@ pub fn photo(
     let area_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
     let area = Rect::new(r.x.0, r.y.0, r.w.0, area_h);
 
-    let info = ctx.resources.photo_size(photo);
+    let info = ctx.resources.photo_size(&photo.path);
     let (px_w, px_h) = info.as_ref().map_or((1, 1), |d| *d);
     let crop_px = crop_pixels(crop, (px_w, px_h));
     let (cw, ch) = (crop_px[2] as f32, crop_px[3] as f32);

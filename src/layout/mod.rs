@@ -62,11 +62,42 @@ impl StoryFit {
 }
 
 /// A laid-out edition.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct EditionLayout {
     pub pages: Vec<PageLayout>,
     pub fits: Vec<StoryFit>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What a PDF says of the document: the exporters read the layout, not the edition.
+    pub meta: DocumentMeta,
+}
+
+/// The document's title, language and date, as a PDF's metadata gives them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// Paper, issue numbers and date: "河西新闻 第1234期 2024年11月12日 星期二".
+    pub title: String,
+    pub lang: crate::model::Lang,
+    /// The issue date, never the clock: the same edition gives the same bytes.
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl DocumentMeta {
+    pub fn of(edition: &Edition) -> Self {
+        let title = [
+            edition.paper.clone(),
+            edition.issue_text(),
+            edition.date_text(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+        Self {
+            title,
+            lang: edition.lang,
+            date: edition.issue_date(),
+        }
+    }
 }
 
 impl EditionLayout {
@@ -186,8 +217,7 @@ impl Context<'_> {
             Severity::Error,
             "unknown-font",
             format!(
-                "no font family \"{family}\" (available: {}); set in {} meanwhile",
-                self.book.families().join(", "),
+                "font family \"{family}\" is not installed, in the edition's fonts folder or in a font folder; set in {} meanwhile",
                 setting::FALLBACK_FAMILY
             ),
         )
@@ -243,15 +273,10 @@ impl Layouter {
     }
 
     /// Lays out every page of `edition`.
-    pub fn layout(
-        &self,
-        edition: &Edition,
-        book: &FontBook,
-        resources: &dyn Resources,
-    ) -> EditionLayout {
+    pub fn layout(&self, edition: &Edition, resources: &dyn Resources) -> EditionLayout {
         let ctx = Context {
             edition,
-            book,
+            book: resources.fonts(),
             resources,
             paragraphs: &self.paragraphs,
             lookup: Lookup::new(edition),
@@ -346,11 +371,12 @@ impl Layouter {
                     .map(|d| d.on_page(edition.page_label(i))),
             );
         }
-        diagnostics.extend(preflight::check(edition, book));
+        diagnostics.extend(preflight::check(edition, resources.fonts()));
         EditionLayout {
             pages,
             fits,
             diagnostics,
+            meta: DocumentMeta::of(edition),
         }
     }
 
@@ -496,7 +522,7 @@ fn page_key(edition_key: u64, edition: &Edition, index: usize, page: &crate::mod
     h.finish()
 }
 
-/// Lays out an edition once with the bundled fonts (no caches kept).
+/// Lays out an edition once (no caches kept).
 pub fn layout(edition: &Edition, resources: &dyn Resources) -> EditionLayout {
-    Layouter::new().layout(edition, FontBook::shared(), resources)
+    Layouter::new().layout(edition, resources)
 }

@@ -56,8 +56,8 @@ pub fn replace_photo_edit(
         .ok_or_else(|| PhotoToolError::NoPhoto(photo.clone()))?;
     let old_size = edition
         .photo(&old)
-        .and_then(|p| resources.photo_size(p).ok());
-    let crop = match (old_size, resources.photo_size(new).ok()) {
+        .and_then(|p| resources.photo_size(&p.path).ok());
+    let crop = match (old_size, resources.photo_size(&new.path).ok()) {
         (Some(a), Some(b)) => crop.for_image(a, b),
         _ => crop.clamped(),
     };
@@ -122,7 +122,7 @@ pub fn grab_edit(
         .photo(&photo)
         .ok_or_else(|| PhotoToolError::NoPhoto(photo.clone()))?;
     let size = resources
-        .photo_size(p)
+        .photo_size(&p.path)
         .map_err(|e| PhotoToolError::Unreadable(photo.clone(), e.to_string()))?;
     Ok(Edit::SetFrameKind {
         frame: frame.clone(),

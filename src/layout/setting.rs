@@ -70,6 +70,7 @@ impl ParagraphCache {
                     family: FALLBACK_FAMILY.into(),
                     weight: style.font.weight,
                     italic: false,
+                    fallback: Vec::new(),
                 };
                 (
                     book.metrics(&fallback, lang)

@@ -45,6 +45,10 @@ pub struct FontSpec {
     pub weight: Weight,
     #[serde(default)]
     pub italic: bool,
+    /// Families to try, in order, for a character the family lacks (before the bundled faces
+    /// and the system's Chinese faces).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallback: Vec<String>,
 }
 
 /// A paragraph style: how body text, headlines, bylines and captions are set.

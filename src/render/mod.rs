@@ -9,9 +9,11 @@ use skrifa::outline::{DrawSettings, OutlinePen};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
 use crate::layout::{Item, PageLayout};
-use crate::model::{Color, Photo};
-use crate::resources::{Origin, decode_photo, load_photo};
-use crate::text::{FontBook, FontId};
+use std::sync::Arc;
+
+use crate::model::Color;
+use crate::resources::{Resources, decode_photo};
+use crate::text::FontId;
 
 /// Collects a glyph outline into a tiny-skia path, in font units scaled to 1 em = 1.
 struct PathPen(PathBuilder);
@@ -85,10 +87,9 @@ fn fitting_scale(w: f32, h: f32, scale: f32) -> f32 {
 }
 
 /// Renders pages, remembering glyph outlines and decoded photos between pages.
-pub struct Renderer<'a> {
-    book: &'a FontBook,
-    origin: Origin,
-    photos: Vec<Photo>,
+pub struct Renderer {
+    /// Fonts and photos.
+    resources: Arc<dyn Resources>,
     glyphs: HashMap<(FontId, u16), Option<tiny_skia::Path>>,
     images: HashMap<String, Option<Pixmap>>,
 }
@@ -118,19 +119,17 @@ fn stroke(width: f32, dash: Option<crate::layout::Dash>) -> Option<Stroke> {
     })
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(book: &'a FontBook, origin: Origin, photos: &[Photo]) -> Self {
+impl Renderer {
+    pub fn new(resources: Arc<dyn Resources>) -> Self {
         Self {
-            book,
-            origin,
-            photos: photos.to_vec(),
+            resources,
             glyphs: HashMap::new(),
             images: HashMap::new(),
         }
     }
 
     fn outline(&mut self, font: FontId, glyph: u16) -> Option<&tiny_skia::Path> {
-        let book = self.book;
+        let book = self.resources.fonts();
         self.glyphs
             .entry((font, glyph))
             .or_insert_with(|| {
@@ -149,13 +148,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn image(&mut self, source: &str) -> Option<&Pixmap> {
-        let (origin, photos) = (&self.origin, &self.photos);
+        let resources = &self.resources;
         self.images
             .entry(source.to_owned())
             .or_insert_with(|| {
-                let photo = photos.iter().find(|p| p.path == source)?;
-                let data = load_photo(origin, photo).ok()?;
-                let rgba = decode_photo(&data, &photo.path).ok()?.to_rgba8();
+                let data = resources.photo(source).ok()?;
+                let rgba = decode_photo(&data, source).ok()?.to_rgba8();
                 let (w, h) = rgba.dimensions();
                 let mut pm = Pixmap::new(w, h)?;
                 for (dst, src) in pm.pixels_mut().iter_mut().zip(rgba.pixels()) {
@@ -297,16 +295,17 @@ impl<'a> Renderer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::Assets;
+    use crate::resources::{Assets, Origin};
 
     /// The editor's infallible `render` never panics or allocates past the limits, whatever
     /// the scale; `try_render` refuses what is past them.
     #[test]
     fn an_infinite_or_huge_scale_panicked_in_the_renderer() {
         let edition = crate::bundle::sample();
-        let laid = crate::layout::layout(&edition, &Assets::new(Origin::Bundled));
+        let assets = Arc::new(Assets::bundled(Origin::Bundled));
+        let laid = crate::layout::layout(&edition, &*assets);
         let page = &laid.pages[0];
-        let mut r = Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+        let mut r = Renderer::new(assets);
         for scale in [f32::INFINITY, 1e9, f32::NAN, -1.0, 0.0] {
             assert!(r.try_render(page, scale).is_err(), "{scale}");
         }
@@ -323,9 +322,10 @@ mod tests {
     #[test]
     fn a_region_matches_the_same_part_of_the_whole_page() {
         let edition = crate::bundle::sample();
-        let laid = crate::layout::layout(&edition, &Assets::new(Origin::Bundled));
+        let assets = Arc::new(Assets::bundled(Origin::Bundled));
+        let laid = crate::layout::layout(&edition, &*assets);
         let page = &laid.pages[0];
-        let mut r = Renderer::new(FontBook::shared(), Origin::Bundled, &edition.photos);
+        let mut r = Renderer::new(assets);
         let scale = 0.5;
         let whole = r.render(page, scale);
         // Covers body text and the photo; offsets are whole pixels at this scale.

@@ -1,16 +1,23 @@
-//! Fonts: the bundled faces (loaded by path from `fonts/`, compiled in), looked up by family,
-//! weight and style, with fallback between the CJK and Latin faces, and shaped with harfrust.
+//! Fonts: faces found by family name — in the edition's `fonts/` folder, the user's font
+//! folders, the system's installed fonts, then the bundled faces (see [`super::sources`]) —
+//! loaded when a style first names them, with fallback per character, and shaped with
+//! harfrust.
 
 use std::str::FromStr as _;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
+use fontique::Blob;
 use skrifa::MetadataProvider as _;
 use skrifa::charmap::Charmap;
 use skrifa::raw::TableProvider as _;
 
 use super::class::Class;
 use super::metrics::{Measured, Metrics, ShapedGlyph};
+use super::sources::{FontSources, Found, Resolver};
 use crate::bundle;
 use crate::model::{FontSpec, Lang, Weight};
+
+pub use super::sources::{FamilyEntry, Place};
 
 /// Index of a face in a [`FontBook`]; stable for the book's lifetime.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -19,47 +26,63 @@ pub struct FontId(pub u16);
 
 /// One loaded face.
 pub struct Face {
-    /// File name (bundled) or path the face was loaded from.
+    /// The bundled file's name (`NotoSerifSC-Regular.otf`), or the path it was loaded from.
     pub file: String,
-    /// Face index inside a collection file.
+    /// Where it was found.
+    pub place: Place,
+    /// Face index inside a collection file (.ttc/.otc).
     pub index: u32,
     pub family: String,
     pub bold: bool,
     pub italic: bool,
-    pub data: &'static [u8],
     pub units_per_em: u16,
+    /// OS/2 `fsType`: what the font's licence allows an embedding program to do.
+    pub fs_type: u16,
     font: skrifa::FontRef<'static>,
     charmap: Charmap<'static>,
     shaper_data: harfrust::ShaperData,
     cjk: bool,
+    sha256: OnceLock<String>,
+    /// Owns the bytes `font` and `charmap` borrow: declared last, so dropped after them.
+    blob: Blob<u8>,
 }
 
 impl Face {
     fn load(
-        file: &str,
-        family: &str,
-        bold: bool,
-        italic: bool,
-        data: &'static [u8],
+        file: String,
+        place: Place,
+        family: String,
+        (bold, italic): (bool, bool),
+        blob: Blob<u8>,
         index: u32,
     ) -> Option<Self> {
+        // SAFETY: a blob's bytes never move or change while a clone of it lives (it is an
+        // `Arc` of a buffer or of a memory map), and this face keeps its clone in `blob`,
+        // declared after every field that borrows the bytes, so they are dropped first. The
+        // `'static` reference never leaves the face: `data()` hands it out tied to `&self`.
+        let data: &'static [u8] =
+            unsafe { std::mem::transmute::<&[u8], &'static [u8]>(blob.data()) };
         let font = skrifa::FontRef::from_index(data, index).ok()?;
         let units_per_em = font.head().ok()?.units_per_em();
+        let fs_type = font.os2().map(|t| t.fs_type()).unwrap_or(0);
         let charmap = font.charmap();
         let shaper_data = harfrust::ShaperData::new(&font);
         let cjk = charmap.map('中').is_some();
         Some(Self {
-            file: file.to_owned(),
+            file,
+            place,
             index,
-            family: family.to_owned(),
+            family,
             bold,
             italic,
-            data,
             units_per_em,
+            fs_type,
             font,
             charmap,
             shaper_data,
             cjk,
+            sha256: OnceLock::new(),
+            blob,
         })
     }
 
@@ -72,87 +95,246 @@ impl Face {
         self.charmap.map(c).map(|g| g.to_u32() as u16)
     }
 
-    pub fn font_ref(&self) -> &skrifa::FontRef<'static> {
+    pub fn font_ref(&self) -> &skrifa::FontRef<'_> {
         &self.font
+    }
+
+    /// The whole font file (every face of a collection).
+    pub fn data(&self) -> &[u8] {
+        self.blob.data()
+    }
+
+    /// The file's bytes, shared (memory-mapped for a file outside the bundle), for a PDF
+    /// writer to subset.
+    pub fn shared_data(&self) -> std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> {
+        std::sync::Arc::new(self.blob.clone())
     }
 
     /// True for the CJK faces.
     pub fn is_cjk(&self) -> bool {
         self.cjk
     }
+
+    /// The SHA-256 of the font file, in hex: from `fonts/SHA256SUMS` for a bundled face,
+    /// else computed once when first asked.
+    pub fn sha256(&self) -> &str {
+        self.sha256.get_or_init(|| {
+            if self.place == Place::Bundled
+                && let Some(sum) = bundle::font_sha256(&self.file)
+            {
+                return sum.to_owned();
+            }
+            use sha2::Digest as _;
+            let digest = sha2::Sha256::digest(self.data());
+            digest.iter().map(|b| format!("{b:02x}")).collect()
+        })
+    }
+
+    /// Why the font's licence forbids what export does (embed a subset of its outlines), from
+    /// its OS/2 `fsType`; `None` when embedding is allowed.
+    pub fn embedding_forbidden(&self) -> Option<EmbeddingBan> {
+        // Bits 1–3: restricted, preview & print, editable. Restricted alone forbids.
+        let usage = self.fs_type & 0x000E;
+        if usage == 0x0002 {
+            return Some(EmbeddingBan::Restricted);
+        }
+        if self.fs_type & 0x0200 != 0 {
+            return Some(EmbeddingBan::BitmapOnly);
+        }
+        if self.fs_type & 0x0100 != 0 {
+            return Some(EmbeddingBan::NoSubsetting);
+        }
+        None
+    }
 }
 
-/// The faces available to layout. Built from the bundle; never from system fonts.
+/// What a font's licence (OS/2 `fsType`) forbids that export needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbeddingBan {
+    /// "Restricted License embedding": it may not be embedded at all.
+    Restricted,
+    /// Only its bitmaps may be embedded, not its outlines.
+    BitmapOnly,
+    /// It may be embedded only whole; Broadsheet embeds subsets.
+    NoSubsetting,
+}
+
+impl EmbeddingBan {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Restricted => "restricted",
+            Self::BitmapOnly => "bitmap-only",
+            Self::NoSubsetting => "no-subsetting",
+        }
+    }
+
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::Restricted => {
+                "its licence forbids embedding it in a document (fsType: restricted)"
+            }
+            Self::BitmapOnly => {
+                "its licence allows embedding its bitmaps only, not the outlines print needs (fsType: bitmap only)"
+            }
+            Self::NoSubsetting => {
+                "its licence forbids embedding a subset, and a PDF for print embeds subsets (fsType: no subsetting)"
+            }
+        }
+    }
+}
+
+/// The faces available to layout: loaded from where `sources` says, when first named. One
+/// book belongs to one open edition (its `fonts/` folder is its own); faces are only ever
+/// added, so a [`FontId`] stays valid.
 pub struct FontBook {
-    faces: Vec<Face>,
+    faces: boxcar::Vec<Face>,
+    bundled: usize,
+    /// Finds and loads faces not loaded yet; held only while one is found.
+    resolver: Mutex<Resolver>,
 }
 
 impl std::fmt::Debug for FontBook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list()
-            .entries(self.faces.iter().map(|face| &face.file))
+            .entries(self.faces.iter().map(|(_, face)| &face.file))
             .finish()
     }
 }
 
 impl FontBook {
-    /// All bundled faces.
+    /// The bundled faces only: the same on every machine (tests, `typeset`).
     pub fn bundled() -> Self {
-        let faces = bundle::FONTS
-            .iter()
-            .filter_map(|f| Face::load(f.file, f.family, f.bold, f.italic, f.data, 0))
-            .collect();
-        Self { faces }
+        Self::new(FontSources::default())
     }
 
-    /// The shared bundled book, loaded once per process.
-    pub fn shared() -> &'static FontBook {
-        static BOOK: std::sync::OnceLock<FontBook> = std::sync::OnceLock::new();
-        BOOK.get_or_init(FontBook::bundled)
+    /// Faces from `sources`, then the bundled faces.
+    pub fn new(sources: FontSources) -> Self {
+        let faces = boxcar::Vec::new();
+        for f in bundle::FONTS {
+            let blob = Blob::new(std::sync::Arc::new(f.data));
+            if let Some(face) = Face::load(
+                f.file.to_owned(),
+                Place::Bundled,
+                f.family.to_owned(),
+                (f.bold, f.italic),
+                blob,
+                0,
+            ) {
+                faces.push(face);
+            }
+        }
+        let bundled = faces.count();
+        Self {
+            faces,
+            bundled,
+            resolver: Mutex::new(Resolver::new(sources)),
+        }
+    }
+
+    /// Where this book looks for fonts.
+    pub fn sources(&self) -> FontSources {
+        self.resolver().sources().clone()
+    }
+
+    fn resolver(&self) -> std::sync::MutexGuard<'_, Resolver> {
+        self.resolver.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn face(&self, id: FontId) -> &Face {
         &self.faces[usize::from(id.0)]
     }
 
+    /// The faces loaded so far, bundled first.
     pub fn faces(&self) -> impl Iterator<Item = (FontId, &Face)> {
-        self.faces
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FontId(i as u16), f))
+        self.faces.iter().map(|(i, f)| (FontId(i as u16), f))
     }
 
-    /// Family names available, in bundle order, without repeats.
-    pub fn families(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for f in &self.faces {
-            if !out.contains(&f.family.as_str()) {
-                out.push(&f.family);
+    fn bundled_faces(&self) -> impl Iterator<Item = (FontId, &Face)> {
+        self.faces().take(self.bundled)
+    }
+
+    /// Every family a style can name, bundled first, then the edition's, the folders' and
+    /// the system's (each sorted); listed once, when first asked.
+    pub fn families(&self) -> std::sync::Arc<Vec<FamilyEntry>> {
+        let bundled: Vec<String> = {
+            let mut out: Vec<String> = Vec::new();
+            for (_, f) in self.bundled_faces() {
+                if !out.contains(&f.family) {
+                    out.push(f.family.clone());
+                }
             }
-        }
-        out
+            out
+        };
+        self.resolver().families(&bundled)
     }
 
-    /// The face for a spec: exact family, weight and style; else the same family's nearest
-    /// face; `None` when the family is unknown.
+    /// The face for a spec: from the first place that has the family (its nearest weight
+    /// and style); `None` when no place has it.
     pub fn find(&self, spec: &FontSpec) -> Option<FontId> {
-        let bold = spec.weight == Weight::Bold;
-        let score = |f: &Face| u8::from(f.bold != bold) * 2 + u8::from(f.italic != spec.italic);
-        self.faces()
-            .filter(|(_, f)| f.family.eq_ignore_ascii_case(&spec.family))
+        self.find_family(&spec.family, spec.weight == Weight::Bold, spec.italic)
+    }
+
+    fn find_family(&self, family: &str, bold: bool, italic: bool) -> Option<FontId> {
+        let mut resolver = self.resolver();
+        if let Some(hit) = resolver.memo(family, bold, italic) {
+            return hit;
+        }
+        let found = resolver.find(family, bold, italic);
+        let id = match found {
+            Some(found) => self.add(&mut resolver, found),
+            None => self.bundled_match(family, bold, italic),
+        };
+        resolver.remember(family, bold, italic, id);
+        id
+    }
+
+    /// Loads a face the resolver found, once per file and index.
+    fn add(&self, resolver: &mut Resolver, found: Found) -> Option<FontId> {
+        if let Some(id) = resolver.loaded(&found.file, found.index) {
+            return Some(id);
+        }
+        let (file, index) = (found.file.clone(), found.index);
+        let face = Face::load(
+            found.file,
+            found.place,
+            found.family,
+            (found.bold, found.italic),
+            found.blob,
+            found.index,
+        )?;
+        let id = FontId(u16::try_from(self.faces.push(face)).ok()?);
+        resolver.set_loaded(file, index, id);
+        Some(id)
+    }
+
+    fn bundled_match(&self, family: &str, bold: bool, italic: bool) -> Option<FontId> {
+        let score = |f: &Face| u8::from(f.bold != bold) * 2 + u8::from(f.italic != italic);
+        self.bundled_faces()
+            .filter(|(_, f)| f.family.eq_ignore_ascii_case(family))
             .min_by_key(|(_, f)| score(f))
             .map(|(id, _)| id)
     }
 
-    /// Faces to try, in order, for text in `primary`: the face itself, then the CJK faces for
-    /// Han in a Latin face, then the Latin faces for Latin in a CJK face — same weight first.
-    fn fallback_chain(&self, primary: FontId) -> Vec<FontId> {
+    /// Faces to try, in order, for text in `spec`: its face, the families the style names
+    /// as its fallbacks, the bundled faces (CJK for Han in a Latin face, Latin for Latin in a
+    /// CJK face — same weight first), then the system's faces for Chinese.
+    fn fallback_chain(&self, primary: FontId, spec: &FontSpec) -> Vec<FontId> {
         let p = self.face(primary);
+        let (bold, italic) = (p.bold, p.italic);
         let mut chain = vec![primary];
-        let mut others: Vec<(FontId, &Face)> =
-            self.faces().filter(|(id, _)| *id != primary).collect();
+        for family in &spec.fallback {
+            if let Some(id) = self.find_family(family, bold, italic)
+                && !chain.contains(&id)
+            {
+                chain.push(id);
+            }
+        }
         let serif = p.family.contains("Serif");
-        others.sort_by_key(|(id, f)| {
+        let mut bundled: Vec<(FontId, &Face)> = self
+            .bundled_faces()
+            .filter(|(id, _)| !chain.contains(id))
+            .collect();
+        bundled.sort_by_key(|(id, f)| {
             (
                 f.cjk == p.cjk,
                 f.bold != p.bold,
@@ -161,28 +343,57 @@ impl FontBook {
                 *id,
             )
         });
-        chain.extend(others.into_iter().map(|(id, _)| id));
+        chain.extend(bundled.into_iter().map(|(id, _)| id));
+        let system = {
+            let mut resolver = self.resolver();
+            match resolver.han_fallback(bold) {
+                Some(ids) => ids,
+                None => {
+                    let found = resolver.find_han_fallback(bold);
+                    let ids: Vec<FontId> = found
+                        .into_iter()
+                        .filter_map(|f| self.add(&mut resolver, f))
+                        .collect();
+                    resolver.set_han_fallback(bold, ids.clone());
+                    ids
+                }
+            }
+        };
+        for id in system {
+            if !chain.contains(&id) {
+                chain.push(id);
+            }
+        }
         chain
     }
 
     /// Checks that the book has `spec`'s family, with a plain reason when it does not (the
     /// style editor shows it; layout sets such a style in the fallback face and says so).
     pub fn check_spec(&self, spec: &FontSpec) -> Result<(), UnknownFont> {
-        self.find(spec).map(|_| ()).ok_or_else(|| UnknownFont {
+        self.find(spec)
+            .map(|_| ())
+            .ok_or_else(|| self.unknown(spec))
+    }
+
+    fn unknown(&self, spec: &FontSpec) -> UnknownFont {
+        UnknownFont {
             family: spec.family.clone(),
-            available: self.families().join(", "),
-        })
+            available: self
+                .families()
+                .iter()
+                .filter(|f| f.place == Place::Bundled)
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
     }
 
     /// A [`Metrics`] that shapes with `spec`'s face (and fallbacks) in `lang`.
     pub fn metrics(&self, spec: &FontSpec, lang: Lang) -> Result<Shaping<'_>, UnknownFont> {
-        let primary = self.find(spec).ok_or_else(|| UnknownFont {
-            family: spec.family.clone(),
-            available: self.families().join(", "),
-        })?;
+        let primary = self.find(spec).ok_or_else(|| self.unknown(spec))?;
         Ok(Shaping {
             book: self,
-            chain: self.fallback_chain(primary),
+            chain: self.fallback_chain(primary, spec),
             lang,
         })
     }
@@ -190,7 +401,9 @@ impl FontBook {
 
 /// A style names a family the book does not have.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("unknown font family \"{family}\" (available: {available})")]
+#[error(
+    "font family \"{family}\" is not installed, in the edition's fonts folder or in a font folder (bundled: {available})"
+)]
 pub struct UnknownFont {
     pub family: String,
     pub available: String,

@@ -14,9 +14,11 @@ pub mod linebreak;
 pub mod metrics;
 pub mod prepare;
 pub mod runs;
+pub mod sources;
 
-pub use fonts::{FontBook, FontId, UnknownFont};
+pub use fonts::{EmbeddingBan, Face, FontBook, FontId, UnknownFont};
 pub use linebreak::{Line, LineBreaker};
 pub use metrics::{Measured, Metrics, ModelM, ShapedGlyph};
 pub use prepare::{Options, Paragraph, ShrinkPolicy};
 pub use runs::{Glyph, GlyphRun};
+pub use sources::{FamilyEntry, FontSources, Place};

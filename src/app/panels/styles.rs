@@ -17,10 +17,18 @@ use crate::text::FontBook;
 pub struct StylesPanel {
     pub selected: Option<StyleId>,
     renaming: Option<String>,
+    /// What is typed in the family list's search field.
+    family_filter: String,
 }
 
 impl StylesPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, edition: &Edition, intents: &mut Intents) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        edition: &Edition,
+        fonts: &FontBook,
+        intents: &mut Intents,
+    ) {
         let styles = &edition.styles.paragraph;
         if self
             .selected
@@ -52,7 +60,7 @@ impl StylesPanel {
         };
         self.actions_ui(ui, edition, style, intents);
         ui.separator();
-        style_ui(ui, edition, style, intents);
+        style_ui(ui, edition, fonts, &mut self.family_filter, style, intents);
     }
 
     /// New, duplicate, rename and delete.
@@ -190,7 +198,14 @@ pub fn parse_size(text: &str) -> Result<FontSize, String> {
 
 /// Every value of one style; a change is checked, then pushed as one [`Edit::SetStyle`] that
 /// merges while a value is dragged.
-fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intents: &mut Intents) {
+fn style_ui(
+    ui: &mut egui::Ui,
+    edition: &Edition,
+    fonts: &FontBook,
+    filter: &mut String,
+    style: &ParagraphStyle,
+    intents: &mut Intents,
+) {
     let refusal = Refusal::new(ui, ("style", &style.id));
     let mut new = style.clone();
     let mut done = false;
@@ -199,15 +214,7 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             row(ui, "styles-family", |ui| {
-                egui::ComboBox::from_id_salt("family")
-                    .selected_text(new.font.family.clone())
-                    .width(170.0)
-                    .show_ui(ui, |ui| {
-                        for f in FontBook::shared().families() {
-                            ui.selectable_value(&mut new.font.family, f.to_owned(), f);
-                        }
-                    })
-                    .response
+                family_ui(ui, fonts, filter, &mut new.font.family)
             });
             row(ui, "styles-weight", |ui| {
                 ui.horizontal(|ui| {
@@ -297,7 +304,7 @@ fn style_ui(ui: &mut egui::Ui, edition: &Edition, style: &ParagraphStyle, intent
             .check()
             .map_err(|p| crate::app::diagnostics::problem(&p))
             .and_then(|()| {
-                FontBook::shared()
+                fonts
                     .check_spec(&new.font)
                     .map_err(|e| t!("styles-font-unknown", family = e.family.as_str()))
             });
@@ -373,4 +380,55 @@ fn prohibition_id(p: Prohibition) -> &'static str {
         Prohibition::Gb => "prohibition-gb",
         Prohibition::Strict => "prohibition-strict",
     }
+}
+
+/// The family list: every family a style can name — the edition's own fonts, the font
+/// folders', the system's and the bundled ones, each marked — with a search field, since a
+/// designer's machine may have thousands. Only the rows in view are laid out.
+fn family_ui(
+    ui: &mut egui::Ui,
+    fonts: &FontBook,
+    filter: &mut String,
+    family: &mut String,
+) -> egui::Response {
+    use crate::text::Place;
+    egui::ComboBox::from_id_salt("family")
+        .selected_text(family.clone())
+        .width(170.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(filter)
+                    .hint_text(t!("styles-family-search"))
+                    .desired_width(240.0),
+            )
+            .request_focus();
+            let all = fonts.families();
+            let needle = filter.trim().to_lowercase();
+            let shown: Vec<_> = all
+                .iter()
+                .filter(|f| needle.is_empty() || f.name.to_lowercase().contains(&needle))
+                .collect();
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical()
+                .id_salt("families")
+                .max_height(320.0)
+                .show_rows(ui, row_height, shown.len(), |ui, rows| {
+                    for f in &shown[rows] {
+                        let place = match f.place {
+                            Place::Edition => t!("font-place-edition"),
+                            Place::Folder => t!("font-place-folder"),
+                            Place::System => t!("font-place-system"),
+                            Place::Bundled => t!("font-place-bundled"),
+                        };
+                        let text = format!("{}  ·  {place}", f.name);
+                        if ui.selectable_label(*family == f.name, text).clicked() {
+                            family.clone_from(&f.name);
+                            filter.clear();
+                            ui.close();
+                        }
+                    }
+                });
+        })
+        .response
 }
