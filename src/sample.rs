@@ -377,6 +377,7 @@ fn settings(t: PageTemplate) -> Edition {
         jumps: JumpTemplate::defaults(),
         stories: Vec::new(),
         photos: Vec::new(),
+        fonts: Vec::new(),
         pages: Vec::new(),
     }
 }

@@ -136,10 +136,11 @@ fn typeset_sets_every_non_final_line_to_the_measure() {
 
 #[test]
 fn typeset_reports_a_missing_glyph() {
-    let (v, stderr) = typeset(&["--width-pt", "100", "--size-pt", "10"], "甲䶵乙");
-    assert!(stderr.contains("U+4DB5"), "{stderr}");
-    assert!(v["diagnostics"][0].as_str().unwrap().contains("U+4DB5"));
-    assert_eq!(v["lines"][0]["text"], "甲䶵乙");
+    // Tangut: in no bundled face, nor in the system's CJK faces it may fall back to.
+    let (v, stderr) = typeset(&["--width-pt", "100", "--size-pt", "10"], "甲𗀀乙");
+    assert!(stderr.contains("U+17000"), "{stderr}");
+    assert!(v["diagnostics"][0].as_str().unwrap().contains("U+17000"));
+    assert_eq!(v["lines"][0]["text"], "甲𗀀乙");
 }
 
 #[test]
@@ -574,7 +575,7 @@ fn a_pdfa_export_with_a_missing_glyph_printed_krillas_debug_output() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(layout("hexi-news.ron"))
         .unwrap()
-        .replacen("\"近日，", "\"䶵近日，", 1);
+        .replacen("\"近日，", "\"𗀀近日，", 1);
     let path = dir.path().join("notdef.ron");
     std::fs::write(&path, text).unwrap();
     let pdf = dir.path().join("out.pdf");
@@ -590,7 +591,7 @@ fn a_pdfa_export_with_a_missing_glyph_printed_krillas_debug_output() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
-        err.contains("the text \"䶵\" has characters no bundled font has"),
+        err.contains("the text \"𗀀\" has characters no font has"),
         "{err}"
     );
     for debug in ["Font {", "Validation(", "ContainsNotDefGlyph", "Some("] {

@@ -354,12 +354,14 @@ fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
     let d: Vec<_> = laid
         .diagnostics
         .iter()
-        .filter(|d| d.code == "unknown-font")
+        .filter(|d| d.code == "missing-font")
         .collect();
-    // One for the story that sets it, one from preflight for the style itself.
-    assert_eq!(d.len(), 2, "{:?}", laid.diagnostics);
-    assert!(d.iter().all(|d| d.message.contains("Founder Hei")));
-    assert!(d.iter().any(|d| d.story.is_some()));
+    // One warning for the family, naming the page the story that sets it is on.
+    assert_eq!(d.len(), 1, "{:?}", laid.diagnostics);
+    assert_eq!(d[0].severity, broadsheet::model::Severity::Warning);
+    assert!(d[0].message.contains("Founder Hei"), "{}", d[0].message);
+    assert!(d[0].message.contains("on page 1"), "{}", d[0].message);
+    assert_eq!(d[0].page.as_deref(), Some("1"));
     let font = &e.styles.paragraph.last().unwrap().font;
     assert!(FontBook::bundled().check_spec(font).is_err());
 }

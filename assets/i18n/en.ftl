@@ -4,6 +4,7 @@
 ## Words used everywhere
 ok = OK
 cancel = Cancel
+close = Close
 save = Save
 dont-save = Don't save
 open = Open
@@ -270,7 +271,23 @@ preflight-none = No problems found.
 diag-overset = +{ $lines } lines do not fit the story's frames (nothing is cut: enlarge a frame, add one to the thread, or cut the text)
 diag-underset = −{ $lines } lines: the frames have room to spare
 diag-unplaced = The story is in no text frame yet
-diag-missing-glyph = No bundled font has { $chars }; they print as boxes
+diag-missing-glyph = No font has { $chars }; they print as boxes (first in { $part ->
+        [body] paragraph { $paragraph }
+        [kicker] the kicker
+        [headline] the headline
+        [deck] the deck
+        [byline] the byline
+        [caption] the caption
+        [credit] the credit
+        [folio] the folio
+       *[other] the { $part }
+    }, character { $char }; { $count } in all)
+diag-missing-font = Font “{ $family }” is missing (not in the edition's fonts folder, a font folder or the system): set in { $fallback } meanwhile{ $pages ->
+        [none] {""}
+       *[other] , on page { $pages }
+    }
+diag-font-changed = Font “{ $family }” now comes from { $file }, not the file the edition was laid out with ({ $was }): lines may break differently
+diag-font-embedding = Font “{ $family }” cannot go into the PDF: its licence (OS/2 fsType: { $ban }) forbids it; choose another font for page { $pages }
 diag-overlap = Frames “{ $frame }” and “{ $other }” overlap
 diag-outside-trim = The frame reaches outside the page's trim
 diag-headline-overset = The headline stack needs { $needed } pt but the frame is { $height } pt high
@@ -347,6 +364,30 @@ cmd-edition-settings = Edition settings…
 cmd-edition-settings-tip = Paper name, date, issue numbers, language and sections
 remove = Remove
 undo-edition-settings = Edition settings
+cmd-fonts = Fonts…
+cmd-fonts-tip = The edition's fonts: where each comes from, missing or changed ones, replacing a family, font folders
+undo-replace-font = Replace font
+fonts-title = Fonts
+fonts-intro = Fonts are looked for in the edition's fonts folder, then your font folders, the system's fonts, then Broadsheet's own.
+fonts-family = Family
+fonts-file = File
+fonts-state = State
+fonts-users = Styles
+fonts-replace-with = Replace with
+fonts-replace = Replace
+fonts-state-ok = found
+fonts-state-missing = missing: set in { $fallback }
+fonts-state-changed = a different file than when saved
+fonts-state-forbidden = not allowed in a PDF: { $reason }
+fonts-folders = Font folders
+fonts-edition-folder = The edition's own fonts: { $folder }
+fonts-edition-folder-unsaved = The edition's own fonts: a “fonts” folder beside the file, once it is saved
+fonts-folder-remove = Remove
+fonts-folder-hint = A folder of fonts, e.g. /home/me/fonts/方正
+fonts-folder-add = Add folder
+fonts-folder-bad = { $folder } is not a folder
+fonts-reload = Read fonts again
+status-fonts-reloaded = Fonts read again
 edition-title = Edition settings
 edition-paper = Paper name
 edition-date = Date

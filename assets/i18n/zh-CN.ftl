@@ -4,6 +4,7 @@
 ## 通用
 ok = 确定
 cancel = 取消
+close = 关闭
 save = 保存
 dont-save = 不保存
 open = 打开
@@ -270,7 +271,23 @@ preflight-none = 没有发现问题。
 diag-overset = 多出 { $lines } 行排不下（不会删字：请放大框、串接新框或删减文字）
 diag-underset = 还空 { $lines } 行：框内有余
 diag-unplaced = 稿件还没有放进任何文字框
-diag-missing-glyph = 内置字体缺少 { $chars }，印出来是方框
+diag-missing-glyph = 没有字体含 { $chars }，印出来是方框（首处在{ $part ->
+        [body] 第 { $paragraph } 段
+        [kicker] 引题
+        [headline] 主题
+        [deck] 副题
+        [byline] 署名
+        [caption] 图片说明
+        [credit] 摄影署名
+        [folio] 报眉
+       *[other] { $part }
+    }第 { $char } 字，共 { $count } 处）
+diag-missing-font = 缺少字体“{ $family }”（本版字体文件夹、字体文件夹和系统里都没有），暂用 { $fallback } 排版{ $pages ->
+        [none] {""}
+       *[other] ，涉及第 { $pages } 版
+    }
+diag-font-changed = 字体“{ $family }”现在取自 { $file }，不是排版时用的文件（{ $was }）：换行可能不同
+diag-font-embedding = 字体“{ $family }”的授权（OS/2 fsType：{ $ban }）不允许嵌入 PDF，请为第 { $pages } 版的文字换一种字体
 diag-overlap = 框“{ $frame }”与“{ $other }”重叠
 diag-outside-trim = 框超出了版面裁切线
 diag-headline-overset = 标题需要 { $needed } 点高，框只有 { $height } 点
@@ -347,6 +364,30 @@ cmd-edition-settings = 报纸设置…
 cmd-edition-settings-tip = 报名、出版日期、期号、语言和分版
 remove = 删除
 undo-edition-settings = 报纸设置
+cmd-fonts = 字体…
+cmd-fonts-tip = 本期用到的字体：各自的来源、缺少或变了的字体、替换字体、字体文件夹
+undo-replace-font = 替换字体
+fonts-title = 字体
+fonts-intro = 查找字体的顺序：本版字体文件夹、你的字体文件夹、系统字体，最后是 Broadsheet 内置字体。
+fonts-family = 字体
+fonts-file = 文件
+fonts-state = 状态
+fonts-users = 样式
+fonts-replace-with = 替换为
+fonts-replace = 替换
+fonts-state-ok = 已找到
+fonts-state-missing = 缺少：暂用 { $fallback }
+fonts-state-changed = 与保存时的文件不同
+fonts-state-forbidden = 不能嵌入 PDF：{ $reason }
+fonts-folders = 字体文件夹
+fonts-edition-folder = 本版字体：{ $folder }
+fonts-edition-folder-unsaved = 本版字体：保存后，文件旁的“fonts”文件夹
+fonts-folder-remove = 移除
+fonts-folder-hint = 字体所在的文件夹，例如 /home/me/fonts/方正
+fonts-folder-add = 添加文件夹
+fonts-folder-bad = { $folder } 不是文件夹
+fonts-reload = 重新读取字体
+status-fonts-reloaded = 已重新读取字体
 edition-title = 报纸设置
 edition-paper = 报名
 edition-date = 出版日期

@@ -38,6 +38,7 @@ impl BroadsheetApp {
                 Command::ExportData.menu_button_ui(ui, true, &mut run);
                 ui.separator();
                 Command::EditionSettings.menu_button_ui(ui, true, &mut run);
+                Command::Fonts.menu_button_ui(ui, true, &mut run);
                 ui.separator();
                 Command::Quit.menu_button_ui(ui, true, &mut run);
             });

@@ -17,6 +17,7 @@ pub enum Command {
     ExportPdf,
     ExportData,
     EditionSettings,
+    Fonts,
     Quit,
     // Edit
     Undo,
@@ -97,7 +98,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 57] = [
+    pub const ALL: [Command; 58] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -107,6 +108,7 @@ impl Command {
         Self::ExportPdf,
         Self::ExportData,
         Self::EditionSettings,
+        Self::Fonts,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -179,6 +181,7 @@ impl Command {
             Self::ExportPdf => "export-pdf",
             Self::ExportData => "export-data",
             Self::EditionSettings => "edition-settings",
+            Self::Fonts => "fonts",
             Self::PageSetup => "page-setup",
             Self::Quit => "quit",
             Self::Undo => "undo",
@@ -252,6 +255,7 @@ impl Command {
             Self::ExportPdf => const { &[key(CMD, Key::E)] },
             Self::ExportData => const { &[key(CMD_SHIFT, Key::E)] },
             Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
+            Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },
             Self::Quit => const { &[key(CMD, Key::Q)] },
             Self::Undo => const { &[key(CMD, Key::Z)] },

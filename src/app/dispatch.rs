@@ -112,6 +112,9 @@ impl BroadsheetApp {
                     &self.doc.edition,
                 )));
             }
+            Command::Fonts => {
+                self.modal = Some(Modal::Fonts(Box::default()));
+            }
             Command::PageSetup => {
                 if let Some(d) = dialogs::TemplateDialog::new(&self.doc.edition, self.page) {
                     self.modal = Some(Modal::PageSetup(d));
@@ -329,6 +332,14 @@ impl BroadsheetApp {
             Intent::Grab { frame, drag, done } => self.grab(&frame, drag, done),
             Intent::GrabZoom { frame, steps } => self.grab_zoom(&frame, steps),
             Intent::GrabReset(frame) => self.grab_reset(&frame),
+            Intent::SetFontFolders(folders) => {
+                self.view.font_folders.clone_from(&folders);
+                self.doc.set_font_folders(folders);
+            }
+            Intent::ReloadFonts => {
+                self.doc.reload_resources();
+                self.say(t!("status-fonts-reloaded"));
+            }
             Intent::ReplacePhoto { frame, photo } => {
                 match crate::layout::photos::replace_photo_edit(
                     &self.doc.edition,

@@ -208,6 +208,21 @@ impl Document {
         self.stale = true;
     }
 
+    /// Records in the edition the fonts its styles use now (file and SHA-256), as a save
+    /// writes them, so the file warns when it meets other fonts elsewhere.
+    pub fn record_fonts(&mut self) {
+        let dir = match &self.origin {
+            Origin::Folder(d) => Some(d.as_path()),
+            Origin::Bundled => None,
+        };
+        let fonts = crate::resources::Resources::fonts(&*self.assets);
+        let records = crate::layout::fonts::record(&self.edition, fonts, dir);
+        if records != self.edition.fonts {
+            self.edition.fonts = records;
+            self.stale = true;
+        }
+    }
+
     /// Every photo path the document or its history names, for Save As to rebase.
     pub fn photo_paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self

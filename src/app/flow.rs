@@ -56,6 +56,7 @@ impl BroadsheetApp {
             return;
         };
         self.doc.history.commit();
+        self.doc.record_fonts();
         let edition = self.doc.edition.clone();
         let version = self.doc.history.version();
         self.spawn(ctx, t!("task-saving"), move || {
@@ -106,6 +107,7 @@ impl BroadsheetApp {
         match purpose {
             Purpose::Open => self.spawn(ctx, t!("task-opening"), move || files::open(first)),
             Purpose::SaveAs => {
+                self.doc.record_fonts();
                 let mut edition = self.doc.edition.clone();
                 let version = self.doc.history.version();
                 let from = self.doc.origin.clone();

@@ -74,6 +74,10 @@ pub enum Intent {
     },
     /// An arrow key: move the selection by (dx, dy) steps, grid steps when `true`.
     Nudge((f32, f32), bool),
+    /// The user's font folders changed (the Fonts dialog).
+    SetFontFolders(Vec<PathBuf>),
+    /// Read the fonts again (some were copied into a folder).
+    ReloadFonts,
 }
 
 /// The queue one frame fills.

@@ -18,6 +18,7 @@ mod dispatch;
 mod document;
 mod files;
 mod flow;
+mod font_dialog;
 mod fonts;
 mod history;
 pub mod i18n;
@@ -484,7 +485,14 @@ impl BroadsheetApp {
         egui::CentralPanel::default().show(ui, |ui| self.canvas_ui(ui));
         if let Some(mut modal) = self.modal.take() {
             let name = self.document_name();
-            if modal.ui(&ctx, &self.doc.edition, &name, &mut self.intents) && self.modal.is_none() {
+            let open = modal.ui(
+                &ctx,
+                &self.doc,
+                &self.view.font_folders,
+                &name,
+                &mut self.intents,
+            );
+            if open && self.modal.is_none() {
                 self.modal = Some(modal);
             }
         }

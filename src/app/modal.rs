@@ -8,9 +8,10 @@ use super::chooser::{self, Chooser, Purpose};
 use super::command::Palette;
 use super::dialogs::{Closed, EditionDialog, TemplateDialog};
 use super::files::Found;
+use super::font_dialog::FontsDialog;
 use super::i18n::t;
 use super::intent::{Intent, Intents};
-use crate::model::{Edition, PageTemplate};
+use crate::model::PageTemplate;
 
 /// Something to do once unsaved changes have been saved or discarded.
 #[derive(Clone, Debug)]
@@ -45,6 +46,8 @@ pub enum Modal {
     EditionSettings(EditionDialog),
     /// The current page's template: size, margins, grid, folio.
     PageSetup(TemplateDialog),
+    /// The edition's fonts: where each comes from, replacing one, the font folders.
+    Fonts(Box<FontsDialog>),
 }
 
 /// What a dialog's buttons ask for.
@@ -65,10 +68,12 @@ impl Modal {
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
-        edition: &Edition,
+        doc: &super::Document,
+        font_folders: &[PathBuf],
         name: &str,
         intents: &mut Intents,
     ) -> bool {
+        let edition = &doc.edition;
         let mut choice = None;
         let open = match self {
             Self::Error(message) => error_ui(ctx, message),
@@ -117,6 +122,14 @@ impl Modal {
             },
             Self::EditionSettings(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
             Self::PageSetup(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
+            Self::Fonts(d) => d.ui(
+                ctx,
+                edition,
+                &*doc.assets,
+                &doc.origin,
+                font_folders,
+                intents,
+            ),
         };
         if let Some(c) = choice {
             intents.push(Intent::Choice(c));

@@ -114,7 +114,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         let par = Paragraph::new(text, opts, &metrics);
         for (at, c) in &par.measured.missing {
             out.diagnostics.push(format!(
-                "paragraph {index}, character {at}: no bundled font has '{c}' (U+{:04X}) for {} Regular; it prints as a box",
+                "paragraph {index}, character {at}: no font has '{c}' (U+{:04X}) ({} Regular and its fallbacks); it prints as a box",
                 u32::from(*c),
                 spec.family
             ));

@@ -46,6 +46,14 @@ pub enum PdfError {
     Krilla(String),
     #[error("font {0} cannot be embedded")]
     Font(String),
+    #[error(
+        "font \"{family}\" ({file}) cannot go into the PDF: {reason}\nhint: choose another font for its styles (in the editor: Fonts…, Replace)"
+    )]
+    Forbidden {
+        family: String,
+        file: String,
+        reason: &'static str,
+    },
 }
 
 /// krilla's error in the user's words: its `Display` where that says enough, each PDF/A
@@ -59,7 +67,7 @@ fn explain(e: &krilla::error::KrillaError) -> String {
     for (error, _) in errors {
         let text = match error {
             V::ContainsNotDefGlyph(_, _, text) => format!(
-                "the text \"{text}\" has characters no bundled font has, which PDF/A forbids (they would print as boxes)"
+                "the text \"{text}\" has characters no font has, which PDF/A forbids (they would print as boxes)"
             ),
             V::TooLongString => "a text string is longer than PDF/A allows".to_owned(),
             other => {
@@ -276,6 +284,13 @@ fn draw_run(
         Some(f) => f.clone(),
         None => {
             let face = book.face(run.font);
+            if let Some(ban) = face.embedding_forbidden() {
+                return Err(PdfError::Forbidden {
+                    family: face.family.clone(),
+                    file: face.file.clone(),
+                    reason: ban.reason(),
+                });
+            }
             let f = Font::new(krilla::Data::from(face.shared_data()), face.index)
                 .ok_or_else(|| PdfError::Font(face.file.clone()))?;
             fonts.insert(run.font, f.clone());

@@ -155,7 +155,8 @@ struct Pass {
     over_lines: usize,
     /// Families of the story's styles the font book does not have.
     unknown_fonts: Vec<String>,
-    missing: Vec<char>,
+    /// Characters no face has: body paragraph (0-based), character in it, the character.
+    missing: Vec<(usize, usize, char)>,
 }
 
 /// One flowing of a story through a list of slots.
@@ -166,6 +167,8 @@ struct Flow<'a, 'b> {
     /// The thread's frames that exist, by index in the thread.
     frames: Vec<crate::model::FrameId>,
     pass: Pass,
+    /// The body paragraph being set (0-based).
+    paragraph: usize,
 }
 
 impl Flow<'_, '_> {
@@ -208,6 +211,7 @@ impl Flow<'_, '_> {
     }
 
     fn prepare(&mut self, text: &str, style: &ParagraphStyle) -> std::sync::Arc<Paragraph> {
+        let paragraph = self.paragraph;
         let (par, unknown) = self
             .ctx
             .paragraphs
@@ -215,9 +219,12 @@ impl Flow<'_, '_> {
         if unknown && !self.pass.unknown_fonts.contains(&style.font.family) {
             self.pass.unknown_fonts.push(style.font.family.clone());
         }
-        self.pass
-            .missing
-            .extend(par.measured.missing.iter().map(|m| m.1));
+        self.pass.missing.extend(
+            par.measured
+                .missing
+                .iter()
+                .map(|&(at, c)| (paragraph, at, c)),
+        );
         par
     }
 
@@ -394,8 +401,10 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
             missing: Vec::new(),
         },
         frames,
+        paragraph: 0,
     };
-    for paragraph in &story.paragraphs {
+    for (i, paragraph) in story.paragraphs.iter().enumerate() {
+        flow.paragraph = i;
         match style_of(ctx, story, paragraph) {
             (style, false) => flow.body(&paragraph.text, style),
             (style, true) => flow.block(&paragraph.text, style),
@@ -488,26 +497,8 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
             .in_story(story.id.clone()),
         );
     }
-    let mut missing = pass.missing;
-    missing.sort_unstable();
-    missing.dedup();
-    if !missing.is_empty() {
-        let list: String = missing
-            .iter()
-            .map(|c| format!("{c} (U+{:04X}) ", u32::from(*c)))
-            .collect();
-        out.diagnostics.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "missing-glyph",
-                format!(
-                    "no bundled font has {}; they print as boxes",
-                    list.trim_end()
-                ),
-            )
-            .arg("chars", list.trim_end())
-            .in_story(story.id.clone()),
-        );
+    if let Some(d) = missing_glyphs(&pass.missing, None) {
+        out.diagnostics.push(d.in_story(story.id.clone()));
     }
     out
 }
@@ -541,4 +532,49 @@ fn jump_line(
     if let Some(line) = LineBreaker::new(&par).break_next(slot.width) {
         place_line(&par, &line, slot.x, slot.baseline, style, owner, out);
     }
+}
+
+/// The error for characters no face has (they print as boxes), naming each with where it is:
+/// the body paragraph (or the story's `part`, such as the headline) and character, counted
+/// from 1 as an editor counts them.
+pub(super) fn missing_glyphs(
+    missing: &[(usize, usize, char)],
+    part: Option<&str>,
+) -> Option<Diagnostic> {
+    let mut chars: Vec<char> = missing.iter().map(|m| m.2).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    if chars.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = chars
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    const SHOWN: usize = 5;
+    let mut places: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|(p, at, c)| match part {
+            Some(part) => format!("{c} in the {part}, character {}", at + 1),
+            None => format!("{c} in paragraph {}, character {}", p + 1, at + 1),
+        })
+        .collect();
+    if missing.len() > SHOWN {
+        places.push(format!("{} more", missing.len() - SHOWN));
+    }
+    let (list, places) = (list.join(" "), places.join("; "));
+    let (first_paragraph, first_char, _) = missing[0];
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            "missing-glyph",
+            format!("no font has {list}; they print as boxes ({places})"),
+        )
+        .arg("chars", &list)
+        .arg("part", part.unwrap_or("body"))
+        .arg("paragraph", first_paragraph + 1)
+        .arg("char", first_char + 1)
+        .arg("count", missing.len()),
+    )
 }

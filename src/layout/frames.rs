@@ -30,6 +30,21 @@ pub fn text_block(
     if unknown {
         diagnostics.push(ctx.unknown_font_diagnostic(&style.font.family));
     }
+    if !par.measured.missing.is_empty() {
+        let missing: Vec<(usize, usize, char)> = par
+            .measured
+            .missing
+            .iter()
+            .map(|&(at, c)| (0, at, c))
+            .collect();
+        let part = format!("{:?}", owner.role).to_lowercase();
+        if let Some(d) = super::flow::missing_glyphs(&missing, Some(&part)) {
+            diagnostics.push(match &owner.story {
+                Some(s) => d.in_story(s.clone()),
+                None => d,
+            });
+        }
+    }
     let leading = style.leading.pt().0.max(style.size.pt().0);
     let size = style.size.pt().0;
     let mut y = top + style.space_before.pt().0;

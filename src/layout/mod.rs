@@ -7,6 +7,7 @@
 
 pub mod display;
 mod flow;
+pub mod fonts;
 mod frames;
 pub mod photos;
 mod preflight;
@@ -371,7 +372,8 @@ impl Layouter {
                     .map(|d| d.on_page(edition.page_label(i))),
             );
         }
-        diagnostics.extend(preflight::check(edition, resources.fonts()));
+        diagnostics.extend(preflight::check(edition));
+        fonts::check(edition, resources.fonts(), &pages, &mut diagnostics);
         EditionLayout {
             pages,
             fits,

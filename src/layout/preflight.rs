@@ -1,22 +1,11 @@
-//! Checks before a page goes to press: styles whose font is missing, frames outside the trim,
-//! frames overlapping.
+//! Checks before a page goes to press: frames outside the trim, frames overlapping, wraps
+//! that leave slivers. (Fonts are checked in [`super::fonts`].)
 
 use super::wrap;
 use crate::model::{Diagnostic, Edition, Frame, FrameKind, Severity};
-use crate::text::FontBook;
 
-pub fn check(edition: &Edition, book: &FontBook) -> Vec<Diagnostic> {
+pub fn check(edition: &Edition) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Every style, used or not: a style kept for later should not surprise anyone at press time.
-    for style in &edition.styles.paragraph {
-        if let Err(e) = book.check_spec(&style.font) {
-            out.push(Diagnostic::new(
-                Severity::Warning,
-                "unknown-font",
-                format!("style \"{}\": {e}", style.id),
-            ));
-        }
-    }
     for (i, page) in edition.pages.iter().enumerate() {
         let Some(t) = edition.template(&page.template) else {
             continue;

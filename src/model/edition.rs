@@ -101,6 +101,9 @@ pub struct Edition {
     pub stories: Vec<Story>,
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// The fonts the edition was last laid out and saved with (see [`super::FontRecord`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fonts: Vec<super::FontRecord>,
     // ---- geometry ----
     pub pages: Vec<Page>,
 }

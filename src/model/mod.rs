@@ -7,6 +7,7 @@ mod crop;
 mod diagnostic;
 mod edit;
 mod edition;
+mod fonts;
 mod fresh;
 mod ids;
 pub mod io;
@@ -28,6 +29,7 @@ pub use crop::Crop;
 pub use diagnostic::{Diagnostic, Severity};
 pub use edit::{Edit, EditError};
 pub use edition::{Edition, FORMAT_VERSION, Invalid, JumpTemplate, RoleStyles, Section};
+pub use fonts::{FontPlace, FontRecord};
 pub use ids::{FrameId, PageId, PhotoId, SectionId, StoryId, StyleId, TemplateId};
 pub use page::{
     Fit, Frame, FrameKind, FrameProblem, MAX_FRAME_COLUMNS, MAX_FRAME_PT, MAX_WEIGHT_PT,

@@ -47,18 +47,7 @@ impl FontSources {
 }
 
 /// Where a face was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Place {
-    /// The `fonts/` folder beside the layout.
-    Edition,
-    /// One of the user's font folders.
-    Folder,
-    /// The system's installed fonts.
-    System,
-    /// Compiled into Broadsheet.
-    Bundled,
-}
+pub use crate::model::FontPlace as Place;
 
 /// A family a style can name, and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]

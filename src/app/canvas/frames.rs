@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
-use super::overlay::{badges_ui, cursor, frame_color, lock_ui, threads_ui};
+use super::overlay::{badges_ui, cursor, frame_color, lock_ui, missing_glyphs_ui, threads_ui};
 use super::{Canvas, Drag, PageGeom, Tool, View};
 use crate::app::Intent;
 use crate::app::i18n::t;
@@ -227,6 +227,10 @@ impl Canvas {
             }
         }
         // Thread order and copyfit badges sit outside the text, and go with the guides.
+        // A character no font has is marked wherever it is, guides or not: it prints as a box.
+        if !view.preview {
+            missing_glyphs_ui(painter, view.layout, index, &geom);
+        }
         if view.guides {
             threads_ui(painter, edition, page, &geom);
             badges_ui(painter, edition, view.layout, page, &geom);

@@ -200,3 +200,39 @@ pub(super) fn badges_ui(
         painter.galley(at, galley, Color32::WHITE);
     }
 }
+
+/// A red box round every glyph the fonts lack (the `.notdef` box that would print), so the
+/// preflight's "no font has 龑" can be found on the page.
+pub(super) fn missing_glyphs_ui(
+    painter: &egui::Painter,
+    layout: Option<&EditionLayout>,
+    index: usize,
+    geom: &PageGeom,
+) {
+    let Some(page) = layout.and_then(|l| l.pages.get(index)) else {
+        return;
+    };
+    let red = Color32::from_rgb(220, 30, 30);
+    for run in page.runs() {
+        if run.glyphs.iter().all(|g| g.id != 0) {
+            continue;
+        }
+        let mut x = run.origin.x;
+        for g in run.glyphs.iter() {
+            if g.id == 0 {
+                let (left, top) = (x + g.x_offset, run.origin.y - run.size * 0.88);
+                let r = Rect::from_min_max(
+                    geom.screen_from_page(left, top),
+                    geom.screen_from_page(left + g.advance.max(run.size * 0.5), top + run.size),
+                );
+                painter.rect_stroke(
+                    r.expand(2.0),
+                    1.0,
+                    Stroke::new(2.0, red),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            x += g.advance;
+        }
+    }
+}

@@ -13,4 +13,4 @@ mod styles;
 pub use pages::pages_ui;
 pub use preflight::preflight_ui;
 pub use properties::properties_ui;
-pub use styles::{StylesPanel, size_name};
+pub use styles::{StylesPanel, family_ui, size_name};

@@ -385,7 +385,7 @@ fn prohibition_id(p: Prohibition) -> &'static str {
 /// The family list: every family a style can name — the edition's own fonts, the font
 /// folders', the system's and the bundled ones, each marked — with a search field, since a
 /// designer's machine may have thousands. Only the rows in view are laid out.
-fn family_ui(
+pub fn family_ui(
     ui: &mut egui::Ui,
     fonts: &FontBook,
     filter: &mut String,
