@@ -225,7 +225,14 @@ impl FontsDialog {
         ui.label(row.users.join(", "));
         ui.horizontal(|ui| {
             ui.push_id(("replace", i), |ui| {
-                family_ui(ui, book, &mut self.filters[i], &mut self.replace_with[i]);
+                let label = t!("fonts-replace-label", family = row.spec.family.as_str());
+                family_ui(
+                    ui,
+                    book,
+                    &mut self.filters[i],
+                    &mut self.replace_with[i],
+                    &label,
+                );
             });
             let target = self.replace_with[i].clone();
             let enabled = !target.is_empty() && target != row.spec.family;

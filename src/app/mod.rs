@@ -315,6 +315,11 @@ impl BroadsheetApp {
         self.preview
     }
 
+    /// The fonts the current layout was set with.
+    pub fn fonts(&self) -> Arc<crate::text::FontBook> {
+        self.doc.laid_with.font_book()
+    }
+
     pub fn layout(&self) -> Option<&EditionLayout> {
         self.doc.layout()
     }

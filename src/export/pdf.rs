@@ -95,6 +95,19 @@ pub fn export(
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
     let book = resources.fonts();
+    // Refused before anything is drawn: a font the licence keeps out of documents.
+    for &i in &opts.pages {
+        for run in layout.pages.get(i).into_iter().flat_map(|p| p.runs()) {
+            let face = book.face(run.font);
+            if let Some(ban) = face.embedding_forbidden() {
+                return Err(PdfError::Forbidden {
+                    family: face.family.clone(),
+                    file: face.file.clone(),
+                    reason: ban.reason(),
+                });
+            }
+        }
+    }
     let mut settings = SerializeSettings::default();
     if opts.pdfa {
         let config = ConfigurationBuilder::new()
@@ -284,13 +297,6 @@ fn draw_run(
         Some(f) => f.clone(),
         None => {
             let face = book.face(run.font);
-            if let Some(ban) = face.embedding_forbidden() {
-                return Err(PdfError::Forbidden {
-                    family: face.family.clone(),
-                    file: face.file.clone(),
-                    reason: ban.reason(),
-                });
-            }
             let f = Font::new(krilla::Data::from(face.shared_data()), face.index)
                 .ok_or_else(|| PdfError::Font(face.file.clone()))?;
             fonts.insert(run.font, f.clone());

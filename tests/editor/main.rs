@@ -132,6 +132,7 @@ fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+mod fonts;
 mod layout_tools;
 mod typesetting;
 

@@ -214,7 +214,13 @@ fn style_ui(
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             row(ui, "styles-family", |ui| {
-                family_ui(ui, fonts, filter, &mut new.font.family)
+                family_ui(
+                    ui,
+                    fonts,
+                    filter,
+                    &mut new.font.family,
+                    &t!("styles-family"),
+                )
             });
             row(ui, "styles-weight", |ui| {
                 ui.horizontal(|ui| {
@@ -390,19 +396,29 @@ pub fn family_ui(
     fonts: &FontBook,
     filter: &mut String,
     family: &mut String,
+    label: &str,
 ) -> egui::Response {
     use crate::text::Place;
-    egui::ComboBox::from_id_salt("family")
-        .selected_text(family.clone())
+    let shown = if family.is_empty() {
+        t!("styles-family-choose")
+    } else {
+        family.clone()
+    };
+    let inner = egui::ComboBox::from_id_salt("family")
+        .selected_text(shown)
         .width(170.0)
         .height(360.0)
         .show_ui(ui, |ui| {
-            ui.add(
-                egui::TextEdit::singleline(filter)
-                    .hint_text(t!("styles-family-search"))
-                    .desired_width(240.0),
-            )
-            .request_focus();
+            ui.horizontal(|ui| {
+                let label = ui.label(t!("styles-family-search-label"));
+                ui.add(
+                    egui::TextEdit::singleline(filter)
+                        .hint_text(t!("styles-family-search"))
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id)
+                .request_focus();
+            });
             let all = fonts.families();
             let needle = filter.trim().to_lowercase();
             let shown: Vec<_> = all
@@ -429,6 +445,10 @@ pub fn family_ui(
                         }
                     }
                 });
-        })
+        });
+    // Screen readers (and tests) know the list by what it is for, not by its value.
+    inner
         .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+    inner.response
 }
