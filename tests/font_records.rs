@@ -225,3 +225,35 @@ fn a_character_no_font_has_is_an_error_with_its_paragraph_and_character() {
             .any(|r| r.glyphs.iter().any(|g| g.id == 0))
     );
 }
+
+/// Every character of the customer's sample is in the face its style names: none falls back
+/// to another face (bundled or the system's), none is a box — with the system's fonts in reach.
+#[test]
+fn the_samples_characters_never_fall_back() {
+    let e = bundle::sample();
+    let assets = Assets::new(Origin::Bundled, &[]);
+    let laid = lay(&e, &assets);
+    let book = broadsheet::resources::Resources::fonts(&assets);
+    let primaries: Vec<_> = e
+        .styles
+        .paragraph
+        .iter()
+        .filter_map(|s| book.find(&s.font))
+        .collect();
+    let mut runs = 0;
+    for run in laid.pages.iter().flat_map(|p| p.runs()) {
+        runs += 1;
+        let face = book.face(run.font);
+        assert!(
+            primaries.contains(&run.font),
+            "\"{}\" is set in {} ({}), which no style names",
+            run.text,
+            face.family,
+            face.file
+        );
+        assert_eq!(face.place, FontPlace::Bundled, "{}", run.text);
+        assert!(run.glyphs.iter().all(|g| g.id != 0), "{}", run.text);
+    }
+    assert!(runs > 300, "{runs}");
+    assert!(found(&laid, "missing-glyph").is_empty());
+}
