@@ -81,13 +81,7 @@ fn export_sample_page1_pdf(bencher: divan::Bencher) {
     let edition = bundle::sample();
     let assets = assets();
     let laid = Layouter::new().layout(&edition, &assets);
-    let opts = PdfOptions {
-        pages: vec![0],
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = PdfOptions::pages(vec![0]);
     bencher.bench(|| {
         export(&laid, &Assets::bundled(Origin::Bundled), &opts)
             .unwrap()
@@ -110,13 +104,7 @@ fn layout_and_export_2000_pages(bencher: divan::Bencher) {
 fn layout_and_export(bencher: divan::Bencher, pages: usize) {
     let edition = sample::generated(pages);
     let assets = assets();
-    let opts = PdfOptions {
-        pages: (0..pages).collect(),
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = PdfOptions::pages((0..pages).collect());
     bencher.bench(|| {
         let laid = Layouter::new().layout(&edition, &assets);
         export(&laid, &Assets::bundled(Origin::Bundled), &opts)

@@ -169,13 +169,7 @@ fn a_font_whose_licence_forbids_embedding_is_an_error_and_the_pdf_refuses_it() {
     assert_eq!(banned[0].severity, Severity::Error);
     assert_eq!(arg(banned[0], "ban"), "restricted");
     assert!(banned[0].message.contains("Restricted.ttf"));
-    let opts = PdfOptions {
-        pages: vec![0],
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = PdfOptions::pages(vec![0]);
     match export(&laid, &assets, &opts) {
         Err(e @ PdfError::Forbidden { .. }) => {
             assert!(e.to_string().contains("Libre Franklin"), "{e}");

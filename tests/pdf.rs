@@ -40,24 +40,12 @@ fn pdf(edition: &Edition, opts: PdfOptions) -> Vec<u8> {
 }
 
 fn all_pages(edition: &Edition) -> PdfOptions {
-    PdfOptions {
-        pages: (0..edition.pages.len()).collect(),
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    }
+    PdfOptions::pages((0..edition.pages.len()).collect())
 }
 
 /// Options for page 1 alone, the customer's front page.
 fn page_one() -> PdfOptions {
-    PdfOptions {
-        pages: vec![0],
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    }
+    PdfOptions::pages(vec![0])
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

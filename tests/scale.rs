@@ -171,13 +171,7 @@ fn a_condensed_headline_in_the_pdf_is_narrower_and_still_extracts() {
     let mut widths = Vec::new();
     for scale in [1.0, 0.85] {
         let e = edition_at(scale);
-        let opts = PdfOptions {
-            pages: vec![0],
-            bleed: 0.0,
-            marks: false,
-            pdfa: false,
-            max_ppi: None,
-        };
+        let opts = PdfOptions::pages(vec![0]);
         let bytes = export(&laid(&e), &Assets::bundled(Origin::Bundled), &opts).unwrap();
         let name = format!("scale-{}", (scale * 100.0) as u32);
         let file = dir.path().join(format!("{name}.pdf"));

@@ -42,13 +42,7 @@ static GLOBAL: Counting = Counting;
 fn work(n: usize) -> (usize, usize) {
     let edition = sample::generated(n);
     let assets = Assets::bundled(Origin::Bundled);
-    let opts = PdfOptions {
-        pages: (0..n).collect(),
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = PdfOptions::pages((0..n).collect());
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
     let before = ALLOCATIONS.load(Relaxed);

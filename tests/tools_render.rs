@@ -90,13 +90,7 @@ fn ours(layout: &EditionLayout, origin: &Origin) -> Image {
 }
 
 fn pdf_bytes(layout: &EditionLayout, origin: &Origin) -> Vec<u8> {
-    let opts = PdfOptions {
-        pages: vec![0],
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = PdfOptions::pages(vec![0]);
     export(layout, &Assets::bundled(origin.clone()), &opts).unwrap()
 }
 

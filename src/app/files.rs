@@ -152,13 +152,7 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
 
 /// Writes every page as PDF, atomically.
 pub fn export_pdf(layout: &EditionLayout, resources: &dyn Resources, path: &Path) -> Outcome {
-    let opts = crate::export::pdf::PdfOptions {
-        pages: (0..layout.pages.len()).collect(),
-        bleed: 0.0,
-        marks: false,
-        pdfa: false,
-        max_ppi: None,
-    };
+    let opts = crate::export::pdf::PdfOptions::pages((0..layout.pages.len()).collect());
     let started = Instant::now();
     let bytes = match crate::export::pdf::export(layout, resources, &opts) {
         Ok(b) => b,

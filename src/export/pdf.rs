@@ -35,6 +35,19 @@ pub struct PdfOptions {
     pub max_ppi: Option<f32>,
 }
 
+impl PdfOptions {
+    /// These pages, trimmed, no marks, PDF 1.7, photos as they are.
+    pub fn pages(pages: Vec<usize>) -> Self {
+        Self {
+            pages,
+            bleed: 0.0,
+            marks: false,
+            pdfa: false,
+            max_ppi: None,
+        }
+    }
+}
+
 /// Space outside the bleed for crop marks.
 const MARK_AREA: f32 = 18.0;
 const MARK_LENGTH: f32 = 12.0;

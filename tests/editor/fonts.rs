@@ -27,22 +27,17 @@ fn a_system_font_is_picked_for_the_headline_style_from_the_family_list() {
     h.run_steps(2);
     h.get_by_label_contains("headline  ·").click();
     h.run_steps(2);
-    let before = h
-        .state()
-        .edition()
-        .styles
-        .paragraph(&"headline".into())
-        .unwrap()
-        .clone();
+    let headline = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"headline".into())
+            .unwrap()
+            .clone()
+    };
+    let before = headline(&h);
     pick_family(&mut h, "Font", "ukai", "AR PL UKai CN  ·  system");
-
-    let after = h
-        .state()
-        .edition()
-        .styles
-        .paragraph(&"headline".into())
-        .unwrap()
-        .clone();
+    let after = headline(&h);
     assert_eq!(
         after.font.family, "AR PL UKai CN",
         "is fonts-arphic-ukai installed? .ci/run installs it"
