@@ -24,6 +24,20 @@ NOTO_CJK_VERSION='1:20220127+repack1-1'                      # Debian 12 "bookwo
 NOTO_CJK_SHA256=4a2515eb6db3978b897fef9709ed0d2b1f4c6c4df4d83d6c4ef65f71f1b1f502
 NOTO_CJK_FACE=2                                              # face 2 of each .ttc = Simplified Chinese
 
+# 楷体: LXGW WenKai, regular weight only (the package also has Light and Bold). The subset is
+# a Modified Version under the OFL and "LXGW" and "霞鹜" are Reserved Font Names (Debian's
+# copyright file, Files: * Comment), so the subset is renamed.
+LXGW_WENKAI_PKG=fonts-lxgw-wenkai
+LXGW_WENKAI_VERSION='1.250+repack-1'                         # Debian 12 "bookworm"
+LXGW_WENKAI_SHA256=6d1e4c4aac78ad32062aefa2c836ee4d6e58f9dcf8b3f4407c9eefe304615318
+LXGW_WENKAI_TTF=LXGWWenKai-Regular.ttf                       # TrueType outlines, kept TrueType
+KAI_OUT=BroadsheetWenKai-Regular.ttf
+KAI_FAMILY='Broadsheet WenKai'
+KAI_FAMILY_ZH='Broadsheet 文楷'
+KAI_PS_NAME=BroadsheetWenKai-Regular
+KAI_RESERVED=(LXGW 霞鹜)
+KAI_EPOCH=1673913600                                         # 2023-01-17 00:00 UTC, the date in name ID 5
+
 UNICODE_DATA_PKG=unicode-data
 UNICODE_DATA_VERSION='15.0.0-1'                              # Unihan 15.0 (kTGH = 通用规范汉字表)
 UNICODE_DATA_SHA256=5efef23bbb1c6a133ecbdd63a2cfa07159ccacf5466a49e2426101c5ecd691fc
@@ -159,6 +173,25 @@ done
 "${VPY[@]}" "$SUBSET_PY" license --copyright "$NOTO_COPYRIGHT" \
     --font "$OUT/NotoSerifSC-Regular.otf" > "$OUT/OFL-NotoCJK.txt"
 
+# ---- 3b. 楷体 subset (LXGW WenKai Regular, same character set, renamed) --------------------
+log "downloading $LXGW_WENKAI_PKG=$LXGW_WENKAI_VERSION"
+KAI_DEB=$(apt_download "$LXGW_WENKAI_PKG" "$LXGW_WENKAI_VERSION" "$LXGW_WENKAI_SHA256")
+dpkg-deb -x "$KAI_DEB" "$WORK/kai"
+KAI_TTF="$WORK/kai/usr/share/fonts/truetype/lxgw-wenkai/$LXGW_WENKAI_TTF"
+KAI_COPYRIGHT="$WORK/kai/usr/share/doc/$LXGW_WENKAI_PKG/copyright"
+[[ -f "$KAI_TTF" ]] || die "$LXGW_WENKAI_TTF not in $KAI_DEB"
+KAI_FORBID=()
+for n in "${KAI_RESERVED[@]}"; do KAI_FORBID+=(--forbid-name "$n"); done
+log "subsetting $LXGW_WENKAI_TTF -> $KAI_OUT"
+"${VPY[@]}" "$SUBSET_PY" subset --font "$KAI_TTF" --out "$OUT/$KAI_OUT" "${UNIHAN_ARGS[@]}" \
+    --timestamp "$KAI_EPOCH" --family "$KAI_FAMILY" --family-zh "$KAI_FAMILY_ZH" \
+    --ps-name "$KAI_PS_NAME" "${KAI_FORBID[@]}" \
+    --description "Subset of LXGW WenKai Regular, version 1.250 (Debian $LXGW_WENKAI_PKG $LXGW_WENKAI_VERSION), made for Broadsheet by scripts/make-fonts.sh: GB 2312 and the Table of General Standard Chinese Characters. Renamed because LXGW is a Reserved Font Name (SIL Open Font License 1.1, condition 3)."
+"${VPY[@]}" "$SUBSET_PY" license --copyright "$KAI_COPYRIGHT" --font "$OUT/$KAI_OUT" \
+    --stanza OFL-1.1 --package "$LXGW_WENKAI_PKG" --title "$KAI_FAMILY (subset of LXGW WenKai, $LXGW_WENKAI_PKG)" \
+    --note "$KAI_OUT is a subset, and so a Modified Version under the licence below, of $LXGW_WENKAI_TTF version 1.250 from Debian's $LXGW_WENKAI_PKG $LXGW_WENKAI_VERSION. Because \"LXGW\" and \"霞鹜\" are Reserved Font Names (the Comment above), it is renamed \"$KAI_FAMILY\" (Chinese name records \"$KAI_FAMILY_ZH\", PostScript name $KAI_PS_NAME); its outlines are LXGW WenKai's, unchanged." \
+    > "$OUT/OFL-WenKai.txt"
+
 # ---- 4. Source Serif 4 (shipped unmodified: reserved font name "Source") ------------------
 log "fetching npm $SOURCE_SERIF_NPM"
 mkdir -p "$WORK/npm"
@@ -190,6 +223,9 @@ log "verifying"
 "${VPY[@]}" "$SUBSET_PY" verify "${UNIHAN_ARGS[@]}" \
     "$OUT"/NotoSerifSC-Regular.otf "$OUT"/NotoSerifSC-Bold.otf \
     "$OUT"/NotoSansSC-Regular.otf "$OUT"/NotoSansSC-Bold.otf
+# The 楷体 is TrueType and has no GPOS and no ZHS locl (its — is full width by default).
+"${VPY[@]}" "$SUBSET_PY" verify "${UNIHAN_ARGS[@]}" --outlines glyf --require GSUB:vert \
+    --no-zhs-locl "${KAI_FORBID[@]}" "$OUT/$KAI_OUT"
 "${VPY[@]}" - "$OUT" <<'EOF'
 import os, sys
 from fontTools.ttLib import TTFont

@@ -59,13 +59,21 @@ macro_rules! font {
     };
 }
 
-/// Every bundled face. The CJK files are single-face OpenType CFF subsets (GB 2312 and the
-/// 通用规范汉字表) made by `scripts/make-fonts.sh`; the Latin faces ship as released.
+/// Every bundled face. The CJK files are subsets (GB 2312 and the 通用规范汉字表) made by
+/// `scripts/make-fonts.sh`: the Noto faces single-face OpenType CFF, the 楷体 TrueType (LXGW
+/// WenKai Regular, renamed "Broadsheet WenKai" because "LXGW" is a Reserved Font Name and a
+/// subset is a modified font; regular weight only). The Latin faces ship as released.
 pub const FONTS: &[BundledFont] = &[
     font!("NotoSerifSC-Regular.otf", "Noto Serif SC", false, false),
     font!("NotoSerifSC-Bold.otf", "Noto Serif SC", true, false),
     font!("NotoSansSC-Regular.otf", "Noto Sans SC", false, false),
     font!("NotoSansSC-Bold.otf", "Noto Sans SC", true, false),
+    font!(
+        "BroadsheetWenKai-Regular.ttf",
+        "Broadsheet WenKai",
+        false,
+        false
+    ),
     font!("SourceSerif4-Regular.ttf", "Source Serif 4", false, false),
     font!("SourceSerif4-It.ttf", "Source Serif 4", false, true),
     font!("SourceSerif4-Bold.ttf", "Source Serif 4", true, false),

@@ -10,6 +10,9 @@ use crate::model::{
     TemplateId, Weight,
 };
 
+/// The bundled 楷体 (LXGW WenKai Regular, subset and renamed; see `fonts/README.md`).
+pub const KAI_FAMILY: &str = "Broadsheet WenKai";
+
 /// The customer's articles, as extracted from their printed page.
 pub const ARTICLES: &str = include_str!("../assets/articles/hexi-news-page.txt");
 
@@ -57,10 +60,12 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
     }
 }
 
-/// The sample's styles: Noto Serif SC body at 五号 on a 15 pt grid, Noto Sans SC Bold headlines.
+/// The sample's styles: Noto Serif SC body at 五号 on a 15 pt grid, Noto Sans SC Bold headlines,
+/// and the 楷体 where a Chinese paper sets it: kickers (引题) and picture captions.
 pub fn styles() -> Styles {
     const SERIF: &str = "Noto Serif SC";
     const SANS: &str = "Noto Sans SC";
+    const KAI: &str = KAI_FAMILY;
     let centered = |mut s: ParagraphStyle| {
         s.align = Align::Center;
         s
@@ -92,10 +97,10 @@ pub fn styles() -> Styles {
             body_en,
             centered(style("headline-lead", SANS, Weight::Bold, "小初", 46.0)),
             centered(style("headline", SANS, Weight::Bold, "二号", 30.0)),
-            centered(style("kicker", SERIF, Weight::Regular, "四号", 20.0)),
+            centered(style("kicker", KAI, Weight::Regular, "四号", 20.0)),
             centered(style("deck", SERIF, Weight::Bold, "三号", 24.0)),
             centered(style("byline", SANS, Weight::Regular, "小五", 15.0)),
-            style("caption", SANS, Weight::Regular, "小五", 13.0),
+            style("caption", KAI, Weight::Regular, "小五", 13.0),
             credit,
             jump,
             style("folio", SANS, Weight::Regular, "小五", 12.0),

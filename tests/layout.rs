@@ -401,3 +401,142 @@ fn a_photo_set_to_fit_width_spans_the_frame_from_its_top() {
         "nothing cut at the sides"
     );
 }
+
+/// The bundled 楷体: the same bytes as `fonts/`, loaded by the book under the name its subset was
+/// renamed to, covering every hanzi the Noto subsets have, and setting every kicker (引题) and
+/// caption of the sample by itself: no fallback face, no missing glyph.
+#[test]
+fn the_kai_face_is_bundled_and_sets_every_kicker_and_caption_of_the_sample() {
+    use broadsheet::model::{FontSpec, Weight};
+    use skrifa::MetadataProvider as _;
+    use skrifa::string::StringId;
+
+    let bundled = bundle::FONTS
+        .iter()
+        .find(|f| f.family == sample::KAI_FAMILY)
+        .expect("the 楷体 is in bundle::FONTS");
+    assert_eq!(bundled.file, "BroadsheetWenKai-Regular.ttf");
+    assert!(!bundled.bold && !bundled.italic);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fonts")
+        .join(bundled.file);
+    assert!(
+        std::fs::read(&path).unwrap() == bundled.data,
+        "{} differs from the compiled-in copy",
+        path.display()
+    );
+
+    let book = FontBook::shared();
+    let spec = FontSpec {
+        family: sample::KAI_FAMILY.into(),
+        weight: Weight::Regular,
+        italic: false,
+    };
+    let kai = book.find(&spec).expect("the book loads the 楷体");
+    let face = book.face(kai);
+    assert_eq!(face.file, bundled.file);
+    assert!(face.is_cjk());
+    let font = face.font_ref();
+    assert!(
+        font.table_data(skrifa::Tag::new(b"glyf")).is_some(),
+        "TrueType outlines, as in the source"
+    );
+    let name = |id| {
+        font.localized_strings(id)
+            .english_or_first()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(name(StringId::FAMILY_NAME), sample::KAI_FAMILY);
+    assert_eq!(name(StringId::POSTSCRIPT_NAME), "BroadsheetWenKai-Regular");
+    // "LXGW" and "霞鹜" are Reserved Font Names: a subset (a Modified Version under the OFL) may
+    // not be presented by them, in any language. The copyright notice keeps them.
+    for id in [1, 3, 4, 6, 16, 17, 18, 20, 21, 22, 25] {
+        for s in font.localized_strings(StringId::new(id)) {
+            let s = s.to_string();
+            assert!(
+                !s.contains("LXGW") && !s.contains("霞鹜"),
+                "name ID {id}: {s}"
+            );
+        }
+    }
+    assert!(name(StringId::COPYRIGHT_NOTICE).contains("LXGW"));
+
+    // The same character set as the Noto subsets (GB 2312 and the 通用规范汉字表).
+    let noto = book.face(
+        book.find(&FontSpec {
+            family: "Noto Serif SC".into(),
+            ..spec.clone()
+        })
+        .unwrap(),
+    );
+    let hanzi: Vec<char> = noto
+        .font_ref()
+        .charmap()
+        .mappings()
+        .filter_map(|(c, _)| char::from_u32(c))
+        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x3134F))
+        .collect();
+    // At least the 8,105 of the 通用规范汉字表, some of them outside the basic block.
+    assert!(hanzi.len() >= 8_105, "{}", hanzi.len());
+    let lacking: String = hanzi.iter().filter(|c| !face.has(**c)).collect();
+    assert!(lacking.is_empty(), "hanzi the 楷体 lacks: {lacking}");
+
+    // Every character of the customer's kickers and captions is in the face itself.
+    let articles = import::plain::parse(sample::ARTICLES);
+    let texts: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| [a.kicker.as_str(), a.caption.as_str()])
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert!(texts.len() >= 6, "{texts:?}");
+    let lacking: String = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !face.has(*c))
+        .collect();
+    assert!(lacking.is_empty(), "not in the 楷体: {lacking}");
+
+    // The sample's kicker and caption styles name it, in the RON file and in the generators.
+    let edition = bundle::sample();
+    for id in ["kicker", "caption"] {
+        let style = edition
+            .styles
+            .paragraph
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .unwrap();
+        assert_eq!(style.font, spec, "{id}");
+    }
+    assert_eq!(sample::generated(2).styles, edition.styles);
+
+    // Laid out, every kicker and caption run is in the 楷体, and all of them are there.
+    let laid = lay(&edition);
+    let missing: Vec<_> = laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "missing-glyph")
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+    let mut shown = String::new();
+    for page in &laid.pages {
+        for r in page.runs() {
+            if matches!(r.role, TextRole::Kicker | TextRole::Caption) {
+                assert_eq!(
+                    r.font,
+                    kai,
+                    "{:?} {:?} set in {}",
+                    r.role,
+                    r.text,
+                    book.face(r.font).family
+                );
+                shown.push_str(&r.text);
+            }
+        }
+    }
+    let shown: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+    for t in texts {
+        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(shown.contains(&t), "not laid out in the 楷体: {t}");
+    }
+}

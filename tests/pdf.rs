@@ -93,6 +93,51 @@ fn the_sample_pdf_is_valid_and_embeds_every_font_as_a_subset_with_unicode() {
     }
 }
 
+/// The 楷体 the sample sets its kickers and captions in goes into page 1 as an embedded subset
+/// (a six-letter tag before its PostScript name), with a ToUnicode map: the text comes back.
+#[test]
+fn the_kai_face_is_embedded_as_a_subset_and_the_kickers_and_caption_come_back_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = bundle::sample();
+    let file = write(dir.path(), "p1.pdf", &pdf(&edition, page_one()));
+    let fonts = run(&tool("pdffonts", "poppler-utils"), &[&file]);
+    let row = fonts
+        .lines()
+        .skip(2)
+        .find(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|n| n.ends_with("+BroadsheetWenKai-Regular"))
+        })
+        .unwrap_or_else(|| panic!("no 楷体 in the PDF:\n{fonts}"));
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    let n = cols.len();
+    let tag = cols[0].split('+').next().unwrap();
+    assert!(
+        tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+        "no subset tag: {row}"
+    );
+    assert_eq!(&cols[1..3], ["CID", "TrueType"], "{row}");
+    assert_eq!(
+        &cols[n - 5..n - 2],
+        ["yes", "yes", "yes"],
+        "not embedded+subset+unicode: {row}"
+    );
+    let text = run(&tool("pdftotext", "poppler-utils"), &["-raw", &file, "-"]);
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let articles = import::plain::parse(sample::ARTICLES);
+    let wanted: Vec<String> = articles
+        .iter()
+        .flat_map(|a| [&a.kicker, &a.caption])
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert!(wanted.len() >= 6, "{wanted:?}");
+    for t in wanted {
+        assert!(text.contains(&t), "not in the PDF's text: {t}");
+    }
+}
+
 #[test]
 fn pdftotext_gives_back_every_character_of_the_customers_page_in_column_order() {
     let dir = tempfile::tempdir().unwrap();
