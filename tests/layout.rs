@@ -426,11 +426,12 @@ fn the_kai_face_is_bundled_and_sets_every_kicker_and_caption_of_the_sample() {
         path.display()
     );
 
-    let book = FontBook::shared();
+    let book = FontBook::bundled();
     let spec = FontSpec {
         family: sample::KAI_FAMILY.into(),
         weight: Weight::Regular,
         italic: false,
+        fallback: Vec::new(),
     };
     let kai = book.find(&spec).expect("the book loads the 楷体");
     let face = book.face(kai);
