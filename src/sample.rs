@@ -305,7 +305,7 @@ pub fn edition() -> Edition {
     ];
     let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 6), text(2))];
 
-    Edition {
+    let mut e = Edition {
         stories,
         photos: vec![Photo {
             id: PhotoId::new("taihuli-street"),
@@ -330,7 +330,11 @@ pub fn edition() -> Edition {
             },
         ],
         ..settings(t)
-    }
+    };
+    // Recorded as a save records them: the bundled files and their hashes, so opening the
+    // sample where another font answers to one of its families says so.
+    e.fonts = crate::layout::fonts::record(&e, &crate::text::FontBook::bundled(), None);
+    e
 }
 
 /// A new edition on `template`: the sample's styles and jump wording, one empty page.
