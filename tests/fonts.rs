@@ -714,14 +714,13 @@ fn a_user_font_folder_comes_after_the_editions_folder_and_before_the_system() {
     );
 }
 
-/// Known bug: the edition's folder and the user's folders are scanned into one fontique
-/// collection, which merges a family found in both into one family. A face then comes from
-/// whichever file fontique's matching prefers — here, for a bold style of a family with only a
-/// regular face, the user's copy — while the book labels it with the edition's place (the place
-/// is looked up by family name). The data export then says "edition" for a file outside the
-/// edition. Scanning each place into a collection of its own fixes it.
+/// A bug this found: the edition's folder and the user's folders were scanned into one
+/// fontique collection, which merged a family found in both into one family. A face then came
+/// from whichever file fontique's matching preferred — for a bold style of a family with only a
+/// regular face, the user's copy — while the book labelled it with the edition's place, and the
+/// data export said "edition" for a file outside the edition. Each place now has a collection
+/// of its own.
 #[test]
-#[ignore = "bug in src/text/sources.rs: edition and user folders share one collection"]
 fn a_face_labelled_as_the_editions_comes_from_the_editions_folder() {
     let fc = fontconfig(&UKAI);
     let dir = tempfile::tempdir().unwrap();

@@ -89,8 +89,10 @@ type Key = (String, bool, bool);
 
 pub(super) struct Resolver {
     sources: FontSources,
-    /// The edition's folder and the user's folders, scanned on first use.
-    folders: Option<(Collection, HashMap<String, Place>)>,
+    /// The edition's folder, then the user's folders, each scanned on first use into a
+    /// collection of its own: one collection would merge a family found in both into one, and
+    /// a face could come from the user's folder with the edition's place.
+    folders: Option<Vec<(Place, Collection)>>,
     /// The system's fonts, listed on first use.
     system: Option<Collection>,
     cache: SourceCache,
@@ -146,32 +148,28 @@ impl Resolver {
         self.han.insert(bold, ids);
     }
 
-    /// The folders' collection: each font file's families, and which folder each family came
-    /// from (the edition's wins over the user's).
-    fn folders(&mut self) -> &mut (Collection, HashMap<String, Place>) {
+    /// The folders' collections, the edition's first.
+    fn folders(&mut self) -> &mut Vec<(Place, Collection)> {
         let sources = &self.sources;
         self.folders.get_or_insert_with(|| {
-            let mut collection = Collection::new(CollectionOptions {
-                shared: false,
-                system_fonts: false,
-            });
-            let mut places = HashMap::new();
             let lists = [
                 (Place::Edition, sources.edition.iter().cloned().collect()),
                 (Place::Folder, sources.folders.clone()),
             ];
+            let mut out = Vec::new();
             for (place, dirs) in lists {
                 let dirs: Vec<PathBuf> = dirs.into_iter().filter(|d| d.is_dir()).collect();
                 if dirs.is_empty() {
                     continue;
                 }
+                let mut collection = Collection::new(CollectionOptions {
+                    shared: false,
+                    system_fonts: false,
+                });
                 collection.load_fonts_from_paths(&dirs);
-                let names: Vec<String> = collection.family_names().map(str::to_owned).collect();
-                for name in names {
-                    places.entry(name.to_lowercase()).or_insert(place);
-                }
+                out.push((place, collection));
             }
-            (collection, places)
+            out
         })
     }
 
@@ -190,13 +188,12 @@ impl Resolver {
     /// The family in the folders, else the system; `None` when neither has it (the book
     /// then looks in the bundled faces).
     pub fn find(&mut self, family: &str, bold: bool, italic: bool) -> Option<Found> {
-        let (collection, places) = self.folders();
-        if let Some(info) = collection.family_by_name(family) {
-            let place = places
-                .get(&info.name().to_lowercase())
-                .copied()
-                .unwrap_or(Place::Folder);
-            if let Some(found) = choose(&info, place, bold, italic, &mut self.cache) {
+        self.folders();
+        let folders = self.folders.iter_mut().flatten();
+        for (place, collection) in folders {
+            if let Some(info) = collection.family_by_name(family)
+                && let Some(found) = choose(&info, *place, bold, italic, &mut self.cache)
+            {
                 return Some(found);
             }
         }
@@ -263,23 +260,16 @@ impl Resolver {
                 }
             }
         };
-        let (collection, places) = self.folders();
-        let folder: Vec<FamilyEntry> = collection
-            .family_names()
-            .map(|name| FamilyEntry {
-                name: name.to_owned(),
-                place: places
-                    .get(&name.to_lowercase())
-                    .copied()
-                    .unwrap_or(Place::Folder),
-            })
-            .collect();
-        let mut edition: Vec<FamilyEntry> = folder.clone();
-        edition.retain(|f| f.place == Place::Edition);
-        let mut user = folder;
-        user.retain(|f| f.place != Place::Edition);
-        add(edition, &mut out);
-        add(user, &mut out);
+        for (place, collection) in self.folders() {
+            let names = collection
+                .family_names()
+                .map(|name| FamilyEntry {
+                    name: name.to_owned(),
+                    place: *place,
+                })
+                .collect();
+            add(names, &mut out);
+        }
         if let Some(system) = self.system() {
             let names = system
                 .family_names()
