@@ -286,6 +286,7 @@ diag-missing-font = Font “{ $family }” is missing (not in the edition's font
         [none] {""}
        *[other] , on page { $pages }
     }
+diag-fallback-font = { $chars } set in “{ $family }”, a font of this machine that no style names: where it is not installed they print as boxes; name it as a style’s fallback to record it
 diag-font-changed = Font “{ $family }” now comes from { $file }, not the file the edition was laid out with ({ $was }): lines may break differently
 diag-font-embedding = Font “{ $family }” cannot go into the PDF: its licence (OS/2 fsType: { $ban }) forbids it; choose another font for page { $pages }
 diag-overlap = Frames “{ $frame }” and “{ $other }” overlap

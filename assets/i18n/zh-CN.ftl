@@ -286,6 +286,7 @@ diag-missing-font = 缺少字体“{ $family }”（本版字体文件夹、字�
         [none] {""}
        *[other] ，涉及第 { $pages } 版
     }
+diag-fallback-font = { $chars } 用了本机的“{ $family }”，没有样式指定它：别的电脑没装这款字体就会印成方框；把它设为样式的备用字体即可记录下来
 diag-font-changed = 字体“{ $family }”现在取自 { $file }，不是排版时用的文件（{ $was }）：换行可能不同
 diag-font-embedding = 字体“{ $family }”的授权（OS/2 fsType：{ $ban }）不允许嵌入 PDF，请为第 { $pages } 版的文字换一种字体
 diag-overlap = 框“{ $frame }”与“{ $other }”重叠

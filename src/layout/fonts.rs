@@ -229,6 +229,50 @@ pub(super) fn check(
         diagnostics.push(d);
     }
 
+    // Characters set in a face found on this machine that no style names: they print here,
+    // and as boxes where that face is not installed.
+    let named: BTreeSet<FontId> = specs(edition)
+        .iter()
+        .filter_map(|spec| book.find(spec))
+        .collect();
+    let mut fallen: BTreeMap<FontId, (BTreeSet<char>, BTreeSet<usize>)> = BTreeMap::new();
+    for (i, page) in laid.iter().enumerate() {
+        for run in page.runs() {
+            let face = book.face(run.font);
+            if face.place == FontPlace::Bundled || named.contains(&run.font) {
+                continue;
+            }
+            let entry = fallen.entry(run.font).or_default();
+            entry
+                .0
+                .extend(run.text.chars().filter(|c| !c.is_whitespace()));
+            entry.1.insert(i);
+        }
+    }
+    for (id, (chars, pages)) in &fallen {
+        let face = book.face(*id);
+        let chars: String = chars.iter().take(12).collect();
+        let shown = labels(pages, laid);
+        let mut d = Diagnostic::new(
+            Severity::Info,
+            "fallback-font",
+            format!(
+                "{chars} set in \"{}\" ({}), a font of this machine's that no style names: where it is not installed they print as boxes; name it as a style's fallback to record it (on page {})",
+                face.family,
+                face.file,
+                shown.join(", ")
+            ),
+        )
+        .arg("chars", &chars)
+        .arg("family", &face.family)
+        .arg("file", &face.file)
+        .arg("pages", shown.join(", "));
+        if let Some(first) = shown.first() {
+            d = d.on_page(first.clone());
+        }
+        diagnostics.push(d);
+    }
+
     // Faces a PDF may not embed.
     for (&id, pages) in &font_pages {
         let face = book.face(id);

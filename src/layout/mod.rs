@@ -275,6 +275,7 @@ impl Layouter {
 
     /// Lays out every page of `edition`.
     pub fn layout(&self, edition: &Edition, resources: &dyn Resources) -> EditionLayout {
+        resources.fonts().pin_recorded(&edition.fonts);
         let ctx = Context {
             edition,
             book: resources.fonts(),

@@ -344,27 +344,50 @@ impl FontBook {
             )
         });
         chain.extend(bundled.into_iter().map(|(id, _)| id));
-        let system = {
+        chain
+    }
+
+    /// The system's face for a character no face in a chain has: its Chinese faces, serif
+    /// ones first for a serif style. Looked up (and the system's font list read) only when
+    /// such a character turns up, then remembered.
+    fn system_fallback(&self, c: char, bold: bool, serif: bool) -> Option<FontId> {
+        let ids = {
             let mut resolver = self.resolver();
-            match resolver.han_fallback(bold) {
+            match resolver.han_fallback(bold, serif) {
                 Some(ids) => ids,
                 None => {
-                    let found = resolver.find_han_fallback(bold);
+                    let found = resolver.find_han_fallback(bold, serif);
                     let ids: Vec<FontId> = found
                         .into_iter()
                         .filter_map(|f| self.add(&mut resolver, f))
                         .collect();
-                    resolver.set_han_fallback(bold, ids.clone());
+                    resolver.set_han_fallback(bold, serif, ids.clone());
                     ids
                 }
             }
         };
-        for id in system {
-            if !chain.contains(&id) {
-                chain.push(id);
+        ids.into_iter().find(|&id| self.face(id).has(c))
+    }
+
+    /// Keeps each family an edition records as set in a bundled face, whose very bytes are
+    /// still bundled, off the system: the file it was laid out with is here, so a same-named
+    /// family installed on the system does not take its place (and the system's font list is
+    /// not read for it). A copy in the edition's `fonts/` folder or a font folder still wins:
+    /// someone put it there.
+    pub fn pin_recorded(&self, records: &[crate::model::FontRecord]) {
+        let mut resolver = self.resolver();
+        for r in records.iter().filter(|r| r.place == Place::Bundled) {
+            let bold = r.weight == Weight::Bold;
+            if resolver.memo(&r.family, bold, r.italic).is_some() {
+                continue;
+            }
+            if self
+                .bundled_faces()
+                .any(|(_, f)| f.file == r.file && f.sha256() == r.sha256)
+            {
+                resolver.pin(&r.family, bold, r.italic);
             }
         }
-        chain
     }
 
     /// Checks that the book has `spec`'s family, with a plain reason when it does not (the
@@ -391,10 +414,13 @@ impl FontBook {
     /// A [`Metrics`] that shapes with `spec`'s face (and fallbacks) in `lang`.
     pub fn metrics(&self, spec: &FontSpec, lang: Lang) -> Result<Shaping<'_>, UnknownFont> {
         let primary = self.find(spec).ok_or_else(|| self.unknown(spec))?;
+        let face = self.face(primary);
         Ok(Shaping {
             book: self,
             chain: self.fallback_chain(primary, spec),
             lang,
+            bold: face.bold,
+            serif: is_serif(&face.family),
         })
     }
 }
@@ -414,6 +440,18 @@ pub struct Shaping<'a> {
     book: &'a FontBook,
     chain: Vec<FontId>,
     lang: Lang,
+    /// The primary face's weight and kind, for the system's fallback.
+    bold: bool,
+    serif: bool,
+}
+
+/// A serif (宋体/明体/楷体) family by its name, for choosing a fallback of the same kind.
+fn is_serif(family: &str) -> bool {
+    let f = family.to_lowercase();
+    ["serif", "song", "ming", "kai", "宋", "明", "楷", "仿"]
+        .iter()
+        .any(|k| f.contains(k))
+        && !f.contains("sans")
 }
 
 impl Shaping<'_> {
@@ -421,12 +459,17 @@ impl Shaping<'_> {
         self.chain[0]
     }
 
-    /// The face for one character: the first in the chain that has it.
+    /// The face for one character: the first in the chain that has it, else the system's.
     fn face_for(&self, c: char) -> Option<FontId> {
         self.chain
             .iter()
             .copied()
             .find(|&id| self.book.face(id).has(c))
+            .or_else(|| {
+                (!c.is_whitespace() && !c.is_control())
+                    .then(|| self.book.system_fallback(c, self.bold, self.serif))
+                    .flatten()
+            })
     }
 
     fn shape_run(

@@ -22,8 +22,7 @@ use super::FontId;
 pub struct FontSources {
     /// The edition's own fonts: the `fonts/` folder beside its layout file.
     pub edition: Option<PathBuf>,
-    /// The user's font folders (the editor's settings, `--font-folder`,
-    /// `BROADSHEET_FONT_PATH`).
+    /// The user's font folders (the editor's settings, `BROADSHEET_FONT_PATH`).
     pub folders: Vec<PathBuf>,
     /// Whether the system's installed fonts are looked in.
     pub system: bool,
@@ -67,19 +66,24 @@ pub(super) struct Found {
     pub blob: Blob<u8>,
 }
 
-/// Families Chinese text falls back to when the system has them, after the one the system
-/// itself names for Han: the common free and the common Windows/macOS faces.
-const HAN_FALLBACK: &[&str] = &[
+/// Serif Chinese families text falls back to when the system has them: the common free and
+/// the common Windows/macOS faces.
+const HAN_SERIF: &[&str] = &[
     "Noto Serif CJK SC",
-    "Noto Sans CJK SC",
     "Source Han Serif SC",
-    "Source Han Sans SC",
     "AR PL UMing CN",
-    "AR PL UKai CN",
-    "WenQuanYi Zen Hei",
     "SimSun",
     "Songti SC",
+    "AR PL UKai CN",
+];
+
+/// Sans Chinese families, likewise.
+const HAN_SANS: &[&str] = &[
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
     "Microsoft YaHei",
+    "PingFang SC",
 ];
 
 /// How many system faces Chinese text may fall back to.
@@ -98,7 +102,9 @@ pub(super) struct Resolver {
     cache: SourceCache,
     found: HashMap<Key, Option<FontId>>,
     loaded: HashMap<(String, u32), FontId>,
-    han: HashMap<bool, Vec<FontId>>,
+    han: HashMap<(bool, bool), Vec<FontId>>,
+    /// Families an edition records as bundled faces it still has: the system is not asked.
+    pinned: std::collections::HashSet<Key>,
     families: Option<Arc<Vec<FamilyEntry>>>,
 }
 
@@ -112,6 +118,7 @@ impl Resolver {
             found: HashMap::new(),
             loaded: HashMap::new(),
             han: HashMap::new(),
+            pinned: std::collections::HashSet::new(),
             families: None,
         }
     }
@@ -140,12 +147,12 @@ impl Resolver {
         self.loaded.insert((file, index), id);
     }
 
-    pub fn han_fallback(&self, bold: bool) -> Option<Vec<FontId>> {
-        self.han.get(&bold).cloned()
+    pub fn han_fallback(&self, bold: bool, serif: bool) -> Option<Vec<FontId>> {
+        self.han.get(&(bold, serif)).cloned()
     }
 
-    pub fn set_han_fallback(&mut self, bold: bool, ids: Vec<FontId>) {
-        self.han.insert(bold, ids);
+    pub fn set_han_fallback(&mut self, bold: bool, serif: bool, ids: Vec<FontId>) {
+        self.han.insert((bold, serif), ids);
     }
 
     /// The folders' collections, the edition's first.
@@ -188,6 +195,7 @@ impl Resolver {
     /// The family in the folders, else the system; `None` when neither has it (the book
     /// then looks in the bundled faces).
     pub fn find(&mut self, family: &str, bold: bool, italic: bool) -> Option<Found> {
+        let pinned = self.pinned.contains(&Self::key(family, bold, italic));
         self.folders();
         let folders = self.folders.iter_mut().flatten();
         for (place, collection) in folders {
@@ -197,30 +205,54 @@ impl Resolver {
                 return Some(found);
             }
         }
+        if pinned {
+            return None;
+        }
         let system = self.system()?;
         let info = system.family_by_name(family)?;
         choose(&info, Place::System, bold, italic, &mut self.cache)
     }
 
-    /// The system's faces for Chinese text: the family it names for Han in zh-CN, then the
-    /// usual CJK families it has, at most [`MAX_HAN_FALLBACK`].
-    pub fn find_han_fallback(&mut self, bold: bool) -> Vec<Found> {
+    /// Skips the system for this family: the edition records it as a bundled face whose
+    /// bytes are here.
+    pub fn pin(&mut self, family: &str, bold: bool, italic: bool) {
+        self.pinned.insert(Self::key(family, bold, italic));
+    }
+
+    /// The system's faces for Chinese text, at most [`MAX_HAN_FALLBACK`]: the usual families
+    /// of the same kind (serif or sans), the family the system names for Han in zh-CN, then
+    /// the usual families of the other kind.
+    pub fn find_han_fallback(&mut self, bold: bool, serif: bool) -> Vec<Found> {
         let Some(system) = self.system() else {
             return Vec::new();
         };
+        let (same, other) = if serif {
+            (HAN_SERIF, HAN_SANS)
+        } else {
+            (HAN_SANS, HAN_SERIF)
+        };
+        let mut families: Vec<fontique::FamilyInfo> = Vec::new();
+        let push = |info: fontique::FamilyInfo, families: &mut Vec<fontique::FamilyInfo>| {
+            if families.len() < MAX_HAN_FALLBACK && !families.iter().any(|f| f.id() == info.id()) {
+                families.push(info);
+            }
+        };
+        for name in same {
+            if let Some(info) = system.family_by_name(name) {
+                push(info, &mut families);
+            }
+        }
         let zh = Language::parse("zh-CN").ok();
         let key = FallbackKey::new(Script::from_bytes(*b"Hani"), zh.as_ref());
-        let mut families: Vec<fontique::FamilyInfo> = system
-            .fallback_families(key)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .filter_map(|id| system.family(id))
-            .collect();
-        for name in HAN_FALLBACK {
-            if let Some(info) = system.family_by_name(name)
-                && !families.iter().any(|f| f.id() == info.id())
-            {
-                families.push(info);
+        let named: Vec<_> = system.fallback_families(key).collect();
+        for id in named {
+            if let Some(info) = system.family(id) {
+                push(info, &mut families);
+            }
+        }
+        for name in other {
+            if let Some(info) = system.family_by_name(name) {
+                push(info, &mut families);
             }
         }
         families
