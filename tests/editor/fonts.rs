@@ -156,3 +156,43 @@ fn the_fonts_dialog_replaces_a_missing_family_in_every_style_as_one_undo_step() 
         .count();
     assert_eq!(back, 2);
 }
+
+/// A style's fallback fonts: one added from the family list, then taken out; each an undo step.
+/// Needs Debian's `fonts-noto-cjk`, which `.ci/run` installs.
+#[test]
+fn a_fallback_font_is_added_to_a_style_and_taken_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Styles").click();
+    h.run_steps(2);
+    h.get_by_label_contains("body  ·").click();
+    h.run_steps(2);
+    let fallback = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"body".into())
+            .unwrap()
+            .font
+            .fallback
+            .clone()
+    };
+    assert!(fallback(&h).is_empty());
+    pick_family(
+        &mut h,
+        "Add a fallback font",
+        "serif cjk sc",
+        "Noto Serif CJK SC  ·  system",
+    );
+    assert_eq!(
+        fallback(&h),
+        vec!["Noto Serif CJK SC".to_owned()],
+        "is fonts-noto-cjk installed? .ci/run installs it"
+    );
+    h.get_by_label("Noto Serif CJK SC  ×").click();
+    h.run_steps(3);
+    assert!(fallback(&h).is_empty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(fallback(&h), vec!["Noto Serif CJK SC".to_owned()]);
+}

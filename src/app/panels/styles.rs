@@ -17,8 +17,9 @@ use crate::text::FontBook;
 pub struct StylesPanel {
     pub selected: Option<StyleId>,
     renaming: Option<String>,
-    /// What is typed in the family list's search field.
+    /// What is typed in the family lists' search fields: the style's family, a fallback.
     family_filter: String,
+    fallback_filter: String,
 }
 
 impl StylesPanel {
@@ -60,7 +61,8 @@ impl StylesPanel {
         };
         self.actions_ui(ui, edition, style, intents);
         ui.separator();
-        style_ui(ui, edition, fonts, &mut self.family_filter, style, intents);
+        let filters = (&mut self.family_filter, &mut self.fallback_filter);
+        style_ui(ui, edition, fonts, filters, style, intents);
     }
 
     /// New, duplicate, rename and delete.
@@ -202,7 +204,7 @@ fn style_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     fonts: &FontBook,
-    filter: &mut String,
+    (filter, fallback_filter): (&mut String, &mut String),
     style: &ParagraphStyle,
     intents: &mut Intents,
 ) {
@@ -221,6 +223,9 @@ fn style_ui(
                     &mut new.font.family,
                     &t!("styles-family"),
                 )
+            });
+            row(ui, "styles-fallback", |ui| {
+                fallback_ui(ui, fonts, fallback_filter, &mut new.font.fallback)
             });
             row(ui, "styles-weight", |ui| {
                 ui.horizontal(|ui| {
@@ -305,6 +310,8 @@ fn style_ui(
                 ui.checkbox(&mut new.han_latin_space, t!("styles-han-latin-on"))
             });
         });
+    // A font is chosen, not dragged: each choice is an undo step of its own.
+    done |= new.font != style.font;
     if new != *style {
         let checked = new
             .check()
@@ -404,7 +411,7 @@ pub fn family_ui(
     } else {
         family.clone()
     };
-    let inner = egui::ComboBox::from_id_salt("family")
+    let inner = egui::ComboBox::from_id_salt(("family", label))
         .selected_text(shown)
         .width(170.0)
         .height(360.0)
@@ -451,4 +458,36 @@ pub fn family_ui(
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     inner.response
+}
+
+/// A style's fallback families, in order: each can be taken out, and one added from the
+/// family list. Characters the style's face lacks are looked for in them first.
+fn fallback_ui(
+    ui: &mut egui::Ui,
+    fonts: &FontBook,
+    filter: &mut String,
+    fallback: &mut Vec<String>,
+) -> egui::Response {
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (i, family) in fallback.iter().enumerate() {
+            let tip = t!("styles-fallback-remove", family = family.as_str());
+            if ui
+                .small_button(format!("{family}  ×"))
+                .on_hover_text(tip)
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        }
+        if let Some(i) = remove {
+            fallback.remove(i);
+        }
+        let mut added = String::new();
+        family_ui(ui, fonts, filter, &mut added, &t!("styles-fallback-add"));
+        if !added.is_empty() && !fallback.contains(&added) {
+            fallback.push(added);
+        }
+    })
+    .response
 }
