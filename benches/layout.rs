@@ -112,3 +112,15 @@ fn layout_and_export(bencher: divan::Bencher, pages: usize) {
             .len()
     });
 }
+
+/// Copyfit of one story on the sample (target: under 5 ms): every tracking step set, the best
+/// plan checked. The paragraph cache is warm, as in the editor.
+#[divan::bench]
+fn fit_one_story(bencher: divan::Bencher) {
+    let edition = bundle::sample();
+    let assets = assets();
+    let layouter = Layouter::new();
+    layouter.layout(&edition, &assets);
+    let story = broadsheet::model::StoryId::new("heating");
+    bencher.bench(|| layouter.fit_story(&edition, &assets, &story).unwrap());
+}

@@ -386,6 +386,7 @@ fn settings(t: PageTemplate) -> Edition {
         jumps: JumpTemplate::defaults(),
         stories: Vec::new(),
         photos: Vec::new(),
+        copyfit: crate::model::CopyfitLimits::default(),
         fonts: Vec::new(),
         pages: Vec::new(),
     }

@@ -18,6 +18,7 @@ pub enum Command {
     ExportData,
     EditionSettings,
     Fonts,
+    FitStory,
     Quit,
     // Edit
     Undo,
@@ -98,7 +99,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 58] = [
+    pub const ALL: [Command; 59] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -109,6 +110,7 @@ impl Command {
         Self::ExportData,
         Self::EditionSettings,
         Self::Fonts,
+        Self::FitStory,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -182,6 +184,7 @@ impl Command {
             Self::ExportData => "export-data",
             Self::EditionSettings => "edition-settings",
             Self::Fonts => "fonts",
+            Self::FitStory => "fit-story",
             Self::PageSetup => "page-setup",
             Self::Quit => "quit",
             Self::Undo => "undo",
@@ -256,6 +259,7 @@ impl Command {
             Self::ExportData => const { &[key(CMD_SHIFT, Key::E)] },
             Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
+            Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },
             Self::Quit => const { &[key(CMD, Key::Q)] },
             Self::Undo => const { &[key(CMD, Key::Z)] },

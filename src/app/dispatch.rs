@@ -112,6 +112,11 @@ impl BroadsheetApp {
                     &self.doc.edition,
                 )));
             }
+            Command::FitStory => {
+                if let Some(story) = self.story.clone() {
+                    self.fit_story(&story);
+                }
+            }
             Command::Fonts => {
                 self.modal = Some(Modal::Fonts(Box::default()));
             }
@@ -267,6 +272,47 @@ impl BroadsheetApp {
         }
     }
 
+    /// Copyfits a story (one undo step) and says what changed, or how many lines to cut.
+    pub(super) fn fit_story(&mut self, story: &crate::model::StoryId) {
+        use crate::layout::fit::Fitted;
+        let said = |plan: &crate::layout::fit::FitPlan| {
+            let mut parts = Vec::new();
+            if plan.tracking_pct != 0.0 {
+                parts.push(t!("fit-tracking", pct = format!("{:+}", plan.tracking_pct)));
+            }
+            if plan.frame_lines != 0 {
+                parts.push(t!("fit-frame", lines = format!("{:+}", plan.frame_lines)));
+            }
+            parts.join(t!("list-sep").as_str())
+        };
+        match self.doc.fit_story(story) {
+            Ok(Fitted::Already) => self.say(t!("status-fit-already", story = story.as_str())),
+            Ok(Fitted::Plan(plan)) => {
+                let what = said(&plan);
+                self.edit(plan.edits, "undo-fit-story", None);
+                self.say(t!("status-fitted", story = story.as_str(), what = what));
+            }
+            Ok(Fitted::Closer { plan, lines }) => {
+                let what = said(&plan);
+                self.edit(plan.edits, "undo-fit-story", None);
+                self.say(t!(
+                    "status-fit-closer",
+                    story = story.as_str(),
+                    what = what,
+                    lines = lines
+                ));
+            }
+            Ok(Fitted::Cannot { lines }) => {
+                self.say(t!(
+                    "status-fit-cannot",
+                    story = story.as_str(),
+                    lines = lines
+                ));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
     /// Carries out one intent.
     pub(super) fn act(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
@@ -336,6 +382,7 @@ impl BroadsheetApp {
                 self.view.font_folders.clone_from(&folders);
                 self.doc.set_font_folders(folders);
             }
+            Intent::FitStory(story) => self.fit_story(&story),
             Intent::ReloadFonts => {
                 self.doc.reload_resources();
                 self.say(t!("status-fonts-reloaded"));

@@ -223,6 +223,14 @@ impl Document {
         }
     }
 
+    /// The smallest change that fits `story` to its frames (see [`crate::layout::fit`]).
+    pub fn fit_story(
+        &self,
+        story: &StoryId,
+    ) -> Result<crate::layout::fit::Fitted, crate::layout::fit::FitError> {
+        self.layouter.fit_story(&self.edition, &*self.assets, story)
+    }
+
     /// Every photo path the document or its history names, for Save As to rebase.
     pub fn photo_paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self

@@ -78,6 +78,8 @@ pub enum Intent {
     SetFontFolders(Vec<PathBuf>),
     /// Read the fonts again (some were copied into a folder).
     ReloadFonts,
+    /// Copyfit this story to its frames.
+    FitStory(StoryId),
 }
 
 /// The queue one frame fills.

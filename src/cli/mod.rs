@@ -104,6 +104,19 @@ pub enum Command {
         pages: Option<String>,
     },
     /// Write the sample edition (the customer's page, with the lead continuing on page 2).
+    /// Copyfit stories to their frames (tracking and the last frame's height, within the
+    /// edition's limits; the text is never changed) and write the result.
+    Fit {
+        file: PathBuf,
+        /// Only these stories (by ID; repeat or separate with commas); all placed stories when
+        /// none is named.
+        #[arg(long, value_delimiter = ',')]
+        story: Vec<String>,
+        /// Where to write the fitted edition, in the same folder as FILE (its photo paths are
+        /// relative to it).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
         output: PathBuf,
@@ -195,6 +208,11 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             export_cmd(&file, &outputs, pages.as_deref())
         }
+        Command::Fit {
+            file,
+            story,
+            output,
+        } => fit_cmd(&file, &story, &output),
         Command::SampleEdition { output, pages } => {
             if let Some(n) = pages {
                 anyhow::ensure!(
@@ -208,6 +226,83 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `broadsheet fit`: fits each story, prints what it did, and writes the edition.
+fn fit_cmd(file: &Path, stories: &[String], output: &Path) -> anyhow::Result<ExitCode> {
+    use crate::layout::fit::Fitted;
+    let (mut edition, origin) = open(Some(file))?;
+    let folder = |p: &Path| {
+        p.parent()
+            .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()))
+            .unwrap_or_default()
+    };
+    anyhow::ensure!(
+        folder(file) == folder(output),
+        "{}: the fitted edition must be written in the folder of {} (its photo paths are relative to it)\nhint: name an output file beside it, e.g. -o {}",
+        output.display(),
+        file.display(),
+        file.with_file_name("fitted.ron").display()
+    );
+    let assets = resources::Assets::new(origin, &[]);
+    let layouter = layout::Layouter::new();
+    let ids: Vec<crate::model::StoryId> = if stories.is_empty() {
+        edition
+            .stories
+            .iter()
+            .filter(|s| !s.thread.is_empty())
+            .map(|s| s.id.clone())
+            .collect()
+    } else {
+        stories.iter().map(crate::model::StoryId::new).collect()
+    };
+    let mut unfitted = 0;
+    for id in &ids {
+        let what = |p: &crate::layout::fit::FitPlan| {
+            format!(
+                "tracking {:+}%, last frame {:+} lines",
+                p.tracking_pct, p.frame_lines
+            )
+        };
+        match layouter.fit_story(&edition, &assets, id)? {
+            Fitted::Already => eprintln!("{id}: fits"),
+            Fitted::Plan(plan) => {
+                eprintln!("{id}: fitted ({})", what(&plan));
+                edition.apply_all(plan.edits)?;
+            }
+            Fitted::Closer { plan, lines } => {
+                unfitted += 1;
+                eprintln!(
+                    "{id}: closer ({}); {lines:+} lines still{}",
+                    what(&plan),
+                    if lines > 0 {
+                        " over: cut them"
+                    } else {
+                        " empty: add text"
+                    }
+                );
+                edition.apply_all(plan.edits)?;
+            }
+            Fitted::Cannot { lines } => {
+                unfitted += 1;
+                eprintln!(
+                    "{id}: cannot be fitted within the limits; {lines:+} lines{}",
+                    if lines > 0 {
+                        " over: cut them"
+                    } else {
+                        " empty: add text"
+                    }
+                );
+            }
+        }
+    }
+    io::save(&edition, output)?;
+    eprintln!(
+        "wrote {} ({} fitted, {unfitted} not exactly)",
+        output.display(),
+        ids.len() - unfitted
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Standard input as UTF-8 text, at most [`io::MAX_INPUT_BYTES`].

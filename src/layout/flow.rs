@@ -403,11 +403,24 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
         frames,
         paragraph: 0,
     };
+    // Copyfit's tracking, on every paragraph of the body.
+    let tracking = story.copyfit.tracking_pct / 100.0;
     for (i, paragraph) in story.paragraphs.iter().enumerate() {
         flow.paragraph = i;
-        match style_of(ctx, story, paragraph) {
-            (style, false) => flow.body(&paragraph.text, style),
-            (style, true) => flow.block(&paragraph.text, style),
+        let (style, own) = style_of(ctx, story, paragraph);
+        let adjusted;
+        let style = if tracking == 0.0 {
+            style
+        } else {
+            let mut s = style.clone();
+            s.tracking_em = (s.tracking_em + tracking).clamp(-0.5, 2.0);
+            adjusted = s;
+            &adjusted
+        };
+        if own {
+            flow.block(&paragraph.text, style);
+        } else {
+            flow.body(&paragraph.text, style);
         }
     }
     flow.pass

@@ -6,6 +6,7 @@
 //! the story it touches (and prepared paragraphs are cached by text and style).
 
 pub mod display;
+pub mod fit;
 mod flow;
 pub mod fonts;
 mod frames;
@@ -471,7 +472,7 @@ fn story_key(
     edition_key.hash(&mut h);
     (story.lang == Lang::En).hash(&mut h);
     story.paragraphs.hash(&mut h);
-    format!("{:?}", story.styles).hash(&mut h);
+    format!("{:?}{:?}", story.styles, story.copyfit).hash(&mut h);
     for id in &story.thread {
         id.hash(&mut h);
         if let Some((page, frame)) = frames.get(id) {

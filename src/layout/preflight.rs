@@ -50,7 +50,7 @@ pub fn check(edition: &Edition) -> Vec<Diagnostic> {
 
 /// Frames meant to overlap: rules crossing rules, boxes (backgrounds under other frames), and
 /// a wrapping frame over a text frame whose text flows around it.
-fn may_overlap(a: &Frame, b: &Frame) -> bool {
+pub(super) fn may_overlap(a: &Frame, b: &Frame) -> bool {
     let rules =
         matches!(a.kind, FrameKind::Rule { .. }) && matches!(b.kind, FrameKind::Rule { .. });
     let boxed = matches!(a.kind, FrameKind::Box { .. }) || matches!(b.kind, FrameKind::Box { .. });

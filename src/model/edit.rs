@@ -57,6 +57,10 @@ pub enum Edit {
         story: StoryId,
         styles: StoryStyles,
     },
+    SetCopyfit {
+        story: StoryId,
+        copyfit: super::Copyfit,
+    },
     InsertStory {
         index: usize,
         story: Box<Story>,
@@ -312,6 +316,20 @@ impl Edition {
                 let s = self.story_mut_or(&story)?;
                 let old = std::mem::replace(&mut s.styles, styles);
                 Ok(Edit::SetStoryStyles { story, styles: old })
+            }
+            Edit::SetCopyfit { story, copyfit } => {
+                if !(copyfit.tracking_pct.is_finite() && copyfit.tracking_pct.abs() <= 10.0) {
+                    return Err(EditError::InvalidSettings(format!(
+                        "copyfit tracking must be between −10% and 10%, not {}%",
+                        copyfit.tracking_pct
+                    )));
+                }
+                let s = self.story_mut_or(&story)?;
+                let old = std::mem::replace(&mut s.copyfit, copyfit);
+                Ok(Edit::SetCopyfit {
+                    story,
+                    copyfit: old,
+                })
             }
             Edit::InsertStory { index, story } => {
                 if self.story(&story.id).is_some() {

@@ -101,6 +101,9 @@ pub struct Edition {
     pub stories: Vec<Story>,
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// How far copyfit may change type and frames.
+    #[serde(default, skip_serializing_if = "super::CopyfitLimits::is_default")]
+    pub copyfit: super::CopyfitLimits,
     /// The fonts the edition was last laid out and saved with (see [`super::FontRecord`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fonts: Vec<super::FontRecord>,
@@ -344,6 +347,14 @@ impl Edition {
 
     fn validate_story(&self, story: &Story, index: &Index<'_>) -> Result<(), Invalid> {
         let whose = format!("story \"{}\"", story.id);
+        let t = story.copyfit.tracking_pct;
+        if !(t.is_finite() && t.abs() <= 10.0) {
+            return Err(Invalid::new(
+                format!("{whose}: copyfit tracking must be between −10% and 10%, not {t}%"),
+                &format!("id: \"{}\"", story.id),
+            )
+            .at_field("tracking_pct"));
+        }
         if let Some(photo) = &story.photo
             && !index.photos.contains(photo)
         {

@@ -41,7 +41,7 @@ pub use restyle::StyleUse;
 pub use settings::{
     DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,
 };
-pub use story::{BodyParagraph, Lang, Story, StoryStyles};
+pub use story::{BodyParagraph, Copyfit, CopyfitLimits, Lang, Story, StoryStyles};
 pub use story_field::StoryField;
 pub use structure::{NewFrame, StructureError};
 pub use style::{

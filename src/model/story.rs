@@ -69,6 +69,58 @@ pub struct Story {
     pub thread: Vec<FrameId>,
     #[serde(default)]
     pub styles: StoryStyles,
+    /// What copyfit changed to make the story fit its frames.
+    #[serde(default, skip_serializing_if = "Copyfit::is_none")]
+    pub copyfit: Copyfit,
+}
+
+/// A story's copyfit: changes to its type that make it end on the last line of its last
+/// frame, within the house limits ([`crate::model::CopyfitLimits`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copyfit {
+    /// Added to the body's tracking, in percent of the em (−1.0: 字距 −1%).
+    #[serde(default)]
+    pub tracking_pct: f32,
+}
+
+impl Copyfit {
+    pub fn is_none(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// How far copyfit may go, set by the house style.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyfitLimits {
+    /// The most tracking copyfit may add or take away, in percent of the em.
+    #[serde(default = "CopyfitLimits::default_tracking")]
+    pub tracking_pct: f32,
+    /// The most grid lines copyfit may make a frame taller or shorter by.
+    #[serde(default = "CopyfitLimits::default_lines")]
+    pub frame_lines: u32,
+}
+
+impl CopyfitLimits {
+    fn default_tracking() -> f32 {
+        2.0
+    }
+    fn default_lines() -> u32 {
+        40
+    }
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Default for CopyfitLimits {
+    fn default() -> Self {
+        Self {
+            tracking_pct: Self::default_tracking(),
+            frame_lines: Self::default_lines(),
+        }
+    }
 }
 
 impl Story {

@@ -419,3 +419,40 @@ fn a_style_change_is_laid_out_in_the_background() {
         !app.document().layout_pending() && app.layout().unwrap().pages[0] != before
     });
 }
+
+/// Copyfit from the story's properties: "Fit" ends the story on its last frame's last line in
+/// one undo step, the status says what changed, and the text is untouched.
+#[test]
+fn the_fit_button_fits_a_story_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let over = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .layout()
+            .unwrap()
+            .fits
+            .iter()
+            .find(|f| f.story.as_str() == "civility")
+            .unwrap()
+            .lines_over
+    };
+    assert_ne!(over(&h), 0);
+    let before = h.state().edition().clone();
+    h.get_by_label("Frame p1-civility-body").click();
+    h.run_steps(3);
+    h.get_by_label("Fit").click();
+    h.run_steps(3);
+    assert_eq!(over(&h), 0);
+    h.get_by_label_contains("Fitted civility");
+    assert_eq!(
+        h.state()
+            .edition()
+            .story(&"civility".into())
+            .unwrap()
+            .body_text(),
+        before.story(&"civility".into()).unwrap().body_text()
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &before);
+}

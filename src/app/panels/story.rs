@@ -34,8 +34,21 @@ pub(super) fn story_ui(
                 _ => Color32::from_rgb(60, 160, 60),
             };
             ui.colored_label(color, crate::app::diagnostics::badge(f));
+            if ui
+                .button(t!("props-fit-story"))
+                .on_hover_text(t!("cmd-fit-story-tip"))
+                .clicked()
+            {
+                actions.push(Intent::FitStory(story.id.clone()));
+            }
         }
     });
+    if story.copyfit.tracking_pct != 0.0 {
+        ui.label(t!(
+            "props-copyfit",
+            pct = format!("{:+}", story.copyfit.tracking_pct)
+        ));
+    }
     if let Some(jumps) = jumps.get(&story.id) {
         ui.label(t!("props-jumps", lines = jumps.join(" · ")));
     }
