@@ -25,10 +25,17 @@ pub fn message(d: &Diagnostic) -> String {
 
 /// A story's copyfit badge: "+3 lines" over, "−2 lines" short, or "fits".
 pub fn badge(fit: &StoryFit) -> String {
-    match fit.lines_over {
+    let lines = match fit.lines_over {
         0 => t!("fit-fits"),
         n if n > 0 => t!("fit-over", lines = n),
         n => t!("fit-under", lines = -n),
+    };
+    // What copyfit did to get there: "正好 · 字距 +0.5%".
+    if fit.tracking_pct == 0.0 {
+        lines
+    } else {
+        let tracking = t!("fit-tracking", pct = format!("{:+}", fit.tracking_pct));
+        format!("{lines} · {tracking}")
     }
 }
 

@@ -42,6 +42,8 @@ pub struct StoryFit {
     /// Positive: lines that do not fit (overset, `+N lines`). Negative: empty lines left in
     /// the thread (`−N lines`). Zero: an exact fit.
     pub lines_over: i32,
+    /// The tracking copyfit added, in percent of the em (0 when none).
+    pub tracking_pct: f32,
 }
 
 impl StoryFit {
@@ -50,6 +52,7 @@ impl StoryFit {
             story: story.id.clone(),
             lines_set: 0,
             lines_over: 0,
+            tracking_pct: story.copyfit.tracking_pct,
         }
     }
 
