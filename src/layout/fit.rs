@@ -3,7 +3,7 @@
 //! whole grid lines. The text is never touched; when no allowed change fits, the answer is how
 //! many lines to cut (or to add), for the editor to decide.
 
-use super::{Context, Layouter, Lookup, flow};
+use super::{Layouter, flow};
 use crate::model::{Copyfit, Edit, Edition, FrameId, FrameKind, Rect, StoryId};
 use crate::resources::Resources;
 
@@ -53,13 +53,7 @@ impl Layouter {
         story: &crate::model::Story,
         copyfit: Copyfit,
     ) -> i32 {
-        let ctx = Context {
-            edition,
-            book: resources.fonts(),
-            resources,
-            paragraphs: &self.paragraphs,
-            lookup: Lookup::new(edition),
-        };
+        let ctx = self.context(edition, resources);
         let mut trial = story.clone();
         trial.copyfit = copyfit;
         flow::flow_story(&ctx, &trial).fit.lines_over

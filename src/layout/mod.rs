@@ -277,16 +277,21 @@ impl Layouter {
         Self::default()
     }
 
-    /// Lays out every page of `edition`.
-    pub fn layout(&self, edition: &Edition, resources: &dyn Resources) -> EditionLayout {
-        resources.fonts().pin_recorded(&edition.fonts);
-        let ctx = Context {
+    /// What a layout pass of `edition` reads, with this layouter's paragraph cache.
+    fn context<'a>(&'a self, edition: &'a Edition, resources: &'a dyn Resources) -> Context<'a> {
+        Context {
             edition,
             book: resources.fonts(),
             resources,
             paragraphs: &self.paragraphs,
             lookup: Lookup::new(edition),
-        };
+        }
+    }
+
+    /// Lays out every page of `edition`.
+    pub fn layout(&self, edition: &Edition, resources: &dyn Resources) -> EditionLayout {
+        resources.fonts().pin_recorded(&edition.fonts);
+        let ctx = self.context(edition, resources);
         let mut pages: Vec<PageLayout> = edition
             .pages
             .iter()

@@ -266,16 +266,7 @@ fn a_photo_is_cropped_by_dragging_it_inside_its_frame() {
 fn wrapping_a_story_around_a_photo_changes_its_copyfit() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    let over = |h: &Harness<'_, BroadsheetApp>| {
-        h.state()
-            .layout()
-            .unwrap()
-            .fits
-            .iter()
-            .find(|f| f.story.as_str() == "heating")
-            .unwrap()
-            .lines_over
-    };
+    let over = |h: &Harness<'_, BroadsheetApp>| lines_over(h, "heating");
     h.get_by_label("Frame p1-taihuli-photo").click();
     h.run_steps(2);
     // One grid step right: the photo now covers the first column of the heating story.

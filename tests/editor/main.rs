@@ -60,6 +60,18 @@ fn frame_rect(app: &BroadsheetApp, id: &str) -> broadsheet::model::Rect {
         .rect
 }
 
+/// A story's copyfit as the current layout has it: lines over (positive) or empty.
+fn lines_over(h: &Harness<'_, BroadsheetApp>, story: &str) -> i32 {
+    h.state()
+        .layout()
+        .unwrap()
+        .fits
+        .iter()
+        .find(|f| f.story.as_str() == story)
+        .unwrap()
+        .lines_over
+}
+
 /// Drags with the primary button from `from` by `by`, in small steps like a hand would.
 fn drag(h: &mut Harness<'_, BroadsheetApp>, from: egui::Pos2, by: egui::Vec2) {
     h.hover_at(from);

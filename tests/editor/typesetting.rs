@@ -426,16 +426,7 @@ fn a_style_change_is_laid_out_in_the_background() {
 fn the_fit_button_fits_a_story_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    let over = |h: &Harness<'_, BroadsheetApp>| {
-        h.state()
-            .layout()
-            .unwrap()
-            .fits
-            .iter()
-            .find(|f| f.story.as_str() == "civility")
-            .unwrap()
-            .lines_over
-    };
+    let over = |h: &Harness<'_, BroadsheetApp>| lines_over(h, "civility");
     assert_ne!(over(&h), 0);
     let before = h.state().edition().clone();
     h.get_by_label("Frame p1-civility-body").click();
