@@ -273,7 +273,7 @@ impl BroadsheetApp {
     }
 
     /// Copyfits a story (one undo step) and says what changed, or how many lines to cut.
-    pub(super) fn fit_story(&mut self, story: &crate::model::StoryId) {
+    pub(super) fn fit_story(&mut self, story_id: &crate::model::StoryId) {
         use crate::layout::fit::Fitted;
         let said = |plan: &crate::layout::fit::FitPlan| {
             let mut parts = Vec::new();
@@ -285,7 +285,17 @@ impl BroadsheetApp {
             }
             parts.join(t!("list-sep").as_str())
         };
-        match self.doc.fit_story(story) {
+        // The story as the newsroom knows it: its headline, else its ID.
+        let shown = self
+            .doc
+            .edition
+            .story(story_id)
+            .map(|s| s.headline.trim().to_owned())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| story_id.to_string());
+        let story = &shown;
+        let id = story_id;
+        match self.doc.fit_story(id) {
             Ok(Fitted::Already) => self.say(t!("status-fit-already", story = story.as_str())),
             Ok(Fitted::Plan(plan)) => {
                 let what = said(&plan);

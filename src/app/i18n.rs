@@ -253,7 +253,11 @@ mod tests {
         assert_eq!(tr("menu-file"), "文件");
         let saved = t!("status-saved", path = "a.ron");
         assert!(saved.contains("a.ron") && saved.contains('存'), "{saved}");
+        // A separator between list items, spaces and all, without the quotes Fluent would
+        // keep from a plain value.
+        assert_eq!(tr("list-sep"), "，");
         set_language(Language::English);
+        assert_eq!(tr("list-sep"), ", ");
         assert_eq!(tr("menu-file"), "File");
         assert_eq!(tr("no-such-message"), "no-such-message");
     }

@@ -434,7 +434,7 @@ fn the_fit_button_fits_a_story_in_one_undo_step() {
     h.get_by_label("Fit").click();
     h.run_steps(3);
     assert_eq!(over(&h), 0);
-    h.get_by_label_contains("Fitted civility");
+    h.get_by_label_contains("Fitted 河西区持续深化文明城区建设: last frame");
     assert_eq!(
         h.state()
             .edition()
