@@ -154,7 +154,7 @@ pub(super) fn check(
         } else {
             format!("on page {}", shown.join(", "))
         };
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             Severity::Warning,
             "missing-font",
             format!(
@@ -176,10 +176,7 @@ pub(super) fn check(
             },
         )
         .arg("was", was.unwrap_or_default());
-        if let Some(first) = shown.first() {
-            d = d.on_page(first.clone());
-        }
-        diagnostics.push(d);
+        diagnostics.push(on_first_page(d, &shown));
     }
 
     // Recorded fonts that now come from a different file.
@@ -201,7 +198,7 @@ pub(super) fn check(
             .get(&id)
             .map(|p| labels(p, laid))
             .unwrap_or_default();
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             Severity::Warning,
             "font-changed",
             format!(
@@ -223,10 +220,7 @@ pub(super) fn check(
         .arg("file", &face.file)
         .arg("was", &r.file)
         .arg("pages", shown.join(", "));
-        if let Some(first) = shown.first() {
-            d = d.on_page(first.clone());
-        }
-        diagnostics.push(d);
+        diagnostics.push(on_first_page(d, &shown));
     }
 
     // Characters set in a face found on this machine that no style names: they print here,
@@ -253,7 +247,7 @@ pub(super) fn check(
         let face = book.face(*id);
         let chars: String = chars.iter().take(12).collect();
         let shown = labels(pages, laid);
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             Severity::Info,
             "fallback-font",
             format!(
@@ -267,10 +261,7 @@ pub(super) fn check(
         .arg("family", &face.family)
         .arg("file", &face.file)
         .arg("pages", shown.join(", "));
-        if let Some(first) = shown.first() {
-            d = d.on_page(first.clone());
-        }
-        diagnostics.push(d);
+        diagnostics.push(on_first_page(d, &shown));
     }
 
     // Faces a PDF may not embed.
@@ -280,7 +271,7 @@ pub(super) fn check(
             continue;
         };
         let shown = labels(pages, laid);
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             Severity::Error,
             "font-embedding",
             format!(
@@ -295,9 +286,14 @@ pub(super) fn check(
         .arg("file", &face.file)
         .arg("ban", ban.code())
         .arg("pages", shown.join(", "));
-        if let Some(first) = shown.first() {
-            d = d.on_page(first.clone());
-        }
-        diagnostics.push(d);
+        diagnostics.push(on_first_page(d, &shown));
+    }
+}
+
+/// A finding about several pages, shown on the first (the preflight panel goes there).
+fn on_first_page(d: Diagnostic, pages: &[String]) -> Diagnostic {
+    match pages.first() {
+        Some(first) => d.on_page(first.clone()),
+        None => d,
     }
 }

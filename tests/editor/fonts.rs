@@ -73,12 +73,7 @@ fn the_fonts_dialog_replaces_a_missing_family_in_every_style_as_one_undo_step() 
             s.font.family = "方正小标宋_GBK".into();
         }
     }
-    let app = BroadsheetApp::new(edition, Origin::Bundled, None, options(dir.path()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 950.0))
-        .with_context_setup(broadsheet::app::setup_context)
-        .build_ui_state(|ui, app: &mut BroadsheetApp| app.ui_main(ui), app);
-    h.run_steps(3);
+    let mut h = harness_on(edition, options(dir.path()));
     // The preflight says so, with the pages.
     assert!(
         h.state()

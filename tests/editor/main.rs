@@ -23,12 +23,15 @@ fn options(state_dir: &std::path::Path) -> Options {
 
 /// The editor on the sample edition, headless.
 fn harness_with(options: Options) -> Harness<'static, BroadsheetApp> {
-    let app = BroadsheetApp::new(
-        broadsheet::sample::edition(),
-        Origin::Bundled,
-        None,
-        options,
-    );
+    harness_on(broadsheet::sample::edition(), options)
+}
+
+/// The editor on `edition` (not saved anywhere), headless.
+fn harness_on(
+    edition: broadsheet::model::Edition,
+    options: Options,
+) -> Harness<'static, BroadsheetApp> {
+    let app = BroadsheetApp::new(edition, Origin::Bundled, None, options);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 950.0))
         .with_context_setup(broadsheet::app::setup_context)
