@@ -25,12 +25,7 @@ fn chars(pars: &[String]) -> usize {
 }
 
 fn spec() -> FontSpec {
-    FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    }
+    FontSpec::new("Noto Serif SC", Weight::Regular)
 }
 
 /// Shaping, preparation and line breaking: what a story's first layout costs.

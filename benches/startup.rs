@@ -57,12 +57,7 @@ fn sample_startup_with_bundled_fonts_only(bencher: divan::Bencher) {
 /// the system does not have (the sample's body face, which is bundled).
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn first_family_lookup(bencher: divan::Bencher) {
-    let body = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let body = FontSpec::new("Noto Serif SC", Weight::Regular);
     bencher.bench(|| {
         let assets = Assets::new(Origin::Bundled, &[]);
         assets.fonts().find(&body)

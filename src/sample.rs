@@ -40,12 +40,7 @@ struct Cell {
 fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> ParagraphStyle {
     ParagraphStyle {
         id: StyleId::new(id),
-        font: FontSpec {
-            family: family.into(),
-            weight,
-            italic: false,
-            fallback: Vec::new(),
-        },
+        font: FontSpec::new(family, weight),
         size: size.parse::<FontSize>().expect("sample sizes are valid"),
         leading: Length::Pt(leading),
         indent_em: 0.0,
@@ -77,12 +72,7 @@ pub fn styles() -> Styles {
     };
     let body_en = ParagraphStyle {
         id: StyleId::new("body-en"),
-        font: FontSpec {
-            family: "Source Serif 4".into(),
-            weight: Weight::Regular,
-            italic: false,
-            fallback: Vec::new(),
-        },
+        font: FontSpec::new("Source Serif 4", Weight::Regular),
         size: FontSize::Pt(9.5),
         indent_em: 1.0,
         ..body.clone()

@@ -29,12 +29,7 @@ fn measures() -> Vec<f32> {
 #[test]
 fn every_line_of_the_customers_page_obeys_the_clreq_invariants() {
     let book = FontBook::bundled();
-    let spec = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let pars: Vec<Paragraph> = paragraphs()
         .iter()
@@ -104,12 +99,7 @@ fn every_line_of_the_customers_page_obeys_the_clreq_invariants() {
 #[test]
 fn glyph_runs_show_the_line_text_left_to_right_out_to_the_measure() {
     let book = FontBook::bundled();
-    let spec = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let width = 11.0 * SIZE;
     for text in paragraphs() {
@@ -144,12 +134,7 @@ fn glyph_runs_show_the_line_text_left_to_right_out_to_the_measure() {
 #[test]
 fn a_character_no_font_has_is_reported_not_dropped() {
     let book = FontBook::bundled();
-    let spec = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     // U+4DB5 is a CJK Extension A character outside GB 2312 and the 通用规范汉字表.
     let par = Paragraph::new("甲䶵乙", Options::chinese(SIZE), &metrics);
@@ -168,12 +153,7 @@ fn compose_time(n: usize) -> std::time::Duration {
     let source = paragraphs().concat() + " Long English words like extraordinary reconsideration. ";
     let text: String = source.chars().cycle().take(n).collect();
     let book = &FontBook::bundled();
-    let spec = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let start = std::time::Instant::now();
     let par = Paragraph::new(&text, Options::chinese(SIZE), &metrics);

@@ -599,12 +599,7 @@ fn copy(from: &Path, to: &Path) {
 }
 
 fn spec(family: &str, weight: Weight) -> broadsheet::model::FontSpec {
-    broadsheet::model::FontSpec {
-        family: family.to_owned(),
-        weight,
-        italic: false,
-        fallback: Vec::new(),
-    }
+    broadsheet::model::FontSpec::new(family, weight)
 }
 
 /// Where the book finds `family` at regular weight: the face's place, file and index.

@@ -131,12 +131,7 @@ fn generated_article_files_import_without_panicking() {
 #[test]
 fn generated_paragraphs_compose_into_finite_lines_that_keep_every_character() {
     let book = FontBook::bundled();
-    let spec = FontSpec {
-        family: "Noto Serif SC".into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let case = (text(600), 1.0f32..600.0, any::<bool>());
     runner()

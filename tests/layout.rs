@@ -427,12 +427,7 @@ fn the_kai_face_is_bundled_and_sets_every_kicker_and_caption_of_the_sample() {
     );
 
     let book = FontBook::bundled();
-    let spec = FontSpec {
-        family: sample::KAI_FAMILY.into(),
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new(sample::KAI_FAMILY, Weight::Regular);
     let kai = book.find(&spec).expect("the book loads the 楷体");
     let face = book.face(kai);
     assert_eq!(face.file, bundled.file);

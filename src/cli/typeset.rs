@@ -87,12 +87,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
         }
         .to_owned()
     });
-    let spec = FontSpec {
-        family,
-        weight: Weight::Regular,
-        italic: false,
-        fallback: Vec::new(),
-    };
+    let spec = FontSpec::new(family, Weight::Regular);
     // The bundled faces, or a family installed on the system or in `BROADSHEET_FONT_PATH`.
     let book = FontBook::new(crate::text::FontSources::for_layout(None, &[]));
     let metrics = book.metrics(&spec, s.lang)?;

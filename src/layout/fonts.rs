@@ -25,10 +25,8 @@ pub fn specs(edition: &Edition) -> Vec<FontSpec> {
         for family in named {
             out.entry((family.clone(), bold, f.italic))
                 .or_insert_with(|| FontSpec {
-                    family,
-                    weight: f.weight,
                     italic: f.italic,
-                    fallback: Vec::new(),
+                    ..FontSpec::new(family, f.weight)
                 });
         }
     }
@@ -182,10 +180,8 @@ pub(super) fn check(
     // Recorded fonts that now come from a different file.
     for r in &edition.fonts {
         let spec = FontSpec {
-            family: r.family.clone(),
-            weight: r.weight,
             italic: r.italic,
-            fallback: Vec::new(),
+            ..FontSpec::new(r.family.clone(), r.weight)
         };
         let Some(id) = book.find(&spec) else {
             continue; // reported as missing above, if a style still uses it

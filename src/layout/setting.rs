@@ -66,12 +66,7 @@ impl ParagraphCache {
         let (metrics, unknown) = match book.metrics(&style.font, lang) {
             Ok(m) => (m, false),
             Err(_) => {
-                let fallback = FontSpec {
-                    family: FALLBACK_FAMILY.into(),
-                    weight: style.font.weight,
-                    italic: false,
-                    fallback: Vec::new(),
-                };
+                let fallback = FontSpec::new(FALLBACK_FAMILY, style.font.weight);
                 (
                     book.metrics(&fallback, lang)
                         .expect("the fallback family is bundled"),

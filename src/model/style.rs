@@ -51,6 +51,18 @@ pub struct FontSpec {
     pub fallback: Vec<String>,
 }
 
+impl FontSpec {
+    /// Upright `family` at `weight`, with no fallbacks of its own.
+    pub fn new(family: impl Into<String>, weight: Weight) -> Self {
+        Self {
+            family: family.into(),
+            weight,
+            italic: false,
+            fallback: Vec::new(),
+        }
+    }
+}
+
 /// A paragraph style: how body text, headlines, bylines and captions are set.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
