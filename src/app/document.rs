@@ -276,10 +276,15 @@ impl Document {
                 let started = Instant::now();
                 let layout = layouter.layout(&edition, &*assets);
                 let ms = started.elapsed().as_secs_f32() * 1000.0;
+                let fonts = assets.font_book();
                 let _ = tx.send(Laid { layout, assets, ms });
                 if let Some(ctx) = wake {
                     ctx.request_repaint();
                 }
+                // Hash the font files the styles use here, off the UI thread: a save records
+                // them and the Fonts dialog compares them, and a system collection can be
+                // 20 MB. Each face hashes once; later layouts find the hashes cached.
+                crate::layout::fonts::record(&edition, &fonts, None);
             });
             self.job = Some(LayoutJob { rx });
         }
