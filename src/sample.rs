@@ -29,12 +29,12 @@ const STORY_IDS: [&str; 7] = [
 
 /// A package's place on the grid: first column, column span, first line, and height in lines of
 /// the body leading. The page is 8 columns by 92 lines.
-#[derive(Clone, Copy)]
-struct Cell {
-    col: u8,
-    span: u8,
-    line: u16,
-    lines: u16,
+#[derive(Clone, Copy, Debug)]
+pub struct Cell {
+    pub col: u8,
+    pub span: u8,
+    pub line: u16,
+    pub lines: u16,
 }
 
 fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> ParagraphStyle {
@@ -122,7 +122,8 @@ pub fn template() -> PageTemplate {
     t
 }
 
-fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
+/// A frame on the grid cell `cell` of `t`'s recto type area.
+pub fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
     let area = t.type_area(false);
     let lead = t.baseline.pt().0;
     let rect = Rect {
@@ -135,7 +136,7 @@ fn frame(t: &PageTemplate, id: &str, cell: Cell, kind: FrameKind) -> Frame {
 }
 
 /// A horizontal rule in the gap line above `line`, across `span` columns from `col`.
-fn hrule(t: &PageTemplate, id: &str, col: u8, span: u8, line: u16) -> Frame {
+pub fn hrule(t: &PageTemplate, id: &str, col: u8, span: u8, line: u16) -> Frame {
     let mut f = frame(
         t,
         id,
@@ -154,7 +155,7 @@ fn hrule(t: &PageTemplate, id: &str, col: u8, span: u8, line: u16) -> Frame {
 }
 
 /// A vertical rule centred in the gutter left of column `col`.
-fn vrule(t: &PageTemplate, id: &str, col: u8, line: u16, lines: u16) -> Frame {
+pub fn vrule(t: &PageTemplate, id: &str, col: u8, line: u16, lines: u16) -> Frame {
     let mut f = frame(
         t,
         id,
@@ -179,7 +180,8 @@ fn rule() -> FrameKind {
     }
 }
 
-fn headline(story: &str) -> FrameKind {
+/// A headline frame for `story`.
+pub fn headline(story: &str) -> FrameKind {
     FrameKind::Headline {
         story: StoryId::new(story),
         tint: None,
@@ -187,7 +189,8 @@ fn headline(story: &str) -> FrameKind {
     }
 }
 
-fn text(columns: u8) -> FrameKind {
+/// A balanced body text frame of `columns` columns.
+pub fn text(columns: u8) -> FrameKind {
     FrameKind::Text {
         columns,
         gutter: None,

@@ -19,6 +19,7 @@ pub enum Command {
     EditionSettings,
     Fonts,
     FitStory,
+    CopyfitPage,
     Quit,
     // Edit
     Undo,
@@ -99,7 +100,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 59] = [
+    pub const ALL: [Command; 60] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -111,6 +112,7 @@ impl Command {
         Self::EditionSettings,
         Self::Fonts,
         Self::FitStory,
+        Self::CopyfitPage,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -185,6 +187,7 @@ impl Command {
             Self::EditionSettings => "edition-settings",
             Self::Fonts => "fonts",
             Self::FitStory => "fit-story",
+            Self::CopyfitPage => "copyfit-page",
             Self::PageSetup => "page-setup",
             Self::Quit => "quit",
             Self::Undo => "undo",
@@ -260,6 +263,7 @@ impl Command {
             Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
             Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
+            Self::CopyfitPage => const { &[key(CMD_ALT_SHIFT, Key::T)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },
             Self::Quit => const { &[key(CMD, Key::Q)] },
             Self::Undo => const { &[key(CMD, Key::Z)] },

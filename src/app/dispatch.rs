@@ -117,6 +117,7 @@ impl BroadsheetApp {
                     self.fit_story(&story);
                 }
             }
+            Command::CopyfitPage => self.fit_page(),
             Command::Fonts => {
                 self.modal = Some(Modal::Fonts(Box::default()));
             }
@@ -320,6 +321,52 @@ impl BroadsheetApp {
                 ));
             }
             Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Fits every story on the current page by moving the edges between them (one undo
+    /// step), and says how many fit and which still do not.
+    pub(super) fn fit_page(&mut self) {
+        let page = self.page;
+        let label = self.doc.edition.page_label(page);
+        let fit = match self.doc.fit_page(page) {
+            Ok(fit) => fit,
+            Err(e) => return self.fail(e.to_string()),
+        };
+        let headline = |id: &crate::model::StoryId| {
+            self.doc
+                .edition
+                .story(id)
+                .map(|s| s.headline.trim().to_owned())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let left: Vec<String> = fit
+            .stories
+            .iter()
+            .filter(|s| s.after != 0)
+            .map(|s| t!("fit-page-left", story = headline(&s.story), lines = s.after))
+            .collect();
+        let fitted = fit.stories.len() - left.len();
+        if fit.edits.is_empty() && left.is_empty() {
+            return self.say(t!("status-fit-page-already", page = label.as_str()));
+        }
+        if !fit.edits.is_empty() {
+            self.edit(fit.edits, "undo-fit-page", None);
+        }
+        if left.is_empty() {
+            self.say(t!(
+                "status-fit-page",
+                page = label.as_str(),
+                fitted = fitted
+            ));
+        } else {
+            self.say(t!(
+                "status-fit-page-left",
+                page = label.as_str(),
+                fitted = fitted,
+                left = left.join(t!("list-sep").as_str())
+            ));
         }
     }
 

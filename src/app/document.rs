@@ -231,6 +231,15 @@ impl Document {
         self.layouter.fit_story(&self.edition, &*self.assets, story)
     }
 
+    /// The edge moves and tracking that fit every story on page `page` (see
+    /// [`crate::layout::fit_page`]).
+    pub fn fit_page(
+        &self,
+        page: usize,
+    ) -> Result<crate::layout::fit_page::PageFit, crate::layout::fit_page::PageFitError> {
+        self.layouter.fit_page(&self.edition, &*self.assets, page)
+    }
+
     /// Every photo path the document or its history names, for Save As to rebase.
     pub fn photo_paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self

@@ -103,11 +103,15 @@ pub enum Command {
         #[arg(long)]
         pages: Option<String>,
     },
-    /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     /// Copyfit stories to their frames (tracking and the last frame's height, within the
-    /// edition's limits; the text is never changed) and write the result.
+    /// edition's limits; the text is never changed) and write the result. With --page, fit
+    /// whole pages instead: the edges between stacked stories move so every story fits.
     Fit {
         file: PathBuf,
+        /// Fit these pages (1-based; repeat or separate with commas) by moving the shared
+        /// edges between their stories, photos within the crop tolerance, then tracking.
+        #[arg(long, value_delimiter = ',', conflicts_with = "story")]
+        page: Vec<usize>,
         /// Only these stories (by ID; repeat or separate with commas); all placed stories when
         /// none is named.
         #[arg(long, value_delimiter = ',')]
@@ -117,6 +121,7 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
         output: PathBuf,
@@ -210,9 +215,10 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Fit {
             file,
+            page,
             story,
             output,
-        } => fit_cmd(&file, &story, &output),
+        } => fit_cmd(&file, &page, &story, &output),
         Command::SampleEdition { output, pages } => {
             if let Some(n) = pages {
                 anyhow::ensure!(
@@ -229,7 +235,12 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
 }
 
 /// `broadsheet fit`: fits each story, prints what it did, and writes the edition.
-fn fit_cmd(file: &Path, stories: &[String], output: &Path) -> anyhow::Result<ExitCode> {
+fn fit_cmd(
+    file: &Path,
+    pages: &[usize],
+    stories: &[String],
+    output: &Path,
+) -> anyhow::Result<ExitCode> {
     use crate::layout::fit::Fitted;
     let (mut edition, origin) = open(Some(file))?;
     let folder = |p: &Path| {
@@ -246,6 +257,9 @@ fn fit_cmd(file: &Path, stories: &[String], output: &Path) -> anyhow::Result<Exi
     );
     let assets = resources::Assets::new(origin, &[]);
     let layouter = layout::Layouter::new();
+    if !pages.is_empty() {
+        return fit_pages_cmd(&layouter, &assets, edition, pages, output);
+    }
     let ids: Vec<crate::model::StoryId> = if stories.is_empty() {
         edition
             .stories
@@ -301,6 +315,45 @@ fn fit_cmd(file: &Path, stories: &[String], output: &Path) -> anyhow::Result<Exi
         "wrote {} ({} fitted, {unfitted} not exactly)",
         output.display(),
         ids.len() - unfitted
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `broadsheet fit --page`: fits each page, prints each story's lines before and after.
+fn fit_pages_cmd(
+    layouter: &layout::Layouter,
+    assets: &resources::Assets,
+    mut edition: crate::model::Edition,
+    pages: &[usize],
+    output: &Path,
+) -> anyhow::Result<ExitCode> {
+    let total = edition.pages.len();
+    for &n in pages {
+        anyhow::ensure!(
+            (1..=total).contains(&n),
+            "--page {n}: the edition has {}",
+            count(total, "page")
+        );
+    }
+    let mut misfits = 0;
+    for &n in pages {
+        let fit = layouter.fit_page(&edition, assets, n - 1)?;
+        eprintln!("page {n}: {}", count(fit.edits.len(), "change"));
+        for s in &fit.stories {
+            let shown = |lines: i32| match lines {
+                0 => "fits".to_owned(),
+                l => format!("{l:+} lines"),
+            };
+            eprintln!("  {}: {} → {}", s.story, shown(s.before), shown(s.after));
+        }
+        misfits += fit.misfits();
+        edition.apply_all(fit.edits)?;
+    }
+    io::save(&edition, output)?;
+    eprintln!(
+        "wrote {} ({misfits} {} still not fitting)",
+        output.display(),
+        if misfits == 1 { "story" } else { "stories" }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -46,7 +46,7 @@ pub enum FitError {
 impl Layouter {
     /// How `story` fits its thread as it would be set with `copyfit` (the edition unchanged):
     /// lines over (positive) or left empty (negative). Uses the shared paragraph cache.
-    fn lines_over(
+    pub(super) fn lines_over(
         &self,
         edition: &Edition,
         resources: &dyn Resources,
@@ -67,6 +67,27 @@ impl Layouter {
         edition: &Edition,
         resources: &dyn Resources,
         id: &StoryId,
+    ) -> Result<Fitted, FitError> {
+        self.fit_story_by(edition, resources, id, true)
+    }
+
+    /// [`Layouter::fit_story`] by tracking alone, frames untouched: what fitting a page does
+    /// once the shared edges have moved.
+    pub fn fit_story_tracking(
+        &self,
+        edition: &Edition,
+        resources: &dyn Resources,
+        id: &StoryId,
+    ) -> Result<Fitted, FitError> {
+        self.fit_story_by(edition, resources, id, false)
+    }
+
+    fn fit_story_by(
+        &self,
+        edition: &Edition,
+        resources: &dyn Resources,
+        id: &StoryId,
+        frame_height: bool,
     ) -> Result<Fitted, FitError> {
         let story = edition
             .story(id)
@@ -96,7 +117,11 @@ impl Layouter {
         let mut settings: Vec<f32> = (-steps..=steps).map(|k| k as f32 * TRACKING_STEP).collect();
         settings.sort_by(|a, b| (a - base).abs().total_cmp(&(b - base).abs()));
 
-        let max_lines = limits.frame_lines as i32;
+        let max_lines = if frame_height {
+            limits.frame_lines as i32
+        } else {
+            0
+        };
         let now = self.lines_over(edition, resources, story, story.copyfit);
         // Each setting's plan: the frame height that leaves the fewest lines over or empty,
         // within the limit and the room on the page.

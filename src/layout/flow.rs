@@ -434,6 +434,9 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
     let capacity = slots.iter().filter(|s| s.kind == SlotKind::Body).count();
     let mut pass = run(ctx, story, &slots);
     let last_used = pass.used.iter().rposition(|&u| u > 0);
+    // Balanced columns end level to within a line: the lines the last row lacks in some
+    // columns are no hole (a story of 68 lines in three columns is 23, 23 and 22 deep).
+    let mut short_row = 0;
     if let Some(f) = last_used
         && pass.over_lines == 0
         && let Some((_, frame)) = story.thread.get(f).and_then(|id| ctx.frame(id))
@@ -447,11 +450,17 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
         // A wrap takes lines out of some columns only, so the even share may not fit: then try
         // a row or two more before giving up on balancing. Without wraps the first try fits
         // whenever balancing can.
-        let tries = if wrapped(ctx, story, f) { 3 } else { 1 };
+        let wraps = wrapped(ctx, story, f);
+        let tries = if wraps { 3 } else { 1 };
         for extra in 0..tries {
             let balanced = self::slots(ctx, story, Some((f, rows + extra)));
             let second = run(ctx, story, &balanced);
             if second.over_lines == 0 {
+                if !wraps {
+                    short_row = (rows as usize * usize::from(columns.max(1)))
+                        .saturating_sub(second.used[f])
+                        .min(usize::from(columns.max(1)) - 1);
+                }
                 pass = second;
                 break;
             }
@@ -467,7 +476,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
     }
     let over_lines = pass.over_lines;
     // Space left is counted against the frames as drawn, balanced or not.
-    let free = capacity.saturating_sub(pass.lines_set);
+    let free = capacity.saturating_sub(pass.lines_set + short_row);
     out.fit.lines_set = pass.lines_set;
     out.fit.lines_over = if over_lines > 0 {
         over_lines as i32

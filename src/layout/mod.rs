@@ -7,6 +7,7 @@
 
 pub mod display;
 pub mod fit;
+pub mod fit_page;
 mod flow;
 pub mod fonts;
 mod frames;

@@ -222,6 +222,20 @@ impl Edition {
                 .map(|f| f.id.as_str()),
         )?;
 
+        let limits = self.copyfit;
+        for (field, value, max) in [
+            ("tracking_pct", limits.tracking_pct, 10.0),
+            ("photo_crop_pct", limits.photo_crop_pct, 90.0),
+        ] {
+            if !(value.is_finite() && (0.0..=max).contains(&value)) {
+                return Err(Invalid::new(
+                    format!("copyfit's {field} must be between 0 and {max}%, not {value}"),
+                    "copyfit:",
+                )
+                .at_field(field));
+            }
+        }
+
         let style_ok = |id: &StyleId| self.styles.paragraph(id).is_some();
         let roles = &self.roles;
         for (role, id) in [

@@ -100,6 +100,11 @@ pub struct CopyfitLimits {
     /// The most grid lines copyfit may make a frame taller or shorter by.
     #[serde(default = "CopyfitLimits::default_lines")]
     pub frame_lines: u32,
+    /// Fitting a page may make a photo frame taller or shorter while its photo (which fills
+    /// the frame) loses at most this share of its width or height to the frame's edges, in
+    /// percent — or no more than it already loses.
+    #[serde(default = "CopyfitLimits::default_photo_crop")]
+    pub photo_crop_pct: f32,
 }
 
 impl CopyfitLimits {
@@ -108,6 +113,9 @@ impl CopyfitLimits {
     }
     fn default_lines() -> u32 {
         40
+    }
+    fn default_photo_crop() -> f32 {
+        25.0
     }
     pub fn is_default(&self) -> bool {
         *self == Self::default()
@@ -119,6 +127,7 @@ impl Default for CopyfitLimits {
         Self {
             tracking_pct: Self::default_tracking(),
             frame_lines: Self::default_lines(),
+            photo_crop_pct: Self::default_photo_crop(),
         }
     }
 }

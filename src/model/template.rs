@@ -129,6 +129,15 @@ impl Rect {
         (x1 > x0 && y1 > y0).then(|| Rect::new(x0, y0, x1 - x0, y1 - y0))
     }
 
+    /// The smallest rectangle covering both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x0 = self.x.0.min(other.x.0);
+        let y0 = self.y.0.min(other.y.0);
+        let x1 = self.right().0.max(other.right().0);
+        let y1 = self.bottom().0.max(other.bottom().0);
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+
     pub fn contains(&self, other: &Rect) -> bool {
         const EPS: f32 = 0.01;
         other.x.0 >= self.x.0 - EPS
