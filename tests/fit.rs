@@ -22,6 +22,36 @@ fn plan_of(fitted: &Fitted) -> Option<&FitPlan> {
     }
 }
 
+/// The sample with each story's last frame three grid lines short (lines over) or, for
+/// the lead, four lines long (lines empty): what a later copy change does to a fitted page.
+fn misfitted() -> Edition {
+    let mut e = bundle::sample();
+    for story in [
+        "lead",
+        "civility",
+        "heating",
+        "fire-safety",
+        "pocket-parks",
+        "family-school",
+    ] {
+        let last = e
+            .story(&StoryId::new(story))
+            .unwrap()
+            .thread
+            .last()
+            .cloned();
+        let by = if story == "lead" { 4.0 } else { -3.0 } * 15.0;
+        for page in &mut e.pages {
+            for f in &mut page.frames {
+                if Some(&f.id) == last.as_ref() {
+                    f.rect.h.0 += by;
+                }
+            }
+        }
+    }
+    e
+}
+
 #[test]
 fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() {
     let mut e = bundle::sample();
@@ -39,11 +69,7 @@ fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() 
         "family-school",
     ] {
         let id = StoryId::new(story);
-        assert_ne!(
-            lines_over(&before, story),
-            0,
-            "{story} needs fitting in the sample"
-        );
+        assert_ne!(lines_over(&before, story), 0, "{story} needs fitting");
         let fitted = layouter.fit_story(&e, &assets, &id).unwrap();
         let plan = plan_of(&fitted).unwrap_or_else(|| panic!("{story}: {fitted:?}"));
         // Within the limits: tracking in steps up to the limit, the frame by whole lines.
@@ -113,7 +139,10 @@ fn copyfit_tracking_is_saved_in_the_file_and_refused_past_ten_percent() {
     let mut e = bundle::sample();
     e.apply(Edit::SetCopyfit {
         story: StoryId::new("lead"),
-        copyfit: broadsheet::model::Copyfit { tracking_pct: -1.5 },
+        copyfit: broadsheet::model::Copyfit {
+            tracking_pct: -1.5,
+            ..Default::default()
+        },
     })
     .unwrap();
     let text = broadsheet::model::io::to_string(&e);
@@ -133,9 +162,41 @@ fn copyfit_tracking_is_saved_in_the_file_and_refused_past_ten_percent() {
         e.apply(Edit::SetCopyfit {
             story: StoryId::new("lead"),
             copyfit: broadsheet::model::Copyfit {
-                tracking_pct: f32::NAN
+                tracking_pct: f32::NAN,
+                ..Default::default()
             },
         })
         .is_err()
+    );
+}
+
+#[test]
+fn an_overset_story_marks_its_shortest_paragraph_endings_for_cutting() {
+    let e = misfitted();
+    let laid = Layouter::new().layout(&e, &Assets::bundled(Origin::Bundled));
+    let fit = laid
+        .fits
+        .iter()
+        .find(|f| f.story.as_str() == "civility")
+        .unwrap();
+    assert!(fit.lines_over > 0);
+    let marked = fit.cut_candidates();
+    assert_eq!(
+        marked.len(),
+        (fit.lines_over as usize).min(fit.last_lines.len())
+    );
+    // The shortest endings: none left unmarked is shorter than one marked.
+    let longest_marked = marked.iter().map(|l| l.chars).max().unwrap();
+    for line in &fit.last_lines {
+        if !marked.contains(&line) {
+            assert!(line.chars >= longest_marked, "{line:?}");
+        }
+    }
+    // A story with room to spare marks nothing.
+    assert!(
+        laid.fits
+            .iter()
+            .filter(|f| f.lines_over <= 0)
+            .all(|f| f.cut_candidates().is_empty())
     );
 }

@@ -306,19 +306,17 @@ impl BroadsheetApp {
             Ok(Fitted::Closer { plan, lines }) => {
                 let what = said(&plan);
                 self.edit(plan.edits, "undo-fit-story", None);
-                self.say(t!(
+                let said = t!(
                     "status-fit-closer",
                     story = story.as_str(),
                     what = what,
                     lines = lines
-                ));
+                );
+                self.say(with_cuts(said, lines));
             }
             Ok(Fitted::Cannot { lines }) => {
-                self.say(t!(
-                    "status-fit-cannot",
-                    story = story.as_str(),
-                    lines = lines
-                ));
+                let said = t!("status-fit-cannot", story = story.as_str(), lines = lines);
+                self.say(with_cuts(said, lines));
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -483,5 +481,15 @@ impl BroadsheetApp {
             Choice::Create(template) => self.when_saved(ctx, Pending::New(Box::new(template))),
             Choice::Cancel => self.after_save = None,
         }
+    }
+}
+
+/// A fit message, with where to cut when the story is over: the canvas marks that many
+/// paragraph last lines (编辑删行).
+fn with_cuts(said: String, lines: i32) -> String {
+    if lines > 0 {
+        format!("{said}{}", t!("status-cut-marked", lines = lines))
+    } else {
+        said
     }
 }

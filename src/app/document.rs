@@ -161,7 +161,32 @@ impl Document {
         }
         self.history.apply(&mut self.edition, edits, label, merge)?;
         self.stale = true;
+        self.auto_fit();
         Ok(())
+    }
+
+    /// Fits again, by tracking, every story marked auto-fit that no longer fits; the change
+    /// joins the edit's undo step.
+    fn auto_fit(&mut self) {
+        use crate::layout::fit::Fitted;
+        let auto: Vec<StoryId> = self
+            .edition
+            .stories
+            .iter()
+            .filter(|s| s.copyfit.auto && !s.thread.is_empty())
+            .map(|s| s.id.clone())
+            .collect();
+        for id in auto {
+            let plan = match self
+                .layouter
+                .fit_story_tracking(&self.edition, &*self.assets, &id)
+            {
+                Ok(Fitted::Plan(plan) | Fitted::Closer { plan, .. }) => plan,
+                _ => continue,
+            };
+            // An edit that cannot be applied leaves the story as the user's edit left it.
+            let _ = self.history.amend(&mut self.edition, plan.edits);
+        }
     }
 
     /// Undoes one step; `None` when there is nothing to undo, else its label or why it failed.

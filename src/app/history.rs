@@ -82,6 +82,28 @@ impl History {
         Ok(())
     }
 
+    /// Applies `edits` as part of the last step (what auto-fit does after an edit): one undo
+    /// takes back both.
+    pub fn amend(&mut self, edition: &mut Edition, edits: Vec<Edit>) -> Result<(), EditError> {
+        let mut inverses = edition.apply_all(edits)?;
+        match self.undo.last_mut() {
+            Some(top) => {
+                inverses.append(&mut top.inverses);
+                top.inverses = inverses;
+            }
+            None => {
+                self.next_serial += 1;
+                self.undo.push(Step {
+                    serial: self.next_serial,
+                    label: "undo-fit-story".to_owned(),
+                    inverses,
+                    merge: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Ends the open step: the next edit starts a new one.
     pub fn commit(&mut self) {
         self.open = false;

@@ -131,7 +131,15 @@ impl Layouter {
             let over = if t == base {
                 now
             } else {
-                self.lines_over(edition, resources, story, Copyfit { tracking_pct: t })
+                self.lines_over(
+                    edition,
+                    resources,
+                    story,
+                    Copyfit {
+                        tracking_pct: t,
+                        ..story.copyfit
+                    },
+                )
             };
             // The last frame gains (or loses) a line per column for each grid line of height.
             let mut lines = (over / columns).clamp(-max_lines, max_lines);
@@ -153,7 +161,10 @@ impl Layouter {
             if t != base {
                 edits.push(Edit::SetCopyfit {
                     story: id.clone(),
-                    copyfit: Copyfit { tracking_pct: t },
+                    copyfit: Copyfit {
+                        tracking_pct: t,
+                        ..story.copyfit
+                    },
                 });
             }
             if lines != 0 {

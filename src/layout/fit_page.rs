@@ -170,7 +170,15 @@ impl Layouter {
                     let over = if t == block.base {
                         block.over
                     } else {
-                        self.lines_over(edition, resources, story, Copyfit { tracking_pct: t })
+                        self.lines_over(
+                            edition,
+                            resources,
+                            story,
+                            Copyfit {
+                                tracking_pct: t,
+                                ..story.copyfit
+                            },
+                        )
                     };
                     (t, over)
                 })

@@ -157,6 +157,8 @@ struct Pass {
     unknown_fonts: Vec<String>,
     /// Characters no face has: body paragraph (0-based), character in it, the character.
     missing: Vec<(usize, usize, char)>,
+    /// Each body paragraph's last line, where it was set.
+    last_lines: Vec<super::LastLine>,
 }
 
 /// One flowing of a story through a list of slots.
@@ -257,6 +259,22 @@ impl Flow<'_, '_> {
                 &owner,
                 &mut items,
             );
+            // A paragraph of more than one line whose last line this is.
+            if breaker.is_done() && line.start > 0 {
+                let size = style.size.pt().0;
+                let content = line.ends.last().copied().unwrap_or(0.0);
+                self.pass.last_lines.push(super::LastLine {
+                    paragraph: self.paragraph,
+                    page: slot.page,
+                    rect: crate::model::Rect::new(
+                        slot.x,
+                        slot.baseline - size * 0.88,
+                        content.max(size),
+                        size,
+                    ),
+                    chars: line.end - line.start,
+                });
+            }
             self.pass
                 .items
                 .extend(items.into_iter().map(|i| (slot.page, i)));
@@ -399,6 +417,7 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
             over_lines: 0,
             unknown_fonts: Vec::new(),
             missing: Vec::new(),
+            last_lines: Vec::new(),
         },
         frames,
         paragraph: 0,
@@ -478,6 +497,7 @@ pub fn flow_story(ctx: &Context, story: &Story) -> Flowed {
     // Space left is counted against the frames as drawn, balanced or not.
     let free = capacity.saturating_sub(pass.lines_set + short_row);
     out.fit.lines_set = pass.lines_set;
+    out.fit.last_lines = std::mem::take(&mut pass.last_lines);
     out.fit.lines_over = if over_lines > 0 {
         over_lines as i32
     } else {

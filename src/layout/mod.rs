@@ -45,6 +45,35 @@ pub struct StoryFit {
     pub lines_over: i32,
     /// The tracking copyfit added, in percent of the em (0 when none).
     pub tracking_pct: f32,
+    /// Each body paragraph's last line where it was set: when the story is over, the
+    /// shortest are where an editor cuts a line (编辑删行).
+    #[serde(skip)]
+    pub last_lines: Vec<LastLine>,
+}
+
+/// The last line of a body paragraph as set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LastLine {
+    /// The paragraph, 0-based among the story's body paragraphs.
+    pub paragraph: usize,
+    pub page: usize,
+    /// Where the line's characters are, in page points (top-left, width, height).
+    pub rect: crate::model::Rect,
+    /// Characters on the line: cutting this many (or fewer) takes the paragraph a line shorter.
+    pub chars: usize,
+}
+
+impl StoryFit {
+    /// The paragraphs where cutting the fewest characters saves a line each, shortest last
+    /// line first: as many as the story is lines over (none when it fits). Paragraphs of one
+    /// line are left out (cutting them is cutting a paragraph).
+    pub fn cut_candidates(&self) -> Vec<&LastLine> {
+        let over = usize::try_from(self.lines_over).unwrap_or(0);
+        let mut lines: Vec<&LastLine> = self.last_lines.iter().filter(|l| l.chars > 0).collect();
+        lines.sort_by_key(|l| (l.chars, l.paragraph));
+        lines.truncate(over);
+        lines
+    }
 }
 
 impl StoryFit {
@@ -54,6 +83,7 @@ impl StoryFit {
             lines_set: 0,
             lines_over: 0,
             tracking_pct: story.copyfit.tracking_pct,
+            last_lines: Vec::new(),
         }
     }
 

@@ -82,6 +82,10 @@ pub struct Copyfit {
     /// Added to the body's tracking, in percent of the em (−1.0: 字距 −1%).
     #[serde(default)]
     pub tracking_pct: f32,
+    /// Auto-fit: the editor fits the story again by tracking after every edit (its frames
+    /// stay where the designer put them).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto: bool,
 }
 
 impl Copyfit {

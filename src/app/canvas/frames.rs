@@ -4,7 +4,9 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
-use super::overlay::{badges_ui, cursor, frame_color, lock_ui, missing_glyphs_ui, threads_ui};
+use super::overlay::{
+    badges_ui, cursor, cut_candidates_ui, frame_color, lock_ui, missing_glyphs_ui, threads_ui,
+};
 use super::{Canvas, Drag, PageGeom, Tool, View};
 use crate::app::Intent;
 use crate::app::i18n::t;
@@ -232,6 +234,7 @@ impl Canvas {
             missing_glyphs_ui(painter, view.layout, index, &geom);
         }
         if view.guides {
+            cut_candidates_ui(painter, view.layout, index, &geom);
             threads_ui(painter, edition, page, &geom);
             badges_ui(painter, edition, view.layout, page, &geom);
         }

@@ -203,6 +203,48 @@ pub(super) fn badges_ui(
 
 /// A red box round every glyph the fonts lack (the `.notdef` box that would print), so the
 /// preflight's "no font has 龑" can be found on the page.
+/// 编辑删行: for each story with lines over, the shortest last lines of its paragraphs, as
+/// many as it is over, in amber with a 删 mark: cutting a line's few characters saves a line.
+/// The text itself is never cut here.
+pub(super) fn cut_candidates_ui(
+    painter: &egui::Painter,
+    layout: Option<&EditionLayout>,
+    index: usize,
+    geom: &PageGeom,
+) {
+    let Some(layout) = layout else {
+        return;
+    };
+    let amber = Color32::from_rgb(235, 150, 20);
+    for fit in layout.fits.iter().filter(|f| f.lines_over > 0) {
+        for line in fit.cut_candidates() {
+            if line.page != index {
+                continue;
+            }
+            let r = line.rect;
+            let rect = Rect::from_min_max(
+                geom.screen_from_page(r.x.0, r.y.0),
+                geom.screen_from_page(r.right().0, r.bottom().0),
+            )
+            .expand(1.5);
+            painter.rect_filled(rect, 2.0, amber.gamma_multiply(0.25));
+            painter.rect_stroke(
+                rect,
+                2.0,
+                Stroke::new(1.5, amber),
+                egui::StrokeKind::Outside,
+            );
+            painter.text(
+                rect.left_center() - vec2(3.0, 0.0),
+                egui::Align2::RIGHT_CENTER,
+                "删",
+                egui::FontId::proportional(rect.height().clamp(9.0, 16.0)),
+                amber,
+            );
+        }
+    }
+}
+
 pub(super) fn missing_glyphs_ui(
     painter: &egui::Painter,
     layout: Option<&EditionLayout>,

@@ -42,6 +42,24 @@ pub(super) fn story_ui(
                 actions.push(Intent::FitStory(story.id.clone()));
             }
         }
+        let mut auto = story.copyfit.auto;
+        if ui
+            .checkbox(&mut auto, t!("props-auto-fit"))
+            .on_hover_text(t!("props-auto-fit-tip"))
+            .changed()
+        {
+            actions.push(Intent::Edit {
+                edits: vec![crate::model::Edit::SetCopyfit {
+                    story: story.id.clone(),
+                    copyfit: crate::model::Copyfit {
+                        auto,
+                        ..story.copyfit
+                    },
+                }],
+                label: "undo-auto-fit",
+                merge: None,
+            });
+        }
     });
     if story.copyfit.tracking_pct != 0.0 {
         ui.label(t!(
