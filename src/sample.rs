@@ -200,6 +200,16 @@ pub fn text(columns: u8) -> FrameKind {
     }
 }
 
+// Page 1's geometry in grid lines, as `broadsheet fit --page 1` left it: the lead's rows on
+// page 1 (the rest continues on page 2), the photo's height, where the two wide stories
+// start, and the pocket-park story's rows in the rail.
+const LEAD_ROWS: u16 = 16;
+const PHOTO_ROWS: u16 = 31;
+const CIVILITY_LINE: u16 = 59;
+const FIRE_LINE: u16 = 75;
+const PARKS_ROWS: u16 = 38;
+const LEAD_JUMP_ROWS: u16 = 9;
+
 /// Builds the sample edition from the customer's articles.
 pub fn edition() -> Edition {
     let t = template();
@@ -221,7 +231,7 @@ pub fn edition() -> Edition {
     };
     thread(&mut stories, "lead", &["p1-lead-body", "p2-lead-body"]);
     thread(&mut stories, "civility", &["p1-civility-body"]);
-    thread(&mut stories, "heating", &["p1-heating-body"]);
+    thread(&mut stories, "heating", &["p2-heating-body"]);
     thread(&mut stories, "fire-safety", &["p1-fire-body"]);
     thread(&mut stories, "pocket-parks", &["p1-parks-body"]);
     thread(&mut stories, "family-school", &["p1-family-body"]);
@@ -232,22 +242,23 @@ pub fn edition() -> Edition {
         s.photo = Some(PhotoId::new("taihuli-street"));
     }
 
+    // Page 1, fitted (`broadsheet fit --page 1`): no story leaves a hole or oversets.
     let page1 = vec![
-        // Left block: the lead across six columns, then the photo story beside the heating
-        // story, then the fire-safety and pocket-park stories.
+        // Left block, six columns: the lead (continuing on page 2), the photo story across
+        // all six, then two wide stories one above the other.
         frame(&t, "p1-lead-head", cell(0, 6, 0, 7), headline("lead")),
-        frame(&t, "p1-lead-body", cell(0, 6, 7, 18), text(6)),
-        hrule(&t, "p1-rule-h1", 0, 6, 26),
+        frame(&t, "p1-lead-body", cell(0, 6, 7, LEAD_ROWS), text(6)),
+        hrule(&t, "p1-rule-h1", 0, 6, 8 + LEAD_ROWS),
         frame(
             &t,
             "p1-taihuli-head",
-            cell(0, 3, 26, 3),
+            cell(0, 6, 8 + LEAD_ROWS, 3),
             headline("taihuli"),
         ),
         frame(
             &t,
             "p1-taihuli-photo",
-            cell(0, 3, 29, 26),
+            cell(0, 6, 11 + LEAD_ROWS, PHOTO_ROWS),
             FrameKind::Photo {
                 photo: PhotoId::new("taihuli-street"),
                 story: Some(StoryId::new("taihuli")),
@@ -255,48 +266,62 @@ pub fn edition() -> Edition {
                 crop: Crop::default(),
             },
         ),
-        vrule(&t, "p1-rule-v2", 3, 26, 66),
+        hrule(&t, "p1-rule-h2", 0, 6, CIVILITY_LINE),
         frame(
             &t,
-            "p1-heating-head",
-            cell(3, 3, 26, 5),
-            headline("heating"),
+            "p1-civility-head",
+            cell(0, 6, CIVILITY_LINE, 5),
+            headline("civility"),
         ),
-        frame(&t, "p1-heating-body", cell(3, 3, 31, 24), text(3)),
-        hrule(&t, "p1-rule-h2", 0, 6, 56),
+        frame(
+            &t,
+            "p1-civility-body",
+            cell(0, 6, CIVILITY_LINE + 5, FIRE_LINE - CIVILITY_LINE - 6),
+            text(6),
+        ),
+        hrule(&t, "p1-rule-h3", 0, 6, FIRE_LINE),
         frame(
             &t,
             "p1-fire-head",
-            cell(0, 3, 56, 5),
+            cell(0, 6, FIRE_LINE, 5),
             headline("fire-safety"),
         ),
-        frame(&t, "p1-fire-body", cell(0, 3, 61, 31), text(3)),
         frame(
             &t,
-            "p1-parks-head",
-            cell(3, 3, 56, 5),
-            headline("pocket-parks"),
+            "p1-fire-body",
+            cell(0, 6, FIRE_LINE + 5, 92 - FIRE_LINE - 5),
+            text(6),
         ),
-        frame(&t, "p1-parks-body", cell(3, 3, 61, 31), text(3)),
         // Right rail: two columns down the page.
         vrule(&t, "p1-rule-v1", 6, 0, 92),
         frame(
             &t,
-            "p1-civility-head",
-            cell(6, 2, 0, 7),
-            headline("civility"),
+            "p1-parks-head",
+            cell(6, 2, 0, 6),
+            headline("pocket-parks"),
         ),
-        frame(&t, "p1-civility-body", cell(6, 2, 7, 29), text(2)),
-        hrule(&t, "p1-rule-h3", 6, 2, 37),
+        frame(&t, "p1-parks-body", cell(6, 2, 6, PARKS_ROWS), text(2)),
+        hrule(&t, "p1-rule-h4", 6, 2, 7 + PARKS_ROWS),
         frame(
             &t,
             "p1-family-head",
-            cell(6, 2, 37, 7),
+            cell(6, 2, 7 + PARKS_ROWS, 7),
             headline("family-school"),
         ),
-        frame(&t, "p1-family-body", cell(6, 2, 44, 48), text(2)),
+        frame(
+            &t,
+            "p1-family-body",
+            cell(6, 2, 14 + PARKS_ROWS, 92 - 14 - PARKS_ROWS),
+            text(2),
+        ),
     ];
-    let page2 = vec![frame(&t, "p2-lead-body", cell(0, 2, 0, 6), text(2))];
+    // Page 2: the lead's continuation beside the heating story.
+    let page2 = vec![
+        frame(&t, "p2-lead-body", cell(0, 2, 0, LEAD_JUMP_ROWS), text(2)),
+        vrule(&t, "p2-rule-v1", 2, 0, 22),
+        frame(&t, "p2-heating-head", cell(2, 3, 0, 5), headline("heating")),
+        frame(&t, "p2-heating-body", cell(2, 3, 5, 17), text(3)),
+    ];
 
     let mut e = Edition {
         stories,
@@ -385,8 +410,8 @@ fn settings(t: PageTemplate) -> Edition {
     }
 }
 
-/// An `n`-page edition for benchmarks and stress tests: every page carries the customer's
-/// seven items with their sentences rotated (so no page repeats), and each page's lead story
+/// An `n`-page edition for benchmarks and stress tests: every page carries page 1 of the sample:
+/// six stories and the photo, their sentences rotated (so no page repeats), and each page's lead story
 /// continues on the next page (the last page's on the first) through jump lines.
 pub fn generated(n: usize) -> Edition {
     let base = edition();
@@ -410,19 +435,9 @@ pub fn generated(n: usize) -> Edition {
                 } => *story = StoryId::new(format!("{story}-{page_no}")),
                 _ => {}
             }
-            // The heating story gives up its spare lines to the previous page's lead.
-            if f.id.as_str().ends_with("-heating-body") {
-                f = self::frame(
-                    &t,
-                    f.id.as_str(),
-                    Cell {
-                        col: 3,
-                        span: 3,
-                        line: 31,
-                        lines: 18,
-                    },
-                    text(3),
-                );
+            // The photo gives up its last rows to the previous page's lead.
+            if f.id.as_str().ends_with("-taihuli-photo") {
+                f.rect.h.0 -= 7.0 * t.baseline.pt().0;
             }
             frames.push(f);
         }
@@ -430,14 +445,18 @@ pub fn generated(n: usize) -> Edition {
             &t,
             &format!("p{page_no}-cont-body"),
             Cell {
-                col: 3,
-                span: 3,
-                line: 50,
-                lines: 5,
+                col: 0,
+                span: 6,
+                line: 11 + LEAD_ROWS + PHOTO_ROWS - 6,
+                lines: 6,
             },
-            text(3),
+            text(6),
         ));
-        for s in &base.stories {
+        // The stories on page 1 (the heating story is on page 2 of the sample).
+        let on_page_one = |s: &&crate::model::Story| {
+            s.thread.is_empty() || s.thread.iter().any(|f| f.as_str().starts_with("p1-"))
+        };
+        for s in base.stories.iter().filter(on_page_one) {
             let mut s = s.clone();
             s.id = StoryId::new(format!("{}-{page_no}", s.id));
             s.paragraphs = s

@@ -54,7 +54,7 @@ fn misfitted() -> Edition {
 
 #[test]
 fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() {
-    let mut e = bundle::sample();
+    let mut e = misfitted();
     let assets = Assets::bundled(Origin::Bundled);
     let layouter = Layouter::new();
     let before = layouter.layout(&e, &assets);
@@ -96,10 +96,14 @@ fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() 
             _ => unreachable!(),
         }
         // Fitting it again finds nothing more to do.
-        assert!(matches!(
-            layouter.fit_story(&e, &assets, &id).unwrap(),
-            Fitted::Already | Fitted::Closer { .. } | Fitted::Cannot { .. }
-        ));
+        let again = layouter.fit_story(&e, &assets, &id).unwrap();
+        assert!(
+            matches!(
+                again,
+                Fitted::Already | Fitted::Closer { .. } | Fitted::Cannot { .. }
+            ),
+            "{story}: {fitted:?} then {again:?}"
+        );
     }
     assert!(exact >= 4, "{exact} of 6 fit exactly");
     // Not a character of any story changed.
@@ -109,7 +113,7 @@ fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() 
 
 #[test]
 fn a_story_that_cannot_fit_within_the_limits_says_how_many_lines_to_cut() {
-    let mut e: Edition = bundle::sample();
+    let mut e: Edition = misfitted();
     // No frame changes and no tracking allowed: only the count is left.
     e.copyfit.tracking_pct = 0.0;
     e.copyfit.frame_lines = 0;
@@ -167,6 +171,26 @@ fn copyfit_tracking_is_saved_in_the_file_and_refused_past_ten_percent() {
             },
         })
         .is_err()
+    );
+}
+
+#[test]
+fn the_sample_edition_has_no_holes_and_no_overset_and_the_lead_jumps_beside_another_story() {
+    let e = bundle::sample();
+    let laid = Layouter::new().layout(&e, &Assets::bundled(Origin::Bundled));
+    for fit in &laid.fits {
+        if !e.story(&fit.story).unwrap().thread.is_empty() {
+            assert_eq!(fit.lines_over, 0, "{}: {}", fit.story, fit.badge());
+        }
+    }
+    let lead = e.story(&StoryId::new("lead")).unwrap();
+    let (page, _) = e.frame(lead.thread.last().unwrap()).unwrap();
+    assert_eq!(page, 1, "the lead continues on page 2");
+    assert!(
+        e.stories
+            .iter()
+            .any(|s| s.id != lead.id && s.thread.iter().any(|f| e.frame(f).unwrap().0 == 1)),
+        "page 2 carries another story"
     );
 }
 

@@ -123,7 +123,7 @@ fn no_frames_overlap_and_all_sit_inside_the_trim() {
 #[test]
 fn columns_are_read_top_to_bottom_then_left_to_right_and_baselines_align() {
     let laid = lay(&bundle::sample());
-    let lines = runs(&laid, "fire-safety", TextRole::Body);
+    let lines = runs(&laid, "heating", TextRole::Body);
     // Flow order is column order: x never decreases, and within a column y increases.
     let mut columns: Vec<Vec<f32>> = Vec::new();
     let mut last_x = f32::MIN;
@@ -140,7 +140,7 @@ fn columns_are_read_top_to_bottom_then_left_to_right_and_baselines_align() {
         }
         col.push(r.origin.y);
     }
-    assert_eq!(columns.len(), 3, "the fire-safety frame has three columns");
+    assert_eq!(columns.len(), 3, "the heating frame has three columns");
     // Column 2 starts at the top, level with column 1: the line after column 1's last.
     assert_eq!(columns[0][0], columns[1][0]);
     // Baselines of neighbouring columns and neighbouring stories sit on one grid.
@@ -179,18 +179,18 @@ fn the_folio_shows_each_pages_label() {
 fn overset_is_counted_never_dropped() {
     let mut edition = bundle::sample();
     let frame = edition.frame_mut(&"p1-civility-body".into()).unwrap();
-    frame.rect.h.0 -= 15.0 * 6.0; // six lines shorter: 46 lines for 56
+    frame.rect.h.0 -= 15.0 * 2.0; // two rows of six columns shorter: 48 places for 56 lines
     let laid = lay(&edition);
     let fit = laid
         .fits
         .iter()
         .find(|f| f.story.as_str() == "civility")
         .unwrap();
-    assert_eq!(fit.lines_over, 10, "56 lines in 46 places: {}", fit.badge());
+    assert_eq!(fit.lines_over, 8, "56 lines in 48 places: {}", fit.badge());
     assert!(
         laid.diagnostics
             .iter()
-            .any(|d| d.code == "overset" && d.message.starts_with("+10 lines"))
+            .any(|d| d.code == "overset" && d.message.starts_with("+8 lines"))
     );
 }
 
@@ -247,9 +247,10 @@ fn a_missing_photo_prints_a_placeholder_and_warns() {
     assert!(page.items.iter().any(|i| matches!(i, Item::Rect(_))));
 }
 
-/// The sample with a subhead (小标题) as the heating story's second paragraph.
+/// The sample with a subhead (小标题) as the heating story's second paragraph, its frame
+/// (on page 2) four lines deeper to make room for it.
 fn with_subhead(text: &str) -> Edition {
-    let mut e = bundle::sample();
+    let mut e = deeper_heating();
     e.styles.paragraph.push(sample::subhead());
     let s = e.story_mut(&"heating".into()).unwrap();
     s.paragraphs
@@ -257,9 +258,16 @@ fn with_subhead(text: &str) -> Edition {
     e
 }
 
+/// The sample with the heating story's frame four lines deeper than it needs.
+fn deeper_heating() -> Edition {
+    let mut e = bundle::sample();
+    e.frame_mut(&"p2-heating-body".into()).unwrap().rect.h.0 += 60.0;
+    e
+}
+
 #[test]
 fn a_subhead_is_set_in_its_own_style_on_whole_grid_lines() {
-    let plain = lay(&bundle::sample());
+    let plain = lay(&deeper_heating());
     let e = with_subhead("供热管网改造");
     let laid = lay(&e);
     let body = runs(&laid, "heating", TextRole::Body);
@@ -360,8 +368,8 @@ fn an_unknown_font_in_a_paragraph_style_is_a_diagnostic_not_a_panic() {
     assert_eq!(d.len(), 1, "{:?}", laid.diagnostics);
     assert_eq!(d[0].severity, broadsheet::model::Severity::Warning);
     assert!(d[0].message.contains("Founder Hei"), "{}", d[0].message);
-    assert!(d[0].message.contains("on page 1"), "{}", d[0].message);
-    assert_eq!(d[0].page.as_deref(), Some("1"));
+    assert!(d[0].message.contains("on page 2"), "{}", d[0].message);
+    assert_eq!(d[0].page.as_deref(), Some("2"));
     let font = &e.styles.paragraph.last().unwrap().font;
     assert!(FontBook::bundled().check_spec(font).is_err());
 }

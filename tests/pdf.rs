@@ -93,13 +93,17 @@ fn the_sample_pdf_is_valid_and_embeds_every_font_as_a_subset_with_unicode() {
     }
 }
 
-/// The 楷体 the sample sets its kickers and captions in goes into page 1 as an embedded subset
+/// The 楷体 the sample sets its kickers and captions in goes into the PDF as an embedded subset
 /// (a six-letter tag before its PostScript name), with a ToUnicode map: the text comes back.
 #[test]
 fn the_kai_face_is_embedded_as_a_subset_and_the_kickers_and_caption_come_back_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let edition = bundle::sample();
-    let file = write(dir.path(), "p1.pdf", &pdf(&edition, page_one()));
+    let file = write(
+        dir.path(),
+        "sample.pdf",
+        &pdf(&edition, all_pages(&edition)),
+    );
     let fonts = run(&tool("pdffonts", "poppler-utils"), &[&file]);
     let row = fonts
         .lines()

@@ -97,10 +97,14 @@ impl Layouter {
             .last()
             .and_then(|f| edition.frame(f))
             .ok_or_else(|| FitError::NotPlaced(id.clone()))?;
-        let FrameKind::Text { columns, .. } = frame.kind else {
+        let FrameKind::Text {
+            columns, balance, ..
+        } = frame.kind
+        else {
             return Err(FitError::NotPlaced(id.clone()));
         };
         let columns = i32::from(columns.max(1));
+        let balanced = balance && columns > 1;
         let template = edition
             .template(&edition.pages[page].template)
             .ok_or_else(|| FitError::NotPlaced(id.clone()))?;
@@ -141,8 +145,15 @@ impl Layouter {
                     },
                 )
             };
-            // The last frame gains (or loses) a line per column for each grid line of height.
-            let mut lines = (over / columns).clamp(-max_lines, max_lines);
+            // The last frame gains (or loses) a line per column for each grid line of height;
+            // balanced columns may end a row short in some columns, so a part row counts as
+            // one when lines are over and none when they are empty.
+            let rows = if balanced && over > 0 {
+                (over + columns - 1) / columns
+            } else {
+                over / columns
+            };
+            let mut lines = rows.clamp(-max_lines, max_lines);
             while lines != 0
                 && !room(
                     edition,
@@ -155,7 +166,10 @@ impl Layouter {
             {
                 lines -= lines.signum();
             }
-            let left = over - lines * columns;
+            let left = match over - lines * columns {
+                l if balanced && l < 0 && l > -columns => 0,
+                l => l,
+            };
             let mut edits = Vec::new();
             #[allow(clippy::float_cmp)]
             if t != base {

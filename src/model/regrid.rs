@@ -288,7 +288,7 @@ mod tests {
         assert!((body.x.0 - new.column_x(0, false).0).abs() < 0.01);
         assert!((body.w.0 - new.span_width(6).0).abs() < 0.01);
         // The right rail sat on columns 6–7: it moves left to 4–5, keeping its two columns.
-        let rail = rect(&after, "p1-civility-body");
+        let rail = rect(&after, "p1-family-body");
         assert!(
             (rail.x.0 - new.column_x(4, false).0).abs() < 0.01,
             "{rail:?}"
@@ -297,7 +297,7 @@ mod tests {
         // Frames on the baseline grid stay on it (the grid and type area did not change).
         assert_eq!(rect(&after, "p1-fire-body").y, rect(&e, "p1-fire-body").y);
         // A vertical rule keeps its weight.
-        assert_eq!(rect(&after, "p1-rule-v2").w, rect(&e, "p1-rule-v2").w);
+        assert_eq!(rect(&after, "p1-rule-v1").w, rect(&e, "p1-rule-v1").w);
         // Nothing moves when nothing changed.
         assert!(e.regrid_edits(&old, &old, None).is_empty());
     }

@@ -40,6 +40,13 @@ fn harness_on(
     h
 }
 
+/// An empty place on page 2 of the sample, under its stories: where a new frame is drawn.
+fn free_spot_on_page_2(h: &Harness<'_, BroadsheetApp>) -> egui::Pos2 {
+    let lead = h.get_by_label("Frame p2-lead-body").rect();
+    let heating = h.get_by_label("Frame p2-heating-body").rect();
+    egui::pos2(lead.left(), heating.bottom()) + egui::vec2(5.0, 30.0)
+}
+
 fn harness(state_dir: &std::path::Path) -> Harness<'static, BroadsheetApp> {
     harness_with(options(state_dir))
 }
@@ -323,12 +330,13 @@ fn drawing_a_text_frame_places_the_selected_unplaced_story() {
     h.run_steps(2);
     h.key_press(egui::Key::T);
     h.run_steps(1);
-    let below = h.get_by_label("Frame p2-lead-body").rect().left_bottom() + egui::vec2(5.0, 60.0);
+    let below = free_spot_on_page_2(&h);
+    let before = h.state().edition().pages[1].frames.len();
     drag(&mut h, below, egui::vec2(220.0, 160.0));
     let app = h.state();
     let page = &app.edition().pages[1];
-    assert_eq!(page.frames.len(), 2, "a frame was drawn");
-    let drawn = &page.frames[1];
+    assert_eq!(page.frames.len(), before + 1, "a frame was drawn");
+    let drawn = page.frames.last().unwrap();
     assert!(matches!(
         drawn.kind,
         broadsheet::model::FrameKind::Text { .. }
@@ -341,7 +349,7 @@ fn drawing_a_text_frame_places_the_selected_unplaced_story() {
     // One undo removes the frame and unplaces the story again.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().edition().pages[1].frames.len(), 1);
+    assert_eq!(h.state().edition().pages[1].frames.len(), before);
     assert!(
         h.state()
             .edition()
@@ -356,19 +364,19 @@ fn drawing_a_text_frame_places_the_selected_unplaced_story() {
 fn linking_continues_a_story_in_the_clicked_frame() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    h.get_by_label("Frame p1-heating-body").click();
+    h.get_by_label("Frame p1-civility-body").click();
     h.run_steps(2);
-    // The fire-safety frame leaves its own story and continues the heating story.
+    // The fire-safety frame leaves its own story and continues the civility story.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
     h.run_steps(1);
     h.get_by_label("Frame p1-fire-body").click();
     h.run_steps(2);
     let e = h.state().edition();
-    let heating = e.story(&"heating".into()).unwrap();
+    let civility = e.story(&"civility".into()).unwrap();
     assert_eq!(
-        heating.thread,
+        civility.thread,
         vec![
-            FrameId::new("p1-heating-body"),
+            FrameId::new("p1-civility-body"),
             FrameId::new("p1-fire-body")
         ]
     );
@@ -379,14 +387,14 @@ fn linking_continues_a_story_in_the_clicked_frame() {
         egui::Key::L,
     );
     h.run_steps(2);
-    let heating = h
+    let civility = h
         .state()
         .edition()
-        .story(&"heating".into())
+        .story(&"civility".into())
         .unwrap()
         .thread
         .clone();
-    assert_eq!(heating, vec![FrameId::new("p1-heating-body")]);
+    assert_eq!(civility, vec![FrameId::new("p1-civility-body")]);
 }
 
 #[test]
@@ -513,7 +521,8 @@ fn a_quick_draw_starts_where_the_button_went_down() {
     h.run_steps(2);
     h.key_press(egui::Key::T);
     h.run_steps(1);
-    let from = h.get_by_label("Frame p2-lead-body").rect().left_bottom() + egui::vec2(5.0, 60.0);
+    let from = free_spot_on_page_2(&h);
+    let before = h.state().edition().pages[1].frames.len();
     h.hover_at(from);
     h.run_steps(1);
     h.drag_at(from);
@@ -524,8 +533,8 @@ fn a_quick_draw_starts_where_the_button_went_down() {
     h.drop_at(from + egui::vec2(200.0, 120.0));
     h.run_steps(2);
     let page = &h.state().edition().pages[1];
-    assert_eq!(page.frames.len(), 2);
-    let drawn = page.frames[1].rect;
+    assert_eq!(page.frames.len(), before + 1);
+    let drawn = page.frames.last().unwrap().rect;
     // 120 screen px at the fit-page scale is far more than snapping can take away.
     assert!(drawn.h.0 > 150.0, "{drawn:?}");
 }
