@@ -454,3 +454,104 @@ fn the_fit_button_fits_a_story_in_one_undo_step() {
     h.run_steps(3);
     assert_eq!(h.state().edition(), &before);
 }
+
+/// The sample with the edge between its two wide stories two lines low: the civility story
+/// has two rows to spare, the fire-safety story two rows too few.
+fn edge_two_lines_low() -> broadsheet::model::Edition {
+    let mut e = broadsheet::sample::edition();
+    for f in &mut e.pages[0].frames {
+        match f.id.as_str() {
+            "p1-civility-body" => f.rect.h.0 += 30.0,
+            "p1-rule-h3" | "p1-fire-head" => f.rect.y.0 += 30.0,
+            "p1-fire-body" => {
+                f.rect.y.0 += 30.0;
+                f.rect.h.0 -= 30.0;
+            }
+            _ => {}
+        }
+    }
+    e
+}
+
+/// Arrange > Copyfit page (Ctrl+Alt+Shift+T) moves the edge back in one undo step, and the
+/// status says every story fits.
+#[test]
+fn copyfit_page_fits_every_story_on_the_page_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = edge_two_lines_low();
+    let mut h = harness_on(e.clone(), options(dir.path()));
+    assert!(lines_over(&h, "civility") < 0);
+    assert!(lines_over(&h, "fire-safety") > 0);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT | egui::Modifiers::SHIFT,
+        egui::Key::T,
+    );
+    h.run_steps(4);
+    for story in [
+        "lead",
+        "civility",
+        "fire-safety",
+        "pocket-parks",
+        "family-school",
+    ] {
+        assert_eq!(lines_over(&h, story), 0, "{story}");
+    }
+    h.get_by_label_contains("Fitted page 1: 5 stories end on their last line");
+    // The rule between them went back with the edge.
+    let rule = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .frame(&FrameId::new("p1-rule-h3"))
+            .unwrap()
+            .1
+            .rect
+    };
+    let fitted = broadsheet::sample::edition();
+    assert_eq!(
+        rule(&h),
+        fitted.frame(&FrameId::new("p1-rule-h3")).unwrap().1.rect
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &e);
+}
+
+/// Auto-fit on a story re-fits it by tracking whenever it is edited; ticking the box is an
+/// edit, and one undo takes back both.
+#[test]
+fn auto_fit_refits_a_story_by_tracking_within_the_edits_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    // The fire-safety story's frame a row deeper than it needs: positive tracking fills it.
+    let mut e = broadsheet::sample::edition();
+    for f in &mut e.pages[0].frames {
+        if f.id.as_str() == "p1-fire-body" {
+            f.rect.y.0 -= 15.0;
+            f.rect.h.0 += 15.0;
+        }
+        if f.id.as_str() == "p1-fire-head" || f.id.as_str() == "p1-rule-h3" {
+            f.rect.y.0 -= 15.0;
+        }
+        if f.id.as_str() == "p1-civility-body" {
+            f.rect.h.0 -= 15.0;
+        }
+    }
+    let mut h = harness_on(e.clone(), options(dir.path()));
+    assert!(lines_over(&h, "fire-safety") < 0);
+    h.get_by_label("Frame p1-fire-body").click();
+    h.run_steps(3);
+    h.get_by_label("Auto-fit").click_accesskit();
+    h.run_steps(4);
+    let story = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .story(&"fire-safety".into())
+            .unwrap()
+            .copyfit
+    };
+    assert!(story(&h).auto);
+    assert!(story(&h).tracking_pct > 0.0, "{:?}", story(&h));
+    assert_eq!(lines_over(&h, "fire-safety"), 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &e);
+}
