@@ -652,7 +652,10 @@ fn check_cmd(file: &Path, json: bool) -> ExitCode {
                     .filter(|_| d.severity == Severity::Error),
             })
             .collect();
-        println!(
+        // A reader that stops early (`| head`) is not an error of the check.
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stdout().lock(),
             "{}",
             serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
         );
