@@ -46,7 +46,7 @@ pub enum FitError {
 impl Layouter {
     /// How `story` fits its thread as it would be set with `copyfit` (the edition unchanged):
     /// lines over (positive) or left empty (negative). Uses the shared paragraph cache.
-    fn lines_over(
+    pub(super) fn lines_over(
         &self,
         edition: &Edition,
         resources: &dyn Resources,
