@@ -21,7 +21,7 @@
 //!
 //! # Score
 //! Lower is better; the parts are in [`Score`], the weights in [`score`]:
-//! - **holes** (100 per empty column-line) and **overset** (100 per line): a page that does
+//! - **holes** (1000 per empty column-line) and **overset** (1000 per line): a page that does
 //!   not fill, or text that does not fit, is not a page yet.
 //! - **priority** (20 per pair): stories read top to bottom, then left to right; a less
 //!   important story above (or level with and left of) a more important one.

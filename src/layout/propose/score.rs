@@ -8,8 +8,8 @@ use super::search::Block;
 
 /// Points per empty column-line (a hole) or overset line: a page that does not fill, or text
 /// that does not fit, is not a page yet, so either outweighs every matter of taste.
-pub const HOLE: u32 = 100;
-pub const OVERSET: u32 = 100;
+pub const HOLE: u32 = 1000;
+pub const OVERSET: u32 = 1000;
 /// Points per pair of stories read in the wrong order (the less important one higher up, or
 /// at the same height further left).
 pub const PRIORITY: u32 = 20;
