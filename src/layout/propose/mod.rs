@@ -180,10 +180,10 @@ impl Layouter {
         let mut trial = edition.clone();
         trial.apply_all(edits.clone()).ok()?;
         for need in needs.iter().filter(|n| !n.lines.is_empty()) {
-            if let Some(plan) = self.refit(&trial, resources, need) {
-                if trial.apply_all(plan.clone()).is_ok() {
-                    edits.extend(plan);
-                }
+            if let Some(plan) = self.refit(&trial, resources, need)
+                && trial.apply_all(plan.clone()).is_ok()
+            {
+                edits.extend(plan);
             }
         }
         let mut score = score_of(candidate, needs);
