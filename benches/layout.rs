@@ -161,3 +161,35 @@ fn fit_one_page(bencher: divan::Bencher) {
         fit
     });
 }
+
+/// Propose page 1 of the sample with eight stories (target: under 1 s): the seven on it and a
+/// copy of one under a new ID, three proposals. A fresh layouter each time: the editor asks
+/// once, with no warm cache for the trial settings.
+#[divan::bench(sample_count = 10)]
+fn propose_a_page_of_eight_stories(bencher: divan::Bencher) {
+    use broadsheet::model::StoryId;
+    let mut edition = bundle::sample();
+    let mut extra = edition.stories[2].clone();
+    extra.id = StoryId::new("heating-2");
+    extra.thread.clear();
+    edition.stories.push(extra);
+    let stories: Vec<StoryId> = [
+        "lead",
+        "civility",
+        "heating",
+        "fire-safety",
+        "pocket-parks",
+        "taihuli",
+        "family-school",
+        "heating-2",
+    ]
+    .map(StoryId::new)
+    .to_vec();
+    let assets = assets();
+    bencher.bench(|| {
+        Layouter::new()
+            .propose_page(&edition, &assets, 0, &stories, 3)
+            .unwrap()
+            .len()
+    });
+}

@@ -121,6 +121,24 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// Propose modular layouts of a page for the stories chosen for it (priority order, the
+    /// lead first): writes the edition with the page replaced by the best proposal to OUT,
+    /// the next ones to OUT-2, OUT-3 …, and prints each proposal's score.
+    Propose {
+        file: PathBuf,
+        /// The page to lay out, counted from 1.
+        #[arg(long)]
+        page: usize,
+        /// The page's stories by ID in priority order, separated by commas.
+        #[arg(long, value_delimiter = ',', required = true)]
+        stories: Vec<String>,
+        /// Where to write the best proposal, in the same folder as FILE.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+        /// How many proposals to write.
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+    },
     /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
@@ -219,6 +237,13 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             story,
             output,
         } => fit_cmd(&file, &page, &story, &output),
+        Command::Propose {
+            file,
+            page,
+            stories,
+            output,
+            count,
+        } => propose_cmd(&file, page, &stories, &output, count),
         Command::SampleEdition { output, pages } => {
             if let Some(n) = pages {
                 anyhow::ensure!(
@@ -243,18 +268,7 @@ fn fit_cmd(
 ) -> anyhow::Result<ExitCode> {
     use crate::layout::fit::Fitted;
     let (mut edition, origin) = open(Some(file))?;
-    let folder = |p: &Path| {
-        p.parent()
-            .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()))
-            .unwrap_or_default()
-    };
-    anyhow::ensure!(
-        folder(file) == folder(output),
-        "{}: the fitted edition must be written in the folder of {} (its photo paths are relative to it)\nhint: name an output file beside it, e.g. -o {}",
-        output.display(),
-        file.display(),
-        file.with_file_name("fitted.ron").display()
-    );
+    ensure_beside(file, output, "fitted.ron")?;
     let assets = resources::Assets::new(origin, &[]);
     let layouter = layout::Layouter::new();
     if !pages.is_empty() {
@@ -356,6 +370,87 @@ fn fit_pages_cmd(
         if misfits == 1 { "story" } else { "stories" }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `broadsheet propose`: proposes layouts of one page and writes each as an edition.
+fn propose_cmd(
+    file: &Path,
+    page: usize,
+    stories: &[String],
+    output: &Path,
+    count: usize,
+) -> anyhow::Result<ExitCode> {
+    let (edition, origin) = open(Some(file))?;
+    ensure_beside(file, output, "proposed.ron")?;
+    anyhow::ensure!(
+        (1..=10).contains(&count),
+        "--count must be 1 to 10, not {count}"
+    );
+    anyhow::ensure!(page >= 1, "--page counts from 1");
+    let assets = resources::Assets::new(origin, &[]);
+    let ids: Vec<crate::model::StoryId> = stories.iter().map(crate::model::StoryId::new).collect();
+    let proposals = layout::Layouter::new()
+        .propose_page(&edition, &assets, page - 1, &ids, count)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (i, proposal) in proposals.iter().enumerate() {
+        let path = if i == 0 {
+            output.to_path_buf()
+        } else {
+            numbered(output, i + 1)
+        };
+        let mut proposed = edition.clone();
+        proposed.apply_all(proposal.edits.clone())?;
+        io::save(&proposed, &path)?;
+        println!("{}: {}", path.display(), proposal.score.summary());
+        for p in &proposal.placements {
+            println!(
+                "  {}: columns {}-{}, lines {}-{}{}",
+                p.story,
+                p.col + 1,
+                p.col + p.span,
+                p.line + 1,
+                p.line + p.lines,
+                if p.tracking_pct == 0.0 {
+                    String::new()
+                } else {
+                    format!(", tracking {:+}%", p.tracking_pct)
+                }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `OUT.ron` numbered: `OUT-2.ron`.
+fn numbered(path: &Path, n: usize) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
+}
+
+/// An edition written from FILE goes in FILE's folder: its photo paths are relative to it.
+fn ensure_beside(file: &Path, output: &Path, example: &str) -> anyhow::Result<()> {
+    // A bare file name is in the current folder.
+    let folder = |p: &Path| {
+        let d = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        d.canonicalize().unwrap_or_else(|_| d.to_path_buf())
+    };
+    anyhow::ensure!(
+        folder(file) == folder(output),
+        "{}: the edition must be written in the folder of {} (its photo paths are relative to it)\nhint: name an output file beside it, e.g. -o {}",
+        output.display(),
+        file.display(),
+        file.with_file_name(example).display()
+    );
+    Ok(())
 }
 
 /// Standard input as UTF-8 text, at most [`io::MAX_INPUT_BYTES`].

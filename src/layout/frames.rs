@@ -64,6 +64,73 @@ pub fn text_block(
     y + style.space_after.pt().0 - top
 }
 
+/// A story's headline stack, top to bottom: kicker, headline, deck and byline (with the ■
+/// ornament a Chinese byline carries), each with its style.
+fn headline_parts<'c>(
+    ctx: &'c Context,
+    story: &Story,
+) -> [(String, &'c ParagraphStyle, TextRole); 4] {
+    let e = ctx.edition;
+    let s = &story.styles;
+    let byline = if story.byline.is_empty() || story.lang == crate::model::Lang::En {
+        story.byline.clone()
+    } else {
+        format!("■ {}", story.byline)
+    };
+    [
+        (
+            story.kicker.clone(),
+            ctx.style(&s.kicker, &e.roles.kicker),
+            TextRole::Kicker,
+        ),
+        (
+            story.headline.clone(),
+            ctx.style(&s.headline, &e.roles.headline),
+            TextRole::Headline,
+        ),
+        (
+            story.deck.clone(),
+            ctx.style(&s.deck, &e.roles.deck),
+            TextRole::Deck,
+        ),
+        (
+            byline,
+            ctx.style(&s.byline, &e.roles.byline),
+            TextRole::Byline,
+        ),
+    ]
+}
+
+/// The height in points `story`'s headline stack takes set across `width`: what a headline
+/// frame must be at least, so a page can be proposed before its frames exist.
+pub(super) fn headline_height(ctx: &Context, story: &Story, width: f32) -> f32 {
+    let frame = crate::model::FrameId::new("");
+    let mut scratch = Vec::new();
+    let mut diagnostics = Vec::new();
+    headline_parts(ctx, story)
+        .iter()
+        .map(|(text, style, role)| {
+            let owner = Owner {
+                frame: frame.clone(),
+                story: None,
+                role: *role,
+            };
+            text_block(
+                ctx,
+                text,
+                style,
+                story.lang,
+                0.0,
+                0.0,
+                width,
+                &owner,
+                &mut scratch,
+                &mut diagnostics,
+            )
+        })
+        .sum()
+}
+
 /// Kicker, headline, deck and byline stacked and centred in the frame.
 pub fn headline(
     ctx: &Context,
@@ -72,37 +139,9 @@ pub fn headline(
     out: &mut Vec<Item>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let e = ctx.edition;
-    let s = &story.styles;
     // Text on a tint sits inside the frame's inset.
     let r = frame.text_rect();
-    let byline = if story.byline.is_empty() || story.lang == crate::model::Lang::En {
-        story.byline.clone()
-    } else {
-        format!("■ {}", story.byline)
-    };
-    let parts = [
-        (
-            &story.kicker,
-            ctx.style(&s.kicker, &e.roles.kicker),
-            TextRole::Kicker,
-        ),
-        (
-            &story.headline,
-            ctx.style(&s.headline, &e.roles.headline),
-            TextRole::Headline,
-        ),
-        (
-            &story.deck,
-            ctx.style(&s.deck, &e.roles.deck),
-            TextRole::Deck,
-        ),
-        (
-            &byline,
-            ctx.style(&s.byline, &e.roles.byline),
-            TextRole::Byline,
-        ),
-    ];
+    let parts = headline_parts(ctx, story);
     // Set once to measure, then again at the offset that centres the stack vertically.
     let measure = |top: f32, out: &mut Vec<Item>, diags: &mut Vec<Diagnostic>| {
         let mut y = top;
@@ -118,7 +157,7 @@ pub fn headline(
         }
         y - top
     };
-    let height = measure(0.0, &mut Vec::new(), &mut Vec::new());
+    let height = headline_height(ctx, story, r.w.0);
     let top = r.y.0 + ((r.h.0 - height) / 2.0).max(0.0);
     measure(top, out, diagnostics);
     if height > r.h.0 + 0.5 {

@@ -13,6 +13,7 @@ pub mod fonts;
 mod frames;
 pub mod photos;
 mod preflight;
+pub mod propose;
 pub mod setting;
 pub mod snap;
 mod wrap;
