@@ -81,6 +81,7 @@ impl BroadsheetApp {
             ui.menu_button(t!("menu-arrange"), |ui| {
                 Command::FitStory.menu_button_ui(ui, self.story.is_some(), &mut run);
                 Command::CopyfitPage.menu_button_ui(ui, true, &mut run);
+                Command::ProposePage.menu_button_ui(ui, true, &mut run);
                 ui.separator();
                 let (two, three) = (self.selected.len() >= 2, self.selected.len() >= 3);
                 for c in Command::ALIGN {

@@ -20,6 +20,7 @@ pub enum Command {
     Fonts,
     FitStory,
     CopyfitPage,
+    ProposePage,
     Quit,
     // Edit
     Undo,
@@ -100,7 +101,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 60] = [
+    pub const ALL: [Command; 61] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -113,6 +114,7 @@ impl Command {
         Self::Fonts,
         Self::FitStory,
         Self::CopyfitPage,
+        Self::ProposePage,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -188,6 +190,7 @@ impl Command {
             Self::Fonts => "fonts",
             Self::FitStory => "fit-story",
             Self::CopyfitPage => "copyfit-page",
+            Self::ProposePage => "propose-page",
             Self::PageSetup => "page-setup",
             Self::Quit => "quit",
             Self::Undo => "undo",
@@ -264,6 +267,7 @@ impl Command {
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
             Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
             Self::CopyfitPage => const { &[key(CMD_ALT_SHIFT, Key::T)] },
+            Self::ProposePage => const { &[key(CMD_ALT_SHIFT, Key::P)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },
             Self::Quit => const { &[key(CMD, Key::Q)] },
             Self::Undo => const { &[key(CMD, Key::Z)] },

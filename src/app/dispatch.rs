@@ -118,6 +118,11 @@ impl BroadsheetApp {
                 }
             }
             Command::CopyfitPage => self.fit_page(),
+            Command::ProposePage => {
+                self.modal = Some(Modal::Propose(Box::new(
+                    super::propose_dialog::ProposeDialog::new(&self.doc.edition, self.page),
+                )));
+            }
             Command::Fonts => {
                 self.modal = Some(Modal::Fonts(Box::default()));
             }

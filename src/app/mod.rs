@@ -26,6 +26,7 @@ mod input;
 mod intent;
 mod modal;
 mod panels;
+mod propose_dialog;
 mod screenshot;
 mod selection;
 mod settings;

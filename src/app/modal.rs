@@ -48,6 +48,8 @@ pub enum Modal {
     PageSetup(TemplateDialog),
     /// The edition's fonts: where each comes from, replacing one, the font folders.
     Fonts(Box<FontsDialog>),
+    /// 版面方案: modular layouts of the current page for the stories chosen.
+    Propose(Box<super::propose_dialog::ProposeDialog>),
 }
 
 /// What a dialog's buttons ask for.
@@ -130,6 +132,7 @@ impl Modal {
                 font_folders,
                 intents,
             ),
+            Self::Propose(d) => d.ui(ctx, edition, doc.assets.clone(), intents),
         };
         if let Some(c) = choice {
             intents.push(Intent::Choice(c));

@@ -555,3 +555,51 @@ fn auto_fit_refits_a_story_by_tracking_within_the_edits_undo_step() {
     h.run_steps(3);
     assert_eq!(h.state().edition(), &e);
 }
+
+/// Arrange > Propose page: the stories on the page are ticked, proposals are laid out on a
+/// worker and shown as thumbnails with their scores; the one picked replaces the page in one
+/// undo step, every story fitted.
+#[test]
+fn a_proposed_page_is_picked_in_the_dialog_and_undone_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let before = h.state().edition().clone();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    h.run_steps(3);
+    h.get_by_label("Propose").click_accesskit();
+    h.run_steps(1);
+    // The proposals are laid out on a worker thread.
+    for _ in 0..3000 {
+        if h.query_all_by_label_contains("Proposal 3: score")
+            .next()
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    h.get_by_label_contains("Proposal 3: score");
+    h.query_all_by_label("Use this one")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(4);
+    let e = h.state().edition().clone();
+    assert_ne!(e.pages[0], before.pages[0], "page 1 was replaced");
+    for story in [
+        "lead",
+        "civility",
+        "fire-safety",
+        "pocket-parks",
+        "family-school",
+    ] {
+        assert_eq!(lines_over(&h, story), 0, "{story}");
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &before);
+}
