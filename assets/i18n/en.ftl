@@ -149,7 +149,13 @@ status-exported-data = Exported the display list of { $pages } pages to { $path 
 status-imported-articles = Imported { $count } articles. Draw a text frame (T) to place the selected one.
 status-imported-photos = Imported { $count } photos. Draw a photo frame (F) to place one.
 status-pointer = Page { $page } x { $x } mm, y { $y } mm
-status-findings = { $errors } errors · { $warnings } warnings
+status-findings = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } · { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
 status-unsaved = ● unsaved
 task-opening = Opening
 task-saving = Saving
