@@ -114,9 +114,10 @@ fn fitting_the_samples_stories_never_changes_text_and_stays_within_the_limits() 
 #[test]
 fn a_story_that_cannot_fit_within_the_limits_says_how_many_lines_to_cut() {
     let mut e: Edition = misfitted();
-    // No frame changes and no tracking allowed: only the count is left.
+    // No frame changes, no tracking, no 变栏 allowed: only the count is left.
     e.copyfit.tracking_pct = 0.0;
     e.copyfit.frame_lines = 0;
+    e.copyfit.columns = false;
     let assets = Assets::bundled(Origin::Bundled);
     let layouter = Layouter::new();
     let id = StoryId::new("heating");
@@ -223,4 +224,42 @@ fn an_overset_story_marks_its_shortest_paragraph_endings_for_cutting() {
             .filter(|f| f.lines_over <= 0)
             .all(|f| f.cut_candidates().is_empty())
     );
+}
+
+#[test]
+fn a_column_more_or_fewer_and_the_horizontal_scale_are_levers_only_within_the_house_limits() {
+    let assets = Assets::bundled(Origin::Bundled);
+    let layouter = Layouter::new();
+    let id = StoryId::new("heating");
+    // Frame heights and tracking fixed: 变栏 is what is left, and it brings the story closer.
+    let mut e = misfitted();
+    e.copyfit.tracking_pct = 0.0;
+    e.copyfit.frame_lines = 0;
+    let fitted = layouter.fit_story(&e, &assets, &id).unwrap();
+    let plan = plan_of(&fitted).unwrap_or_else(|| panic!("{fitted:?}"));
+    assert!(plan.columns.is_some(), "{plan:?}");
+    assert_eq!(plan.scale_pct, 0.0, "no scale unless the house asks");
+    // Columns off, scale allowed up to 10%: the type is condensed in 1% steps instead (on an
+    // 11-字 grid it takes −9% to get a twelfth character into a line).
+    e.copyfit.columns = false;
+    e.copyfit.scale_pct = 10.0;
+    let fitted = layouter.fit_story(&e, &assets, &id).unwrap();
+    let plan = plan_of(&fitted).unwrap_or_else(|| panic!("{fitted:?}"));
+    assert!(plan.columns.is_none());
+    assert!(
+        plan.scale_pct < 0.0 && plan.scale_pct >= -10.0 && plan.scale_pct.fract() == 0.0,
+        "{plan:?}"
+    );
+    // Saved and loaded with the story; refused past 20%.
+    e.apply_all(plan.edits.clone()).unwrap();
+    let text = broadsheet::model::io::to_string(&e);
+    assert!(text.contains("scale_pct: "), "{text}");
+    let bad = e.apply(Edit::SetCopyfit {
+        story: id.clone(),
+        copyfit: broadsheet::model::Copyfit {
+            scale_pct: 40.0,
+            ..Default::default()
+        },
+    });
+    assert!(bad.is_err());
 }

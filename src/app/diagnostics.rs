@@ -31,12 +31,14 @@ pub fn badge(fit: &StoryFit) -> String {
         n => t!("fit-under", lines = -n),
     };
     // What copyfit did to get there: "正好 · 字距 +0.5%".
-    if fit.tracking_pct == 0.0 {
-        lines
-    } else {
-        let tracking = t!("fit-tracking", pct = format!("{:+}", fit.tracking_pct));
-        format!("{lines} · {tracking}")
+    let mut parts = vec![lines];
+    if fit.tracking_pct != 0.0 {
+        parts.push(t!("fit-tracking", pct = format!("{:+}", fit.tracking_pct)));
     }
+    if fit.scale_pct != 0.0 {
+        parts.push(t!("fit-scale", pct = format!("{:+}", fit.scale_pct)));
+    }
+    parts.join(" · ")
 }
 
 /// Where a paragraph style is used, as the styles panel names it: 正文默认样式, 稿件 lead 的主题 …

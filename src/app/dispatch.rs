@@ -286,6 +286,12 @@ impl BroadsheetApp {
             if plan.tracking_pct != 0.0 {
                 parts.push(t!("fit-tracking", pct = format!("{:+}", plan.tracking_pct)));
             }
+            if plan.scale_pct != 0.0 {
+                parts.push(t!("fit-scale", pct = format!("{:+}", plan.scale_pct)));
+            }
+            if let Some(columns) = plan.columns {
+                parts.push(t!("fit-columns", columns = columns));
+            }
             if plan.frame_lines != 0 {
                 parts.push(t!("fit-frame", lines = format!("{:+}", plan.frame_lines)));
             }

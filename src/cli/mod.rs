@@ -287,10 +287,17 @@ fn fit_cmd(
     let mut unfitted = 0;
     for id in &ids {
         let what = |p: &crate::layout::fit::FitPlan| {
-            format!(
+            let mut said = format!(
                 "tracking {:+}%, last frame {:+} lines",
                 p.tracking_pct, p.frame_lines
-            )
+            );
+            if p.scale_pct != 0.0 {
+                said += &format!(", scale {:+}%", p.scale_pct);
+            }
+            if let Some(c) = p.columns {
+                said += &format!(", {c} columns");
+            }
+            said
         };
         match layouter.fit_story(&edition, &assets, id)? {
             Fitted::Already => eprintln!("{id}: fits"),

@@ -424,15 +424,18 @@ fn run(ctx: &Context, story: &Story, slots: &[Slot]) -> Pass {
     };
     // Copyfit's tracking, on every paragraph of the body.
     let tracking = story.copyfit.tracking_pct / 100.0;
+    // And its horizontal scale (长/扁字), when the house allows it.
+    let scale = 1.0 + story.copyfit.scale_pct / 100.0;
     for (i, paragraph) in story.paragraphs.iter().enumerate() {
         flow.paragraph = i;
         let (style, own) = style_of(ctx, story, paragraph);
         let adjusted;
-        let style = if tracking == 0.0 {
+        let style = if tracking == 0.0 && scale == 1.0 {
             style
         } else {
             let mut s = style.clone();
             s.tracking_em = (s.tracking_em + tracking).clamp(-0.5, 2.0);
+            s.scale = (s.scale * scale).clamp(0.5, 2.0);
             adjusted = s;
             &adjusted
         };

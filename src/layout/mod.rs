@@ -46,6 +46,8 @@ pub struct StoryFit {
     pub lines_over: i32,
     /// The tracking copyfit added, in percent of the em (0 when none).
     pub tracking_pct: f32,
+    /// The horizontal scale copyfit added, in percent (0 when none).
+    pub scale_pct: f32,
     /// Each body paragraph's last line where it was set: when the story is over, the
     /// shortest are where an editor cuts a line (编辑删行).
     #[serde(skip)]
@@ -84,6 +86,7 @@ impl StoryFit {
             lines_set: 0,
             lines_over: 0,
             tracking_pct: story.copyfit.tracking_pct,
+            scale_pct: story.copyfit.scale_pct,
             last_lines: Vec::new(),
         }
     }

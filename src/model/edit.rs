@@ -324,6 +324,12 @@ impl Edition {
                         copyfit.tracking_pct
                     )));
                 }
+                if !(copyfit.scale_pct.is_finite() && copyfit.scale_pct.abs() <= 20.0) {
+                    return Err(EditError::InvalidSettings(format!(
+                        "copyfit scale must be between −20% and 20%, not {}%",
+                        copyfit.scale_pct
+                    )));
+                }
                 let s = self.story_mut_or(&story)?;
                 let old = std::mem::replace(&mut s.copyfit, copyfit);
                 Ok(Edit::SetCopyfit {

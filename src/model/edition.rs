@@ -226,6 +226,7 @@ impl Edition {
         for (field, value, max) in [
             ("tracking_pct", limits.tracking_pct, 10.0),
             ("photo_crop_pct", limits.photo_crop_pct, 90.0),
+            ("scale_pct", limits.scale_pct, 20.0),
         ] {
             if !(value.is_finite() && (0.0..=max).contains(&value)) {
                 return Err(Invalid::new(
@@ -368,6 +369,14 @@ impl Edition {
                 &format!("id: \"{}\"", story.id),
             )
             .at_field("tracking_pct"));
+        }
+        let sc = story.copyfit.scale_pct;
+        if !(sc.is_finite() && sc.abs() <= 20.0) {
+            return Err(Invalid::new(
+                format!("{whose}: copyfit scale must be between −20% and 20%, not {sc}%"),
+                &format!("id: \"{}\"", story.id),
+            )
+            .at_field("scale_pct"));
         }
         if let Some(photo) = &story.photo
             && !index.photos.contains(photo)

@@ -82,10 +82,18 @@ pub struct Copyfit {
     /// Added to the body's tracking, in percent of the em (−1.0: 字距 −1%).
     #[serde(default)]
     pub tracking_pct: f32,
+    /// Added to the body's horizontal scale, in percent (−2.0: 字宽 98%); only when the house
+    /// allows it ([`CopyfitLimits::scale_pct`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub scale_pct: f32,
     /// Auto-fit: the editor fits the story again by tracking after every edit (its frames
     /// stay where the designer put them).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto: bool,
+}
+
+fn is_zero(v: &f32) -> bool {
+    *v == 0.0
 }
 
 impl Copyfit {
@@ -109,6 +117,13 @@ pub struct CopyfitLimits {
     /// percent — or no more than it already loses.
     #[serde(default = "CopyfitLimits::default_photo_crop")]
     pub photo_crop_pct: f32,
+    /// The most copyfit may condense or extend the body's type, in percent (0, the default:
+    /// never; horizontal scale is used only when the house asks for it).
+    #[serde(default)]
+    pub scale_pct: f32,
+    /// Whether copyfit may set the last frame in one column more or fewer (变栏).
+    #[serde(default = "CopyfitLimits::yes")]
+    pub columns: bool,
 }
 
 impl CopyfitLimits {
@@ -121,6 +136,9 @@ impl CopyfitLimits {
     fn default_photo_crop() -> f32 {
         25.0
     }
+    fn yes() -> bool {
+        true
+    }
     pub fn is_default(&self) -> bool {
         *self == Self::default()
     }
@@ -132,6 +150,8 @@ impl Default for CopyfitLimits {
             tracking_pct: Self::default_tracking(),
             frame_lines: Self::default_lines(),
             photo_crop_pct: Self::default_photo_crop(),
+            scale_pct: 0.0,
+            columns: true,
         }
     }
 }
