@@ -264,6 +264,7 @@ pub fn edition() -> Edition {
                 story: Some(StoryId::new("taihuli")),
                 fit: Fit::Fill,
                 crop: Crop::default(),
+                caption_beside: None,
             },
         ),
         hrule(&t, "p1-rule-h2", 0, 6, CIVILITY_LINE),

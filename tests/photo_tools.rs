@@ -123,6 +123,7 @@ fn dragging_the_image_pans_the_crop_and_scrolling_scales_it() {
                 story: story.clone(),
                 fit: *fit,
                 crop: Crop::default(),
+                caption_beside: None,
             },
             _ => unreachable!(),
         },

@@ -204,3 +204,31 @@ fn a_story_from_another_page_moves_to_the_proposed_page_whole() {
     assert_eq!(thread.len(), 1);
     assert_eq!(proposed.frame(&thread[0]).unwrap().0, 0);
 }
+
+/// The sample's photo is 600 px wide: across two or more columns it prints under 200 PPI.
+/// The best proposal sets it as 图片新闻 — the image in one column, its caption beside it —
+/// so nothing prints soft.
+#[test]
+fn the_best_proposal_keeps_the_photo_at_200_ppi_with_its_caption_beside() {
+    let e = bundle::sample();
+    let assets = Assets::bundled(Origin::Bundled);
+    let best = &propose(&e, &STORIES, 1).unwrap()[0];
+    assert_eq!(best.score.low_ppi, 0, "{}", best.score.summary());
+    let mut proposed = e.clone();
+    proposed.apply_all(best.edits.clone()).unwrap();
+    let laid = Layouter::new().layout(&proposed, &assets);
+    assert!(
+        !laid.diagnostics.iter().any(|d| d.code == "low-resolution"),
+        "{:?}",
+        laid.diagnostics
+    );
+    let beside = proposed
+        .pages
+        .iter()
+        .flat_map(|p| &p.frames)
+        .find_map(|f| match &f.kind {
+            broadsheet::model::FrameKind::Photo { caption_beside, .. } => *caption_beside,
+            _ => None,
+        });
+    assert!(beside.is_some(), "the caption sits beside the photo");
+}

@@ -304,6 +304,7 @@ fn photo_kind(story: Option<&str>, fit: Fit, crop: Crop) -> FrameKind {
         story: story.map(StoryId::new),
         fit,
         crop,
+        caption_beside: None,
     }
 }
 
@@ -445,6 +446,7 @@ fn a_photo_imported_into_a_new_unsaved_edition_showed_as_a_grey_placeholder() {
                 story: None,
                 fit: Fit::Fill,
                 crop: Crop::default(),
+                caption_beside: None,
             },
         )],
         None,

@@ -228,6 +228,7 @@ impl BroadsheetApp {
                 story,
                 fit,
                 crop,
+                caption_beside,
             } = &g.kind
         {
             let moved = crate::layout::photos::grab_crop(&g.image, g.size, *crop, drag, 0.0);
@@ -237,6 +238,7 @@ impl BroadsheetApp {
                     story: story.clone(),
                     fit: *fit,
                     crop: moved,
+                    caption_beside: *caption_beside,
                 };
                 let edit = Edit::SetFrameKind {
                     frame: frame.clone(),
@@ -303,7 +305,11 @@ impl BroadsheetApp {
             return;
         };
         if let crate::model::FrameKind::Photo {
-            photo, story, fit, ..
+            photo,
+            story,
+            fit,
+            caption_beside,
+            ..
         } = &f.kind
         {
             let kind = crate::model::FrameKind::Photo {
@@ -311,6 +317,7 @@ impl BroadsheetApp {
                 story: story.clone(),
                 fit: *fit,
                 crop: crate::model::Crop::default(),
+                caption_beside: *caption_beside,
             };
             let edit = Edit::SetFrameKind {
                 frame: frame.clone(),

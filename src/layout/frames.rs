@@ -178,13 +178,14 @@ pub fn headline(
     }
 }
 
-/// A photo with its caption and credit under it.
+/// A photo with its caption and credit under it, or in a column beside it at its right
+/// (`beside`, 图片新闻).
 pub fn photo(
     ctx: &Context,
     frame: &Frame,
     photo: &Photo,
     story: Option<&Story>,
-    (fit, crop): (Fit, Crop),
+    (fit, crop, beside): (Fit, Crop, Option<crate::model::Length>),
     out: &mut Vec<Item>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -215,15 +216,23 @@ pub fn photo(
     // shrinks the image rather than running off the frame.
     let mut scratch = Vec::new();
     let r = frame.rect;
+    // Beside: a column at the frame's right, a gap of half the caption's em from the image;
+    // the image keeps at least a quarter of the width.
+    let beside = beside.map(|w| {
+        let gap = caption_style.size.pt().0 * 0.5;
+        let w = w.pt().0.clamp(1.0, (r.w.0 * 0.75 - gap).max(1.0));
+        (w, gap)
+    });
+    let (cap_x, cap_w) = beside.map_or((r.x.0, r.w.0), |(w, _)| (r.right().0 - w, w));
     let block = |top: f32, items: &mut Vec<Item>, diags: &mut Vec<Diagnostic>| {
         let mut h = text_block(
             ctx,
             caption,
             caption_style,
             lang,
-            r.x.0,
+            cap_x,
             top,
-            r.w.0,
+            cap_w,
             &owner(TextRole::Caption),
             items,
             diags,
@@ -233,9 +242,9 @@ pub fn photo(
             credit,
             &credit_style,
             lang,
-            r.x.0,
+            cap_x,
             top + h,
-            r.w.0,
+            cap_w,
             &owner(TextRole::Credit),
             items,
             diags,
@@ -244,9 +253,16 @@ pub fn photo(
     };
     let caption_h = block(0.0, &mut scratch, &mut Vec::new());
     let gap = if caption_h > 0.0 { 4.0 } else { 0.0 };
-    // The image keeps at least a quarter of the frame; a caption that needs more oversets.
-    let area_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
-    let area = Rect::new(r.x.0, r.y.0, r.w.0, area_h);
+    let area = match beside {
+        // The image takes the frame's height, the caption column its right.
+        Some((w, gap)) => Rect::new(r.x.0, r.y.0, (r.w.0 - w - gap).max(1.0), r.h.0),
+        None => {
+            // The image keeps at least a quarter of the frame; a caption that needs more
+            // oversets.
+            let area_h = (r.h.0 - caption_h - gap).max(r.h.0 * 0.25);
+            Rect::new(r.x.0, r.y.0, r.w.0, area_h)
+        }
+    };
 
     let info = ctx.resources.photo_size(&photo.path);
     let (px_w, px_h) = info.as_ref().map_or((1, 1), |d| *d);
@@ -269,7 +285,12 @@ pub fn photo(
     // What shows is where the image is inside the area: all of the area when filling, the
     // image alone when fitting (the space beside it stays empty in every renderer).
     let clip = area.intersection(&placement).unwrap_or(area);
-    let caption_top = clip.bottom().0 + gap;
+    // Beside the image the caption starts level with its top; under it, below its foot.
+    let caption_top = if beside.is_some() {
+        clip.y.0
+    } else {
+        clip.bottom().0 + gap
+    };
     block(caption_top, out, diagnostics);
     if caption_top + caption_h > r.bottom().0 + 0.5 {
         let room = (r.bottom().0 - caption_top).max(0.0);

@@ -474,11 +474,12 @@ impl Layouter {
                     story,
                     fit,
                     crop,
+                    caption_beside,
                 } => {
                     if let Some(p) = ctx.photo(photo) {
                         let s = story.as_ref().and_then(|id| ctx.story(id));
                         let before = out.len();
-                        frames::photo(ctx, frame, p, s, (*fit, *crop), out, diags);
+                        frames::photo(ctx, frame, p, s, (*fit, *crop, *caption_beside), out, diags);
                         if let Some(Item::Image(img)) =
                             out[before..].iter().find(|i| matches!(i, Item::Image(_)))
                             && img.missing

@@ -47,6 +47,7 @@ pub fn replace_photo_edit(
         story,
         fit,
         crop,
+        caption_beside,
     } = photo_kind(edition, frame)?
     else {
         return Err(PhotoToolError::NotPhoto(frame.clone()));
@@ -68,6 +69,7 @@ pub fn replace_photo_edit(
             story,
             fit,
             crop,
+            caption_beside,
         },
     })
 }
@@ -105,6 +107,7 @@ pub fn grab_edit(
         story,
         fit,
         crop,
+        caption_beside,
     } = photo_kind(edition, frame)?
     else {
         return Err(PhotoToolError::NotPhoto(frame.clone()));
@@ -131,6 +134,7 @@ pub fn grab_edit(
             story,
             fit,
             crop: grab_crop(image, size, crop, drag, zoom_steps),
+            caption_beside,
         },
     })
 }

@@ -158,6 +158,7 @@ impl Edition {
                     story,
                     fit,
                     crop,
+                    caption_beside,
                 } => FrameKind::Photo {
                     photo: photo_ids
                         .get(photo)
@@ -168,6 +169,7 @@ impl Edition {
                         .map(|s| story_ids.get(s).cloned().unwrap_or_else(|| s.clone())),
                     fit: *fit,
                     crop: *crop,
+                    caption_beside: *caption_beside,
                 },
                 FrameKind::Folio { style } if self.styles.paragraph(style).is_none() => {
                     FrameKind::Folio {

@@ -146,7 +146,10 @@ impl Frame {
                     field: "crop",
                 });
             }
-            FrameKind::Photo { .. } | FrameKind::Folio { .. } => {}
+            FrameKind::Photo { caption_beside, .. } => {
+                distance(caption_beside, "caption_beside", "the caption column")?;
+            }
+            FrameKind::Folio { .. } => {}
         }
         distance(&self.wrap.map(|w| w.offset), "offset", "the wrap offset")
     }
@@ -278,6 +281,10 @@ pub enum FrameKind {
         fit: Fit,
         #[serde(default)]
         crop: Crop,
+        /// Set the caption and credit in a column this wide beside the image, at its right
+        /// (图片新闻), instead of under it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption_beside: Option<Length>,
     },
     /// A straight line along the frame's longer side, centred across the shorter one.
     Rule {

@@ -229,6 +229,7 @@ impl Edition {
                     story,
                     fit: Fit::Fill,
                     crop: Default::default(),
+                    caption_beside: None,
                 };
                 (kind, "photo")
             }

@@ -246,11 +246,12 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
             story,
             fit,
             crop,
+            caption_beside,
         } => photo_ui(
             ui,
             edition,
             frame,
-            (photo, story.as_ref(), *fit, *crop),
+            (photo, story.as_ref(), *fit, *crop, *caption_beside),
             actions,
         ),
         FrameKind::Rule { .. } | FrameKind::Box { .. } | FrameKind::Folio { .. } => {}
@@ -387,7 +388,7 @@ fn photo_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
     frame: &Frame,
-    (photo, story, fit, crop): (&PhotoId, Option<&StoryId>, Fit, Crop),
+    (photo, story, fit, crop, beside): (&PhotoId, Option<&StoryId>, Fit, Crop, Option<Length>),
     actions: &mut Intents,
 ) {
     let kind = |photo: PhotoId, story: Option<StoryId>, fit: Fit, crop: Crop| FrameKind::Photo {
@@ -395,6 +396,7 @@ fn photo_ui(
         story,
         fit,
         crop,
+        caption_beside: beside,
     };
     let mut picked = photo.clone();
     ui.horizontal(|ui| {
@@ -420,6 +422,34 @@ fn photo_ui(
             frame,
             kind(photo.clone(), s, fit, crop),
             "undo-caption-story",
+        ));
+    }
+    // 图片新闻: the caption in a column at the image's right instead of under it.
+    let mut side = beside.is_some();
+    let mut width = beside.map_or(frame.rect.w.0 / 3.0, |w| w.pt().0);
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut side, t!("props-caption-beside"))
+            .on_hover_text(t!("props-caption-beside-tip"));
+        if side {
+            ui.add(
+                egui::DragValue::new(&mut width)
+                    .range(20.0..=frame.rect.w.0 * 0.75)
+                    .suffix(" pt"),
+            );
+        }
+    });
+    let new_beside = side.then_some(Length::Pt(width.round()));
+    if new_beside != beside {
+        actions.push(set_kind(
+            frame,
+            FrameKind::Photo {
+                photo: photo.clone(),
+                story: story.cloned(),
+                fit,
+                crop,
+                caption_beside: new_beside,
+            },
+            "undo-caption-beside",
         ));
     }
     let mut f = fit;

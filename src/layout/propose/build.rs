@@ -181,6 +181,13 @@ fn frames(
                     story: Some(story.clone()),
                     fit: Fit::Fill,
                     crop: Crop::default(),
+                    // The image in its columns, the caption in the others.
+                    caption_beside: block.leaf.beside.map(|k| {
+                        let t = &grid.template;
+                        crate::model::Length::Pt(
+                            t.span_width(span).0 - t.span_width(k).0 - t.gutter_width().0,
+                        )
+                    }),
                 },
             ));
         }

@@ -152,8 +152,9 @@ impl Layouter {
             if let Some(p) = self.verify(edition, resources, page, &grid, &needs, &c) {
                 proposals.push(p);
             }
-            // More than asked: verification can reorder them.
-            if proposals.len() >= count.max(1) * 4 {
+            // More than asked, and never fewer than twelve: verification reorders them (the
+            // composer's count of copyfit and air can differ from the search's estimate).
+            if proposals.len() >= count.max(3) * 4 {
                 break;
             }
         }

@@ -47,6 +47,9 @@ pub(super) struct Leaf {
     /// Share of the photo cropped away, and its resolution as printed.
     pub crop: f32,
     pub ppi: Option<f32>,
+    /// The photo's image takes this many of the block's columns and its caption the rest,
+    /// beside it (图片新闻): how a small photo keeps 200 PPI in a wide block.
+    pub beside: Option<u8>,
 }
 
 impl Leaf {
@@ -114,12 +117,64 @@ impl Block {
     }
 }
 
+/// One photo frame height: lines, share cropped, PPI, cost, and the image's columns when
+/// the caption sits beside it.
+type PhotoOption = (u16, f32, Option<f32>, u32, Option<u8>);
+
 /// The photo heights (frame lines) a story can take at `span`, with crop and resolution:
-/// filling the frame crops at most 30% either way.
-fn photo_options(need: &Need, span: u8, grid: &Grid) -> Vec<(u16, f32, Option<f32>, u32)> {
+/// filling the frame crops at most 30% either way. A photo story with no body whose photo
+/// would print under 200 PPI across the block also gets the narrowest-loss layout that keeps
+/// 200 PPI: the image in as many columns as allow it, the caption beside it.
+fn photo_options(need: &Need, span: u8, grid: &Grid) -> Vec<PhotoOption> {
     let Some(photo) = &need.photo else {
-        return vec![(0, 0.0, None, 0)];
+        return vec![(0, 0.0, None, 0, None)];
     };
+    let mut out = under(photo, span, grid);
+    if let Some((pw, _)) = photo.pixels
+        && need.lines.is_empty()
+        && span > 1
+    {
+        let ppi_at = |k: u8| pw as f32 / (grid.template.span_width(k).0 / 72.0);
+        if ppi_at(span) < 200.0
+            && let Some(k) = (1..span).rev().find(|&k| ppi_at(k) >= 200.0)
+        {
+            out.extend(beside(photo, span, k, grid));
+        }
+    }
+    out
+}
+
+/// Photo frames at `span` with the caption beside an image `k` columns wide.
+fn beside(photo: &super::measure::PhotoNeed, span: u8, k: u8, grid: &Grid) -> Vec<PhotoOption> {
+    let (pw, ph) = photo.pixels.unwrap_or((3, 2));
+    let width = grid.template.span_width(k).0;
+    let caption = photo.caption[usize::from(span - k - 1)];
+    let natural = width * ph as f32 / pw as f32;
+    let mut out = Vec::new();
+    for lines in 1..=grid.rows {
+        let image = f32::from(lines) * grid.pitch.0;
+        if image < caption {
+            continue;
+        }
+        let kept = if image < natural {
+            image / natural
+        } else {
+            natural / image
+        };
+        if kept < 0.7 {
+            continue;
+        }
+        let scale = (width / pw as f32).max(image / ph as f32);
+        let ppi = 72.0 / scale;
+        let crop = 1.0 - kept;
+        let cost = (crop * 10.0).round() as u32 * CROP + u32::from(ppi < 200.0) * LOW_PPI;
+        out.push((lines, crop, Some(ppi), cost, Some(k)));
+    }
+    out
+}
+
+/// Photo frames at `span` with the caption under the image.
+fn under(photo: &super::measure::PhotoNeed, span: u8, grid: &Grid) -> Vec<PhotoOption> {
     let width = grid.template.span_width(span).0;
     let caption = photo.caption[usize::from(span - 1)];
     // Unknown pixels: a 3:2 landscape, the commonest news photo, with no resolution to judge.
@@ -145,7 +200,7 @@ fn photo_options(need: &Need, span: u8, grid: &Grid) -> Vec<(u16, f32, Option<f3
         let crop = 1.0 - kept;
         let cost = (crop * 10.0).round() as u32 * CROP
             + u32::from(ppi.is_some_and(|p| p < 200.0)) * LOW_PPI;
-        out.push((lines, crop, ppi, cost));
+        out.push((lines, crop, ppi, cost, None));
     }
     out
 }
@@ -214,7 +269,7 @@ pub(super) fn leaves(need: &Need, span: u8, grid: &Grid) -> Table {
         }
     }
     for &(tracking, body, cols, holes, body_cost) in &bodies {
-        for &(photo, crop, ppi, photo_cost) in &photos {
+        for &(photo, crop, ppi, photo_cost, beside) in &photos {
             for extra in 0..=2u16 {
                 for photo_first in [false, true] {
                     if photo_first && photo == 0 {
@@ -232,6 +287,7 @@ pub(super) fn leaves(need: &Need, span: u8, grid: &Grid) -> Table {
                         holes,
                         crop,
                         ppi,
+                        beside,
                     };
                     let h = usize::from(leaf.height());
                     if h <= rows && table[h].is_none_or(|t| leaf.cost < t.cost) {
