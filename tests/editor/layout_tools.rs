@@ -282,3 +282,39 @@ fn wrapping_a_story_around_a_photo_changes_its_copyfit() {
         "the wrap pushes text out: {before} → {after} lines over"
     );
 }
+
+/// 图片新闻: ticking "Caption beside the photo" sets the caption in a column at the image's
+/// right (the image narrows, its caption starts level with its top); one undo puts it back.
+#[test]
+fn the_caption_goes_beside_the_photo_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let id = FrameId::new("p1-taihuli-photo");
+    let clip = |h: &Harness<'_, BroadsheetApp>| {
+        h.state().layout().unwrap().pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                broadsheet::layout::Item::Image(img) if img.frame == id => Some(img.clip),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let before = h.state().edition().clone();
+    let wide = clip(&h);
+    h.get_by_label("Frame p1-taihuli-photo").click();
+    h.run_steps(3);
+    h.get_by_label("Caption beside the photo").click_accesskit();
+    h.run_steps(4);
+    match &h.state().edition().frame(&id).unwrap().1.kind {
+        broadsheet::model::FrameKind::Photo { caption_beside, .. } => {
+            assert!(caption_beside.is_some())
+        }
+        _ => unreachable!(),
+    }
+    let narrow = clip(&h);
+    assert!(narrow.w.0 < wide.w.0 * 0.8, "{wide:?} → {narrow:?}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &before);
+}
