@@ -55,7 +55,8 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
     }
 }
 
-/// The sample's styles: Noto Serif SC body at 五号 on a 15 pt grid, Noto Sans SC Bold headlines,
+/// The sample's styles: Noto Serif SC body at 五号 on a 15 pt grid, Noto Sans SC Bold headlines
+/// in three sizes,
 /// and the 楷体 where a Chinese paper sets it: kickers (引题) and picture captions.
 pub fn styles() -> Styles {
     const SERIF: &str = "Noto Serif SC";
@@ -87,6 +88,8 @@ pub fn styles() -> Styles {
             body_en,
             centered(style("headline-lead", SANS, Weight::Bold, "小初", 46.0)),
             centered(style("headline", SANS, Weight::Bold, "二号", 30.0)),
+            // For the page's smaller stories (版面方案 gives it from the fourth story down).
+            centered(style("headline-small", SANS, Weight::Bold, "三号", 24.0)),
             centered(style("kicker", KAI, Weight::Regular, "四号", 20.0)),
             centered(style("deck", SERIF, Weight::Bold, "三号", 24.0)),
             centered(style("byline", SANS, Weight::Regular, "小五", 15.0)),

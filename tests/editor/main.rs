@@ -580,7 +580,8 @@ fn panning_never_loses_the_page() {
             });
             h.run_steps(1);
         }
-        h.run();
+        // Settled after a few frames (the page render comes back from its worker).
+        h.run_steps(8);
         let shown = h.get_by_label("Sheet of page 1").rect().intersect(canvas);
         assert!(
             shown.width() > 150.0 && shown.height() > 150.0,
