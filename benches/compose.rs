@@ -86,3 +86,36 @@ fn long_paragraph_compose(bencher: divan::Bencher, n: usize) {
         glyphs
     });
 }
+
+/// How even the lines are: breaks every paragraph of the customer's page at 8, 11, 14 and 17
+/// 字 (body indent) and prints the share of squeezed and spread lines and the widest pitch
+/// once; the timing is the measurement itself. `tests/composition_evenness.rs` holds the
+/// figures.
+#[divan::bench(args = [8, 11, 14, 17])]
+fn adjusted_lines(bencher: divan::Bencher, chars: u32) {
+    let book = &FontBook::bundled();
+    let metrics = book.metrics(&spec(), Lang::Zh).unwrap();
+    let prepared: Vec<Paragraph> = paragraphs()
+        .iter()
+        .map(|p| Paragraph::new(p, Options::chinese(SIZE), &metrics))
+        .collect();
+    let count = || {
+        let (mut lines, mut adjusted, mut widest) = (0, 0, 0.0_f32);
+        for p in &prepared {
+            for line in LineBreaker::new(p).all_at(chars as f32 * SIZE) {
+                if !line.last {
+                    lines += 1;
+                    adjusted += usize::from(line.squeezed() || line.spaced());
+                    widest = widest.max(line.widest_pitch(p) / SIZE);
+                }
+            }
+        }
+        (lines, adjusted, widest)
+    };
+    let (lines, adjusted, widest) = count();
+    eprintln!(
+        "{chars} 字: {adjusted} of {lines} lines adjusted ({:.1}%), widest pitch {widest:.2} em",
+        100.0 * adjusted as f32 / lines as f32
+    );
+    bencher.bench(count);
+}

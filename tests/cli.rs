@@ -134,6 +134,41 @@ fn typeset_sets_every_non_final_line_to_the_measure() {
     assert_eq!(lines.last().unwrap()["paragraph"], 1);
 }
 
+/// `typeset --json` gives each line's natural width and every character's place, so anyone can
+/// count squeezed and spread lines: the example squeezes its first line (natural
+/// 126 pt in 115.5) and spreads its third (characters 1.11 em apart).
+#[test]
+fn typeset_json_gives_natural_widths_and_glyph_positions() {
+    let (v, _) = typeset(
+        &[
+            "--width-pt",
+            "115.5",
+            "--size-pt",
+            "10.5",
+            "--indent-em",
+            "0",
+        ],
+        "药产品研发、生产、销售等领域深化合作，助推河西区数字健康产业高质量发展。",
+    );
+    let lines = v["lines"].as_array().unwrap();
+    let natural = |i: usize| lines[i]["natural_pt"].as_f64().unwrap();
+    assert!(natural(0) > 115.6, "{}", lines[0]);
+    assert!((natural(1) - 115.5).abs() < 0.01, "{}", lines[1]);
+    assert!(natural(2) < 115.4, "{}", lines[2]);
+    let glyphs = lines[2]["glyphs"].as_array().unwrap();
+    assert_eq!(glyphs.len(), 10);
+    assert_eq!(glyphs[0]["text"], "区");
+    let x = |k: usize| glyphs[k]["x_pt"].as_f64().unwrap();
+    assert!(((x(1) - x(0)) / 10.5 - 1.111).abs() < 0.01);
+    let advance: f64 = lines[0]["glyphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["advance_pt"].as_f64().unwrap())
+        .sum();
+    assert!((advance - 115.5).abs() < 0.01, "{advance}");
+}
+
 #[test]
 fn typeset_reports_a_missing_glyph() {
     // Tangut: in no bundled face, nor in the system's CJK faces it may fall back to.

@@ -25,10 +25,24 @@ struct JsonLine {
     paragraph: usize,
     text: String,
     width_pt: f32,
+    /// The width before squeezing or spreading (more than `width_pt`: squeezed; less, on a
+    /// line that is not the last: spread).
+    natural_pt: f32,
+    /// Each character on the line where it is set.
+    glyphs: Vec<JsonGlyph>,
     last: bool,
     /// The line ends in an added hyphen (not part of `text`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     hyphen: bool,
+}
+
+#[derive(Serialize)]
+struct JsonGlyph {
+    text: String,
+    /// Its origin from the line's left edge (indent included).
+    x_pt: f32,
+    /// The width it takes after squeezing or spreading.
+    advance_pt: f32,
 }
 
 #[derive(Serialize)]
@@ -115,10 +129,20 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
             ));
         }
         for line in LineBreaker::new(&par).all_at(s.width_pt) {
+            let glyphs = (line.start..line.end)
+                .filter(|&i| !par.chars[i].is_whitespace())
+                .map(|i| JsonGlyph {
+                    text: par.chars[i].to_string(),
+                    x_pt: line.x[i - line.start],
+                    advance_pt: line.advance[i - line.start],
+                })
+                .collect();
             out.lines.push(JsonLine {
                 paragraph: index,
                 text: line.text(&par),
                 width_pt: line.width,
+                natural_pt: line.natural,
+                glyphs,
                 last: line.last,
                 hyphen: line.hyphen,
             });

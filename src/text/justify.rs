@@ -111,6 +111,7 @@ pub(super) fn set_line(
         advance,
         width,
         indent,
+        natural: indent + natural,
         hyphen,
         last,
     }

@@ -31,6 +31,9 @@ pub struct Line {
     pub width: f32,
     /// Space before the first character (the first-line indent).
     pub indent: f32,
+    /// Width the line would take with no squeezing or spreading (indent, line-edge trims and
+    /// pair compression included): more than `width` when it was squeezed, less when spread.
+    pub natural: f32,
     /// The line ends in a hyphen added at a hyphenation point.
     pub hyphen: bool,
     /// The paragraph's last line.
@@ -253,6 +256,29 @@ fn overfull_break(
 }
 
 impl Line {
+    /// Its punctuation or spaces were squeezed to make it fit (push-in).
+    pub fn squeezed(&self) -> bool {
+        self.natural > self.width + 0.01
+    }
+
+    /// It was spread to fill its measure (push-out, or justification of a short line).
+    pub fn spaced(&self) -> bool {
+        !self.last && self.natural < self.width - 0.01
+    }
+
+    /// The widest step from one visible character's origin to the next, in points: on a
+    /// spread Chinese line, how far apart its characters stand.
+    pub fn widest_pitch(&self, par: &Paragraph) -> f32 {
+        let visible: Vec<usize> = (self.start..self.end)
+            .filter(|&i| par.classes[i] != Class::Space)
+            .collect();
+        visible
+            .windows(2)
+            .filter(|w| w[1] == w[0] + 1)
+            .map(|w| self.x[w[1] - self.start] - self.x[w[0] - self.start])
+            .fold(0.0, f32::max)
+    }
+
     /// The characters on the line, without the breaking spaces it ends with.
     pub fn text(&self, par: &Paragraph) -> String {
         let mut end = self.end;
