@@ -124,19 +124,9 @@ fn layout_and_export(bencher: divan::Bencher, pages: usize) {
 /// safety over).
 fn misfitted() -> broadsheet::model::Edition {
     let mut e = bundle::sample();
-    for page in &mut e.pages {
-        for f in &mut page.frames {
-            match f.id.as_str() {
-                "p2-heating-body" => f.rect.h.0 -= 45.0,
-                "p1-civility-body" => f.rect.h.0 += 30.0,
-                "p1-rule-h3" | "p1-fire-head" => f.rect.y.0 += 30.0,
-                "p1-fire-body" => {
-                    f.rect.y.0 += 30.0;
-                    f.rect.h.0 -= 30.0;
-                }
-                _ => {}
-            }
-        }
+    sample::move_wide_stories_edge(&mut e, 2);
+    if let Some(f) = e.frame_mut(&"p2-heating-body".into()) {
+        f.rect.h.0 -= 45.0;
     }
     e
 }
@@ -179,18 +169,11 @@ fn propose_a_page_of_eight_stories(bencher: divan::Bencher) {
     extra.id = StoryId::new("heating-2");
     extra.thread.clear();
     edition.stories.push(extra);
-    let stories: Vec<StoryId> = [
-        "lead",
-        "civility",
-        "heating",
-        "fire-safety",
-        "pocket-parks",
-        "taihuli",
-        "family-school",
-        "heating-2",
-    ]
-    .map(StoryId::new)
-    .to_vec();
+    let stories: Vec<StoryId> = sample::STORY_IDS
+        .iter()
+        .chain(&["heating-2"])
+        .map(StoryId::new)
+        .collect();
     let assets = assets();
     bencher.bench(|| {
         Layouter::new()

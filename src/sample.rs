@@ -16,8 +16,9 @@ pub const KAI_FAMILY: &str = "Broadsheet WenKai";
 /// The customer's articles, as extracted from their printed page.
 pub const ARTICLES: &str = include_str!("../assets/articles/hexi-news-page.txt");
 
-/// IDs of the sample's stories, in the order the articles appear in the source.
-const STORY_IDS: [&str; 7] = [
+/// IDs of the sample's stories, in the order the articles appear in the source (the lead first,
+/// the order a desk might rank them in).
+pub const STORY_IDS: [&str; 7] = [
     "lead",
     "civility",
     "heating",
@@ -357,6 +358,25 @@ pub fn edition() -> Edition {
     // sample where another font answers to one of its families says so.
     e.fonts = crate::layout::fonts::record(&e, &crate::text::FontBook::bundled(), None);
     e
+}
+
+/// Moves the edge between page 1's two wide stories `lines` grid lines down (up when
+/// negative), as a late copy change would leave it: two lines down, the civility story gets two
+/// rows it cannot fill and the fire-safety story two rows too few. For copyfit's tests and
+/// benchmarks.
+pub fn move_wide_stories_edge(e: &mut Edition, lines: i32) {
+    let by = lines as f32 * template().baseline.pt().0;
+    for f in e.pages.iter_mut().flat_map(|p| &mut p.frames) {
+        match f.id.as_str() {
+            "p1-civility-body" => f.rect.h.0 += by,
+            "p1-rule-h3" | "p1-fire-head" => f.rect.y.0 += by,
+            "p1-fire-body" => {
+                f.rect.y.0 += by;
+                f.rect.h.0 -= by;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A new edition on `template`: the sample's styles and jump wording, one empty page.

@@ -10,15 +10,7 @@ use broadsheet::model::{Edition, StoryId};
 use broadsheet::resources::{Assets, Origin};
 
 /// The sample's stories in the order a desk might rank them: the lead first.
-const STORIES: [&str; 7] = [
-    "lead",
-    "civility",
-    "heating",
-    "fire-safety",
-    "pocket-parks",
-    "taihuli",
-    "family-school",
-];
+const STORIES: [&str; 7] = broadsheet::sample::STORY_IDS;
 
 fn ids(names: &[&str]) -> Vec<StoryId> {
     names.iter().map(StoryId::new).collect()

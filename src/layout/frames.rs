@@ -104,31 +104,38 @@ fn headline_parts<'c>(
 /// The height in points `story`'s headline stack takes set across `width`: what a headline
 /// frame must be at least, so a page can be proposed before its frames exist.
 pub(super) fn headline_height(ctx: &Context, story: &Story, width: f32) -> f32 {
-    let frame = crate::model::FrameId::new("");
-    let mut scratch = Vec::new();
-    let mut diagnostics = Vec::new();
     headline_parts(ctx, story)
         .iter()
-        .map(|(text, style, role)| {
-            let owner = Owner {
-                frame: frame.clone(),
-                story: None,
-                role: *role,
-            };
-            text_block(
-                ctx,
-                text,
-                style,
-                story.lang,
-                0.0,
-                0.0,
-                width,
-                &owner,
-                &mut scratch,
-                &mut diagnostics,
-            )
-        })
+        .map(|(text, style, role)| text_height(ctx, text, style, story.lang, width, *role))
         .sum()
+}
+
+/// The height in points `text` takes set in `style` across `width`, placed nowhere.
+pub(super) fn text_height(
+    ctx: &Context,
+    text: &str,
+    style: &crate::model::ParagraphStyle,
+    lang: crate::model::Lang,
+    width: f32,
+    role: TextRole,
+) -> f32 {
+    let owner = Owner {
+        frame: crate::model::FrameId::new(""),
+        story: None,
+        role,
+    };
+    text_block(
+        ctx,
+        text,
+        style,
+        lang,
+        0.0,
+        0.0,
+        width,
+        &owner,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    )
 }
 
 /// Kicker, headline, deck and byline stacked and centred in the frame.

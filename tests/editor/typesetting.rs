@@ -459,17 +459,7 @@ fn the_fit_button_fits_a_story_in_one_undo_step() {
 /// has two rows to spare, the fire-safety story two rows too few.
 fn edge_two_lines_low() -> broadsheet::model::Edition {
     let mut e = broadsheet::sample::edition();
-    for f in &mut e.pages[0].frames {
-        match f.id.as_str() {
-            "p1-civility-body" => f.rect.h.0 += 30.0,
-            "p1-rule-h3" | "p1-fire-head" => f.rect.y.0 += 30.0,
-            "p1-fire-body" => {
-                f.rect.y.0 += 30.0;
-                f.rect.h.0 -= 30.0;
-            }
-            _ => {}
-        }
-    }
+    broadsheet::sample::move_wide_stories_edge(&mut e, 2);
     e
 }
 
@@ -523,18 +513,7 @@ fn auto_fit_refits_a_story_by_tracking_within_the_edits_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     // The fire-safety story's frame a row deeper than it needs: positive tracking fills it.
     let mut e = broadsheet::sample::edition();
-    for f in &mut e.pages[0].frames {
-        if f.id.as_str() == "p1-fire-body" {
-            f.rect.y.0 -= 15.0;
-            f.rect.h.0 += 15.0;
-        }
-        if f.id.as_str() == "p1-fire-head" || f.id.as_str() == "p1-rule-h3" {
-            f.rect.y.0 -= 15.0;
-        }
-        if f.id.as_str() == "p1-civility-body" {
-            f.rect.h.0 -= 15.0;
-        }
-    }
+    broadsheet::sample::move_wide_stories_edge(&mut e, -1);
     let mut h = harness_on(e.clone(), options(dir.path()));
     assert!(lines_over(&h, "fire-safety") < 0);
     h.get_by_label("Frame p1-fire-body").click();

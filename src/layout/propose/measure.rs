@@ -282,22 +282,13 @@ fn text_height(
     story: &Story,
     width: f32,
 ) -> f32 {
-    let owner = super::super::setting::Owner {
-        frame: FrameId::new(""),
-        story: None,
-        role: super::super::TextRole::Caption,
-    };
-    frames::text_block(
+    frames::text_height(
         ctx,
         text,
         style,
         story.lang,
-        0.0,
-        0.0,
         width,
-        &owner,
-        &mut Vec::new(),
-        &mut Vec::new(),
+        super::super::TextRole::Caption,
     )
 }
 

@@ -144,49 +144,52 @@ fn photo_options(need: &Need, span: u8, grid: &Grid) -> Vec<PhotoOption> {
     out
 }
 
-/// Photo frames at `span` with the caption beside an image `k` columns wide.
+/// Photo frames at `span` with the caption beside an image `k` columns wide: the image takes
+/// the frame's height, and the caption must fit beside it.
 fn beside(photo: &super::measure::PhotoNeed, span: u8, k: u8, grid: &Grid) -> Vec<PhotoOption> {
-    let (pw, ph) = photo.pixels.unwrap_or((3, 2));
-    let width = grid.template.span_width(k).0;
     let caption = photo.caption[usize::from(span - k - 1)];
-    let natural = width * ph as f32 / pw as f32;
-    let mut out = Vec::new();
-    for lines in 1..=grid.rows {
-        let image = f32::from(lines) * grid.pitch.0;
-        if image < caption {
-            continue;
-        }
-        let kept = if image < natural {
-            image / natural
-        } else {
-            natural / image
-        };
-        if kept < 0.7 {
-            continue;
-        }
-        let scale = (width / pw as f32).max(image / ph as f32);
-        let ppi = 72.0 / scale;
-        let crop = 1.0 - kept;
-        let cost = (crop * 10.0).round() as u32 * CROP + u32::from(ppi < 200.0) * LOW_PPI;
-        out.push((lines, crop, Some(ppi), cost, Some(k)));
-    }
-    out
+    frames(
+        photo,
+        grid.template.span_width(k).0,
+        grid,
+        Some(k),
+        |frame| (frame >= caption).then_some(frame),
+    )
 }
 
-/// Photo frames at `span` with the caption under the image.
+/// Photo frames at `span` with the caption under the image: the image takes what the caption
+/// leaves, at least a quarter of the frame.
 fn under(photo: &super::measure::PhotoNeed, span: u8, grid: &Grid) -> Vec<PhotoOption> {
-    let width = grid.template.span_width(span).0;
     let caption = photo.caption[usize::from(span - 1)];
+    frames(
+        photo,
+        grid.template.span_width(span).0,
+        grid,
+        None,
+        |frame| {
+            let image = frame - caption;
+            (image >= frame * 0.25 && image > 0.0).then_some(image)
+        },
+    )
+}
+
+/// Every frame height in whole lines whose image (`image_of` the frame's height, `None` where
+/// it does not fit) an image `width` wide fills with at most 30% cropped either way.
+fn frames(
+    photo: &super::measure::PhotoNeed,
+    width: f32,
+    grid: &Grid,
+    beside: Option<u8>,
+    image_of: impl Fn(f32) -> Option<f32>,
+) -> Vec<PhotoOption> {
     // Unknown pixels: a 3:2 landscape, the commonest news photo, with no resolution to judge.
     let (pw, ph) = photo.pixels.unwrap_or((3, 2));
     let natural = width * ph as f32 / pw as f32;
     let mut out = Vec::new();
     for lines in 1..=grid.rows {
-        let frame = f32::from(lines) * grid.pitch.0;
-        let image = frame - caption;
-        if image < frame * 0.25 || image <= 0.0 {
+        let Some(image) = image_of(f32::from(lines) * grid.pitch.0) else {
             continue;
-        }
+        };
         let kept = if image < natural {
             image / natural
         } else {
@@ -200,7 +203,7 @@ fn under(photo: &super::measure::PhotoNeed, span: u8, grid: &Grid) -> Vec<PhotoO
         let crop = 1.0 - kept;
         let cost = (crop * 10.0).round() as u32 * CROP
             + u32::from(ppi.is_some_and(|p| p < 200.0)) * LOW_PPI;
-        out.push((lines, crop, ppi, cost, None));
+        out.push((lines, crop, ppi, cost, beside));
     }
     out
 }
