@@ -159,21 +159,23 @@ impl Document {
         if edits.is_empty() {
             return Ok(());
         }
+        let touched = Touched::of(&edits, &self.edition);
         self.history.apply(&mut self.edition, edits, label, merge)?;
         self.stale = true;
-        self.auto_fit();
+        self.auto_fit(&touched);
         Ok(())
     }
 
-    /// Fits again, by tracking, every story marked auto-fit that no longer fits; the change
-    /// joins the edit's undo step.
-    fn auto_fit(&mut self) {
+    /// Fits again, by tracking, every story marked auto-fit that the edit touched and that no
+    /// longer fits; the change joins the edit's undo step. Only touched stories are set again,
+    /// so typing in one story of a 48-page edition costs one story's fit, not every one's.
+    fn auto_fit(&mut self, touched: &Touched) {
         use crate::layout::fit::Fitted;
         let auto: Vec<StoryId> = self
             .edition
             .stories
             .iter()
-            .filter(|s| s.copyfit.auto && !s.thread.is_empty())
+            .filter(|s| s.copyfit.auto && !s.thread.is_empty() && touched.story(&self.edition, s))
             .map(|s| s.id.clone())
             .collect();
         for id in auto {
@@ -390,5 +392,111 @@ mod tests {
             doc.edition.photo(&photo.id).unwrap().path,
             "../old/extra.jpg"
         );
+    }
+}
+
+/// What an edit can change the fit of: stories named, the pages whose frames it moves or
+/// changes, or everything (styles, templates, settings, page order).
+struct Touched {
+    all: bool,
+    stories: Vec<StoryId>,
+    /// Pages (by position when the edit was made) with a frame added, moved, changed or gone.
+    pages: Vec<usize>,
+}
+
+impl Touched {
+    fn of(edits: &[Edit], before: &Edition) -> Self {
+        let mut t = Touched {
+            all: false,
+            stories: Vec::new(),
+            pages: Vec::new(),
+        };
+        let page_of = |frame: &crate::model::FrameId, t: &mut Touched| match before.frame(frame) {
+            Some((page, _)) => t.pages.push(page),
+            None => t.all = true,
+        };
+        for edit in edits {
+            match edit {
+                Edit::SetStoryText { story, .. }
+                | Edit::SetParagraphs { story, .. }
+                | Edit::SetStoryStyles { story, .. }
+                | Edit::SetCopyfit { story, .. }
+                | Edit::SetThread { story, .. } => t.stories.push(story.clone()),
+                Edit::SetFrameRect { frame, .. }
+                | Edit::SetFrameKind { frame, .. }
+                | Edit::SetFrameWrap { frame, .. }
+                | Edit::RemoveFrame { frame } => page_of(frame, &mut t),
+                Edit::InsertFrame { page, .. } => {
+                    match before.pages.iter().position(|p| &p.id == page) {
+                        Some(i) => t.pages.push(i),
+                        None => t.all = true,
+                    }
+                }
+                // Locking, titles and photos change no story's fit.
+                Edit::SetFrameLocked { .. }
+                | Edit::SetPageTitle { .. }
+                | Edit::InsertPhoto { .. }
+                | Edit::RemovePhoto { .. }
+                | Edit::InsertStory { .. }
+                | Edit::RemoveStory { .. } => {}
+                _ => t.all = true,
+            }
+        }
+        t
+    }
+
+    /// Whether `story`'s fit may have changed: it is named, or a frame changed on a page its
+    /// thread runs through (a wrap or a moved neighbour reaches across stories there).
+    fn story(&self, edition: &Edition, story: &crate::model::Story) -> bool {
+        self.all
+            || self.stories.contains(&story.id)
+            || story.thread.iter().any(|f| {
+                edition
+                    .frame(f)
+                    .is_some_and(|(p, _)| self.pages.contains(&p))
+            })
+    }
+}
+
+#[cfg(test)]
+mod touched_tests {
+    use super::*;
+    use crate::model::FrameId;
+
+    /// Auto-fit looks again only at what an edit can have changed.
+    #[test]
+    fn an_edit_touches_its_story_and_the_page_of_its_frames() {
+        let e = crate::sample::edition();
+        let story = |id: &str| e.story(&StoryId::new(id)).unwrap();
+        let typed = Touched::of(
+            &[Edit::SetStoryText {
+                story: StoryId::new("civility"),
+                field: crate::model::StoryField::Headline,
+                text: "新".into(),
+            }],
+            &e,
+        );
+        assert!(typed.story(&e, story("civility")));
+        assert!(!typed.story(&e, story("fire-safety")));
+        // A frame moved on page 2 touches the stories there (the lead runs through it), not
+        // those only on page 1.
+        let moved = Touched::of(
+            &[Edit::SetFrameRect {
+                frame: FrameId::new("p2-heating-body"),
+                rect: crate::model::Rect::new(0.0, 0.0, 10.0, 10.0),
+            }],
+            &e,
+        );
+        assert!(moved.story(&e, story("heating")));
+        assert!(moved.story(&e, story("lead")));
+        assert!(!moved.story(&e, story("civility")));
+        // A style change can change every story.
+        let restyled = Touched::of(
+            &[Edit::SetStyle {
+                style: Box::new(e.styles.paragraph[0].clone()),
+            }],
+            &e,
+        );
+        assert!(restyled.story(&e, story("family-school")));
     }
 }
