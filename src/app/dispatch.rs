@@ -117,7 +117,10 @@ impl BroadsheetApp {
                     self.fit_story(&story);
                 }
             }
-            Command::CopyfitPage => self.fit_page(),
+            Command::CopyfitPage => {
+                let job = self.doc.fit_page_job(self.page);
+                self.spawn(ctx, t!("undo-fit-page"), job);
+            }
             Command::ProposePage => {
                 self.modal = Some(Modal::Propose(Box::new(
                     super::propose_dialog::ProposeDialog::new(&self.doc.edition, self.page),
@@ -335,13 +338,17 @@ impl BroadsheetApp {
 
     /// Fits every story on the current page by moving the edges between them (one undo
     /// step), and says how many fit and which still do not.
-    pub(super) fn fit_page(&mut self) {
-        let page = self.page;
+    pub(super) fn page_fitted(
+        &mut self,
+        page: usize,
+        version: u64,
+        fit: crate::layout::fit_page::PageFit,
+    ) {
         let label = self.doc.edition.page_label(page);
-        let fit = match self.doc.fit_page(page) {
-            Ok(fit) => fit,
-            Err(e) => return self.fail(e.to_string()),
-        };
+        // An edit made while it was fitting: the edges it found are for another page.
+        if version != self.doc.version() {
+            return self.say(t!("status-fit-page-stale", page = label.as_str()));
+        }
         let headline = |id: &crate::model::StoryId| {
             self.doc
                 .edition

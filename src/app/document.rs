@@ -258,13 +258,27 @@ impl Document {
         self.layouter.fit_story(&self.edition, &*self.assets, story)
     }
 
-    /// The edge moves and tracking that fit every story on page `page` (see
-    /// [`crate::layout::fit_page`]).
-    pub fn fit_page(
+    /// The work of fitting page `page` (see [`crate::layout::fit_page`]), to run off the UI
+    /// thread: it sets stories a few times over, more than a frame's time on a big page.
+    pub fn fit_page_job(
         &self,
         page: usize,
-    ) -> Result<crate::layout::fit_page::PageFit, crate::layout::fit_page::PageFitError> {
-        self.layouter.fit_page(&self.edition, &*self.assets, page)
+    ) -> impl FnOnce() -> super::files::Outcome + Send + use<> {
+        let (edition, layouter, assets) = (
+            self.edition.clone(),
+            self.layouter.clone(),
+            self.assets.clone(),
+        );
+        let version = self.history.version();
+        move || match layouter.fit_page(&edition, &*assets, page) {
+            Ok(fit) => super::files::Outcome::PageFitted { page, version, fit },
+            Err(e) => super::files::Outcome::Failed(e.to_string()),
+        }
+    }
+
+    /// The history version: what an edit made since some work began changes.
+    pub fn version(&self) -> u64 {
+        self.history.version()
     }
 
     /// Every photo path the document or its history names, for Save As to rebase.

@@ -29,6 +29,12 @@ pub enum Outcome {
         ms: Option<u128>,
     },
     Articles(Vec<Story>),
+    /// Page `page` fitted as the document stood at history `version`.
+    PageFitted {
+        page: usize,
+        version: u64,
+        fit: crate::layout::fit_page::PageFit,
+    },
     /// Photos that decode far enough to know their size, and why the others do not.
     Photos(Vec<PathBuf>, Vec<String>),
     Failed(String),

@@ -14,7 +14,7 @@ use crate::model::{Edit, Photo};
 use crate::resources::Origin;
 
 impl BroadsheetApp {
-    fn spawn(
+    pub(super) fn spawn(
         &mut self,
         ctx: &egui::Context,
         name: String,
@@ -219,6 +219,7 @@ impl BroadsheetApp {
                 });
             }
             Outcome::Articles(stories) => self.imported_articles(stories),
+            Outcome::PageFitted { page, version, fit } => self.page_fitted(page, version, fit),
             Outcome::Photos(found, failed) => self.imported_photos(&found, failed),
             Outcome::Failed(e) => self.fail(e),
         }

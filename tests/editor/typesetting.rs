@@ -476,7 +476,9 @@ fn copyfit_page_fits_every_story_on_the_page_in_one_undo_step() {
         egui::Modifiers::COMMAND | egui::Modifiers::ALT | egui::Modifiers::SHIFT,
         egui::Key::T,
     );
-    h.run_steps(4);
+    // Fitting runs off the UI thread; the edit lands when it is done.
+    run_until(&mut h, |app| app.message().contains("Fitted page"));
+    h.run_steps(3);
     for story in [
         "lead",
         "civility",

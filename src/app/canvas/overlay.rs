@@ -216,6 +216,7 @@ pub(super) fn cut_candidates_ui(
         return;
     };
     let amber = Color32::from_rgb(235, 150, 20);
+    let mark = crate::app::i18n::t!("cut-mark");
     for fit in layout.fits.iter().filter(|f| f.lines_over > 0) {
         for line in fit.cut_candidates() {
             if line.page != index {
@@ -237,7 +238,7 @@ pub(super) fn cut_candidates_ui(
             painter.text(
                 rect.left_center() - vec2(3.0, 0.0),
                 egui::Align2::RIGHT_CENTER,
-                "删",
+                mark.as_str(),
                 egui::FontId::proportional(rect.height().clamp(9.0, 16.0)),
                 amber,
             );
