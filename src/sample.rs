@@ -6,8 +6,8 @@ use crate::import;
 use crate::model::{
     Align, Color, Crop, Edition, FORMAT_VERSION, Fit, FontSize, FontSpec, Frame, FrameId,
     FrameKind, JumpTemplate, Lang, Length, Page, PageId, PageTemplate, ParagraphStyle, Photo,
-    PhotoId, Prohibition, Rect, RoleStyles, Section, SectionId, StoryId, StyleId, Styles,
-    TemplateId, Weight,
+    PhotoId, Prohibition, Punctuation, Rect, RoleStyles, Section, SectionId, StoryId, StyleId,
+    Styles, TemplateId, Weight,
 };
 
 /// The bundled 楷体 (LXGW WenKai Regular, subset and renamed; see `fonts/README.md`).
@@ -53,6 +53,7 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
         space_after: Length::Pt(0.0),
         tracking_em: 0.0,
         scale: 1.0,
+        punctuation: Punctuation::default(),
     }
 }
 
@@ -70,6 +71,7 @@ pub fn styles() -> Styles {
     let body = ParagraphStyle {
         indent_em: 2.0,
         align: Align::Justify,
+        punctuation: Punctuation::NEWSPAPER,
         ..style("body", SERIF, Weight::Regular, "五号", 15.0)
     };
     let body_en = ParagraphStyle {

@@ -151,22 +151,49 @@ fn typeset_json_gives_natural_widths_and_glyph_positions() {
         "药产品研发、生产、销售等领域深化合作，助推河西区数字健康产业高质量发展。",
     );
     let lines = v["lines"].as_array().unwrap();
-    let natural = |i: usize| lines[i]["natural_pt"].as_f64().unwrap();
-    assert!(natural(0) > 115.6, "{}", lines[0]);
-    assert!((natural(1) - 115.5).abs() < 0.01, "{}", lines[1]);
-    assert!(natural(2) < 115.4, "{}", lines[2]);
-    let glyphs = lines[2]["glyphs"].as_array().unwrap();
-    assert_eq!(glyphs.len(), 10);
-    assert_eq!(glyphs[0]["text"], "区");
-    let x = |k: usize| glyphs[k]["x_pt"].as_f64().unwrap();
-    assert!(((x(1) - x(0)) / 10.5 - 1.111).abs() < 0.01);
-    let advance: f64 = lines[0]["glyphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["advance_pt"].as_f64().unwrap())
-        .sum();
-    assert!((advance - 115.5).abs() < 0.01, "{advance}");
+    // Set as a whole, every line is set as it stands: 11 characters a full em apart.
+    for line in &lines[..3] {
+        assert!(
+            (line["natural_pt"].as_f64().unwrap() - 115.5).abs() < 0.01,
+            "{line}"
+        );
+        assert_eq!(line["squeezed_marks"], 0, "{line}");
+        assert!(line["spacing_pt"].as_f64().unwrap() < 0.01, "{line}");
+        let glyphs = line["glyphs"].as_array().unwrap();
+        assert_eq!(glyphs.len(), 11, "{line}");
+        for (k, g) in glyphs.iter().enumerate() {
+            assert!(
+                (g["x_pt"].as_f64().unwrap() - 10.5 * k as f64).abs() < 0.01,
+                "{line}"
+            );
+        }
+    }
+    assert_eq!(lines[1]["glyphs"][0]["text"], "等");
+    // The line-end half-width style trims the ， ending the first line to half an em, so that
+    // line must be squeezed or spaced: the JSON shows which.
+    let (v, _) = typeset(
+        &[
+            "--width-pt",
+            "115.5",
+            "--size-pt",
+            "10.5",
+            "--indent-em",
+            "0",
+            "--punct",
+            "line-end-half",
+        ],
+        "甲乙丙丁戊己庚辛壬癸，子丑",
+    );
+    let first = &v["lines"][0];
+    assert!(
+        (first["natural_pt"].as_f64().unwrap() - 115.5).abs() > 1.0,
+        "{first}"
+    );
+    assert!(
+        first["squeezed_marks"].as_u64().unwrap() > 0
+            || first["spacing_pt"].as_f64().unwrap() > 0.1,
+        "{first}"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The clreq cases of `shared/spec/clreq_cases.json` (a copy is in `tests/fixtures/`), composed
 //! under the font-independent metric model M exactly as the spec states them.
 
-use broadsheet::model::Prohibition;
+use broadsheet::model::{Prohibition, PunctStyle, Punctuation};
 use broadsheet::text::{LineBreaker, ModelM, Options, Paragraph, ShrinkPolicy};
 use serde_json::Value;
 
@@ -17,6 +17,11 @@ fn compose(
         indent_em,
         level,
         shrink: ShrinkPolicy::MODEL_M,
+        // Model M sets line-end marks half width.
+        punct: Punctuation {
+            style: PunctStyle::LineEndHalf,
+            ..Punctuation::default()
+        },
         ..Options::chinese(EM)
     };
     let par = Paragraph::new(text, opts, &ModelM);

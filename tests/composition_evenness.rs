@@ -1,26 +1,51 @@
-//! How even the composer's lines are: the share of body lines it squeezes or spreads, and how
-//! far apart a spread line's characters stand, on the customer's page at whole-字 measures.
-//! The measurements are what issue 15 (even composition) is judged by; `typeset --json` gives
-//! the same figures per line (`natural_pt`, `glyphs`).
+//! How even the composer's lines are: the share of body lines whose characters it squeezes or
+//! spaces out, and how far apart a spaced line's Han characters stand, on the customer's page
+//! at whole-字 measures, for each punctuation style. `typeset --json` gives the same figures
+//! per line (`natural_pt`, `glyphs`).
 
 use broadsheet::import;
-use broadsheet::model::{FontSpec, Lang, Weight};
+use broadsheet::model::{FontSpec, Lang, PunctStyle, Punctuation, Weight};
 use broadsheet::sample;
 use broadsheet::text::prepare::Options;
 use broadsheet::text::{FontBook, LineBreaker, Paragraph};
 
 const SIZE: f32 = 10.5; // 五号
 
-/// Body lines (the last line of each paragraph left out: it is never spread), those squeezed,
-/// those spread, and the widest pitch between neighbouring characters, in ems.
-fn evenness(chars: u32, indent_em: f32) -> (usize, usize, usize, f32) {
+/// What a composition of the customer's page measured.
+#[derive(Debug)]
+struct Evenness {
+    /// Body lines (each paragraph's last line left out: it is never spaced).
+    lines: usize,
+    squeezed: usize,
+    spaced: usize,
+    /// The widest pitch between neighbouring Han characters, in ems.
+    widest: f32,
+}
+
+impl Evenness {
+    fn adjusted(&self) -> f32 {
+        (self.squeezed + self.spaced) as f32 / self.lines as f32
+    }
+}
+
+fn body(punct: Punctuation) -> Options {
+    Options {
+        punct,
+        ..Options::chinese(SIZE)
+    }
+}
+
+fn evenness(chars: u32, opts: Options) -> Evenness {
     let book = FontBook::bundled();
     let metrics = book
         .metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
         .unwrap();
-    let mut opts = Options::chinese(SIZE);
-    opts.indent_em = indent_em;
-    let (mut lines, mut squeezed, mut spaced, mut widest) = (0, 0, 0, 0.0_f32);
+    let mut e = Evenness {
+        lines: 0,
+        squeezed: 0,
+        spaced: 0,
+        widest: 0.0,
+    };
     for article in import::plain::parse(sample::ARTICLES) {
         for text in &article.paragraphs {
             let par = Paragraph::new(text, opts, &metrics);
@@ -28,26 +53,40 @@ fn evenness(chars: u32, indent_em: f32) -> (usize, usize, usize, f32) {
                 if line.last {
                     continue;
                 }
-                lines += 1;
-                squeezed += usize::from(line.squeezed());
-                spaced += usize::from(line.spaced());
-                widest = widest.max(line.widest_pitch(&par) / SIZE);
+                e.lines += 1;
+                e.squeezed += usize::from(line.squeezed());
+                e.spaced += usize::from(line.spaced());
+                e.widest = e.widest.max(line.widest_pitch(&par) / SIZE);
             }
         }
     }
-    (lines, squeezed, spaced, widest)
+    e
 }
 
-/// The issue's own example, at 11 字 with no indent: the first line squeezes its two 、 to pull
-/// 等 up, the third is spread to 1.11 em, the second is set as it is.
+fn report(name: &str, chars: u32, e: &Evenness) {
+    eprintln!(
+        "{name} {chars} 字: {} lines, {} squeezed ({:.1}%), {} spaced ({:.1}%), widest {:.2} em",
+        e.lines,
+        e.squeezed,
+        100.0 * e.squeezed as f32 / e.lines as f32,
+        e.spaced,
+        100.0 * e.spaced as f32 / e.lines as f32,
+        e.widest,
+    );
+}
+
+/// The issue's own example, at 11 字 with no indent: the line-at-a-time composer squeezed two
+/// 、 to pull 等 up and then had to space a line out; set as a whole, no line needs adjusting.
 #[test]
-fn the_measure_sees_the_squeezed_and_the_spread_line_of_the_issues_example() {
+fn the_issues_example_is_set_with_no_line_adjusted() {
     let book = FontBook::bundled();
     let metrics = book
         .metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
         .unwrap();
-    let mut opts = Options::chinese(SIZE);
-    opts.indent_em = 0.0;
+    let opts = Options {
+        indent_em: 0.0,
+        ..Options::chinese(SIZE)
+    };
     let par = Paragraph::new(
         "药产品研发、生产、销售等领域深化合作，助推河西区数字健康产业高质量发展。",
         opts,
@@ -58,50 +97,78 @@ fn the_measure_sees_the_squeezed_and_the_spread_line_of_the_issues_example() {
     assert_eq!(
         texts,
         [
-            "药产品研发、生产、销售等",
-            "领域深化合作，助推河西",
-            "区数字健康产业高质量",
+            "药产品研发、生产、销售",
+            "等领域深化合作，助推河",
+            "西区数字健康产业高质量",
             "发展。"
         ]
     );
-    assert!(lines[0].squeezed() && !lines[0].spaced());
-    assert!(!lines[1].squeezed() && !lines[1].spaced());
-    assert!(lines[2].spaced());
-    let pitch = lines[2].widest_pitch(&par) / SIZE;
-    assert!((pitch - 1.111).abs() < 0.01, "{pitch}");
-    assert!(!lines[3].spaced(), "a last line is never spread");
+    for line in &lines {
+        assert!(!line.squeezed() && !line.spaced(), "{}", line.text(&par));
+        assert!((line.widest_pitch(&par) / SIZE - 1.0).abs() < 0.001);
+    }
 }
 
-/// The customer's page at 8, 11, 14 and 17 字 with the body's 2-字 indent. Prints the figures;
-/// fails if composition gets less even than it is now (the greedy composer's figures, to be
-/// brought under 5% adjusted and 1.15 em by paragraph-wide breaking).
+/// The paper's body setting (全角式 with 、，。 hanging) on the customer's page at 8, 11, 14 and
+/// 17 字 with the 2-字 indent. The line-at-a-time composer adjusted 32%, 41%, 49% and 59% of
+/// lines and spaced Han characters up to 1.76 em apart. The ceilings are what this composer
+/// measures (rounded up); the issue's aim is 5%. What keeps the rest adjusted: proportional
+/// digits with Han–Latin spacing (`2024年`), which never add up to whole 字, and marks that may
+/// not start a line landing where one must (a paragraph-wide search finds the fewest, but cannot
+/// remove them).
 #[test]
-fn the_share_of_adjusted_lines_on_the_customers_page_is_measured() {
-    // The greedy composer as measured in December (squeezed + spread, widest pitch):
-    //  8 字: 571 lines, 16.3% + 14.9%, 1.75 em
-    // 11 字: 406 lines, 28.1% + 12.6%, 1.43 em
-    // 14 字: 315 lines, 41.0% +  7.9%, 1.36 em
-    // 17 字: 255 lines, 53.3% +  5.5%, 1.36 em
-    let now = [
-        (8, 0.32, 1.76),
-        (11, 0.41, 1.44),
-        (14, 0.49, 1.37),
-        (17, 0.59, 1.37),
-    ];
-    for (chars, share_now, widest_now) in now {
-        let (lines, squeezed, spaced, widest) = evenness(chars, 2.0);
-        let share = (squeezed + spaced) as f32 / lines as f32;
-        eprintln!(
-            "{chars} 字: {lines} lines, {squeezed} squeezed ({:.1}%), {spaced} spread ({:.1}%), widest {widest:.2} em",
-            100.0 * squeezed as f32 / lines as f32,
-            100.0 * spaced as f32 / lines as f32,
-        );
-        assert!(lines > 100, "{chars} 字: {lines} lines");
+fn the_papers_body_setting_adjusts_few_lines_and_never_spaces_wider_than_the_limit() {
+    let ceilings = [(8, 0.085), (11, 0.105), (14, 0.105), (17, 0.11)];
+    for (chars, ceiling) in ceilings {
+        let e = evenness(chars, body(Punctuation::NEWSPAPER));
+        report("全角式+悬挂", chars, &e);
+        assert!(e.lines > 200, "{chars} 字: {e:?}");
         assert!(
-            share <= share_now,
+            e.adjusted() <= ceiling,
             "{chars} 字: {:.1}% of lines adjusted",
-            share * 100.0
+            e.adjusted() * 100.0
         );
-        assert!(widest <= widest_now, "{chars} 字: {widest:.2} em");
+        // At 8 字 the 2-字 indent leaves 6 on a first line, and `防患于未“燃”，` cannot be
+        // broken anywhere but after 未: that line must stand 1.67 em apart, whatever composes it.
+        if chars > 8 {
+            assert!(
+                e.widest <= 1.0 + Punctuation::NEWSPAPER.max_spacing_em + 0.005,
+                "{chars} 字: characters {:.2} em apart",
+                e.widest
+            );
+        }
+    }
+}
+
+/// Every punctuation style, hanging off, measured the same way; none may get less even than
+/// it is now. (The line-at-a-time composer, which always set line-end marks half width, had
+/// 41% adjusted at 11 字; 行末半角 now has 25%.)
+#[test]
+fn every_punctuation_style_is_measured() {
+    let styles = [
+        ("全角式", PunctStyle::FullWidth, [0.155, 0.155, 0.165, 0.14]),
+        // Half-width pause marks leave half a 字 over on most lines: spaced out a little.
+        ("开明式", PunctStyle::Kaiming, [0.52, 0.575, 0.52, 0.51]),
+        (
+            "行末半角",
+            PunctStyle::LineEndHalf,
+            [0.24, 0.26, 0.25, 0.22],
+        ),
+        ("全部半角", PunctStyle::AllHalf, [0.60, 0.64, 0.555, 0.51]),
+    ];
+    for (name, style, ceilings) in styles {
+        for (chars, ceiling) in [8, 11, 14, 17].into_iter().zip(ceilings) {
+            let punct = Punctuation {
+                style,
+                ..Punctuation::default()
+            };
+            let e = evenness(chars, body(punct));
+            report(name, chars, &e);
+            assert!(
+                e.adjusted() <= ceiling,
+                "{name} {chars} 字: {:.1}% adjusted",
+                e.adjusted() * 100.0
+            );
+        }
     }
 }

@@ -371,6 +371,18 @@ prohibition-gb = GB/T 15834
 prohibition-strict = Strict
 styles-han-latin = Han–Latin space
 styles-han-latin-on = ¼ em between Chinese and Latin
+styles-punct = Punctuation
+punct-full = Full width (全角式)
+punct-kaiming = Kaiming: pauses half width (开明式)
+punct-line-end-half = Half width at line ends (行末半角)
+punct-all-half = All half width (全部半角)
+styles-hanging = Hanging
+styles-hanging-on = 、，。 may hang past the line end
+styles-push = Adjust first
+push-in-first = Squeeze in
+push-out-first = Push out
+styles-max-squeezed = Marks squeezed per line (most)
+styles-max-spacing = Widest extra spacing
 
 ## Edition settings
 cmd-edition-settings = Edition settings…

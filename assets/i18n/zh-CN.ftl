@@ -365,6 +365,18 @@ prohibition-gb = GB/T 15834
 prohibition-strict = 严格
 styles-han-latin = 中西文间距
 styles-han-latin-on = 汉字与西文之间加 ¼ 字
+styles-punct = 标点
+punct-full = 全角式
+punct-kaiming = 开明式（句内点号半角）
+punct-line-end-half = 行末半角
+punct-all-half = 全部半角
+styles-hanging = 标点悬挂
+styles-hanging-on = 行末、，。可悬挂于版心外
+styles-push = 先行调整
+push-in-first = 先挤进
+push-out-first = 先推出
+styles-max-squeezed = 每行最多挤压标点
+styles-max-spacing = 字距最多加宽
 
 ## 报纸设置
 cmd-edition-settings = 报纸设置…

@@ -68,6 +68,13 @@ pub enum Command {
         /// Line-breaking prohibition level.
         #[arg(long, value_enum, default_value_t = LevelArg::Basic)]
         level: LevelArg,
+        /// Punctuation style: full (全角式), kaiming (开明式), line-end-half (行末半角) or
+        /// all-half (全部半角).
+        #[arg(long, value_enum, default_value_t = PunctArg::Full)]
+        punct: PunctArg,
+        /// Let 、，。 hang past the measure at a line's end (标点悬挂).
+        #[arg(long)]
+        hanging: bool,
         /// Print {"lines":[{"paragraph","text","width_pt","last"}]}.
         #[arg(long)]
         json: bool,
@@ -167,6 +174,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             scale_pct,
             lang,
             level,
+            punct,
+            hanging,
             json,
         } => {
             let (input, removed) = import::clean(&read_stdin()?);
@@ -184,6 +193,11 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 scale: scale_pct / 100.0,
                 lang: lang.into(),
                 level: level.into(),
+                punct: crate::model::Punctuation {
+                    style: punct.into(),
+                    hanging,
+                    ..crate::model::Punctuation::default()
+                },
             };
             typeset::run(&input, &settings, json)
         }
@@ -508,6 +522,25 @@ impl From<LevelArg> for crate::model::Prohibition {
             LevelArg::Basic => Self::Basic,
             LevelArg::Gb => Self::Gb,
             LevelArg::Strict => Self::Strict,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum PunctArg {
+    Full,
+    Kaiming,
+    LineEndHalf,
+    AllHalf,
+}
+
+impl From<PunctArg> for crate::model::PunctStyle {
+    fn from(p: PunctArg) -> Self {
+        match p {
+            PunctArg::Full => Self::FullWidth,
+            PunctArg::Kaiming => Self::Kaiming,
+            PunctArg::LineEndHalf => Self::LineEndHalf,
+            PunctArg::AllHalf => Self::AllHalf,
         }
     }
 }

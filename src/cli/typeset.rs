@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::model::{FontSpec, Lang, Prohibition, Weight};
+use crate::model::{FontSpec, Lang, Prohibition, Punctuation, Weight};
 use crate::text::{FontBook, LineBreaker, Options, Paragraph};
 
 /// What `typeset` was asked for.
@@ -18,6 +18,7 @@ pub struct Settings {
     pub scale: f32,
     pub lang: Lang,
     pub level: Prohibition,
+    pub punct: Punctuation,
 }
 
 #[derive(Serialize)]
@@ -28,6 +29,13 @@ struct JsonLine {
     /// The width before squeezing or spreading (more than `width_pt`: squeezed; less, on a
     /// line that is not the last: spread).
     natural_pt: f32,
+    /// Marks squeezed narrower than the style sets them.
+    squeezed_marks: u16,
+    /// Space added to each gap between characters, in points.
+    spacing_pt: f32,
+    /// The last mark hangs past the measure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hang: bool,
     /// Each character on the line where it is set.
     glyphs: Vec<JsonGlyph>,
     last: bool,
@@ -112,6 +120,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
     };
     opts.level = s.level;
     opts.scale = s.scale;
+    opts.punct = s.punct;
     if let Some(indent) = s.indent_em {
         opts.indent_em = indent;
     }
@@ -142,6 +151,9 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
                 text: line.text(&par),
                 width_pt: line.width,
                 natural_pt: line.natural,
+                squeezed_marks: line.squeezed_marks,
+                spacing_pt: line.spacing,
+                hang: line.hang,
                 glyphs,
                 last: line.last,
                 hyphen: line.hyphen,

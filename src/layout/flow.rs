@@ -5,7 +5,7 @@ use super::display::{Item, TextRole};
 use super::setting::{Owner, baseline_in_box, place_line};
 use super::{Context, StoryFit, wrap};
 use crate::model::{BodyParagraph, Diagnostic, FrameKind, ParagraphStyle, Severity, Story};
-use crate::text::{LineBreaker, Paragraph};
+use crate::text::{LineBreaker, Paragraph, Widths};
 
 /// One line's place in a thread.
 #[derive(Clone, Debug)]
@@ -18,6 +18,8 @@ struct Slot {
     row: i32,
     x: f32,
     width: f32,
+    /// Something stands right at the line's end (a wrap): no mark may hang past it.
+    closed: bool,
     /// Top of the grid cell the line sits in, and the grid's line height.
     top: f32,
     grid: f32,
@@ -122,6 +124,7 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
                     row: m,
                     x,
                     width,
+                    closed: x + width < col.0 + col.1 - 0.01,
                     top,
                     grid: leading,
                     baseline: baseline_in_box(top, leading, size),
@@ -233,7 +236,7 @@ impl Flow<'_, '_> {
     /// A body paragraph: one line per grid slot, column after column.
     fn body(&mut self, text: &str, style: &ParagraphStyle) {
         let par = self.prepare(text, style);
-        let mut breaker = LineBreaker::new(&par);
+        let mut breaker = LineBreaker::with_widths(&par, self.widths_ahead(&par));
         while !breaker.is_done() {
             let Some(slot) = self.take().cloned() else {
                 // Overset: count what does not fit at the last column's width, never drop it.
@@ -279,6 +282,34 @@ impl Flow<'_, '_> {
                 .items
                 .extend(items.into_iter().map(|i| (slot.page, i)));
             self.pass.lines_set += 1;
+        }
+    }
+
+    /// The widths of the body lines a paragraph can take from the next slot on, and whether
+    /// a wrap closes their ends: what its breaks are planned for. Lines past the slots are
+    /// overset, at the last slot's width.
+    fn widths_ahead(&self, par: &Paragraph) -> Widths {
+        let body = || {
+            self.slots[self.pass.next.min(self.slots.len())..]
+                .iter()
+                .filter(|s| s.kind == SlotKind::Body)
+        };
+        // The most lines the paragraph can fill: hardly any line is set under half full.
+        let narrowest = body().map(|s| s.width).fold(f32::INFINITY, f32::min);
+        let natural: f32 = par.natural_width();
+        let most = if narrowest.is_finite() && narrowest > 0.0 {
+            ((natural / (0.5 * narrowest)).ceil() as usize + 2).min(par.len())
+        } else {
+            0
+        };
+        let lines: Vec<f32> = body().map(|s| s.width).take(most).collect();
+        Widths {
+            rest: lines
+                .last()
+                .copied()
+                .unwrap_or_else(|| self.slots.last().map_or(100.0, |s| s.width)),
+            closed: body().map(|s| s.closed).take(most).collect(),
+            lines,
         }
     }
 

@@ -34,6 +34,7 @@ pub fn options(style: &ParagraphStyle, lang: Lang) -> Options {
         tracking_em: style.tracking_em,
         scale: style.scale,
         shrink: ShrinkPolicy::FULL,
+        punct: style.punctuation,
         ..base
     }
 }

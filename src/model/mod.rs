@@ -46,7 +46,7 @@ pub use story_field::StoryField;
 pub use structure::{NewFrame, StructureError};
 pub use style::{
     Align, CharacterStyle, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle, Problem,
-    Prohibition, Range, Styles, Weight,
+    Prohibition, PunctStyle, Punctuation, Push, Range, Styles, Weight,
 };
 pub use template::{
     ColumnChars, FolioSpec, MAX_BLEED_PT, MAX_COLUMNS, MAX_MODULES, MAX_PAGE_PT, Margins,

@@ -29,6 +29,89 @@ pub enum Prohibition {
     Strict,
 }
 
+/// How full-width punctuation is set (标点的排法), after clreq and GB/T 15834.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PunctStyle {
+    /// 全角式: every mark takes a full em wherever it falls, so characters stand on one grid
+    /// down the column. Only adjacent marks share space (`。”` takes 1½ em); a mark at a line's
+    /// end or an opening bracket at its start gives up its blank half only when the line needs it.
+    #[default]
+    FullWidth,
+    /// 开明式: the stops `。？！` full width, the pauses `，、；：` half width everywhere.
+    Kaiming,
+    /// 行末半角: like 全角式, but a mark at a line's end is always set half width (GB/T 15834's
+    /// line-end rule, and the metric model of the clreq cases).
+    LineEndHalf,
+    /// 全部半角: every full-width mark half width, for dense tables and news briefs.
+    AllHalf,
+}
+
+/// Which adjustment is tried first when a line cannot be set as it stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Push {
+    /// 先挤进: squeeze the line's marks to take one more character.
+    #[default]
+    In,
+    /// 先推出: carry a character down and space the line out.
+    Out,
+}
+
+/// A paragraph style's punctuation: its style, hanging, and the limits of adjustment.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Punctuation {
+    #[serde(default)]
+    pub style: PunctStyle,
+    /// `、，。` at a line's end may hang past the measure (标点悬挂) instead of the line being
+    /// squeezed or spaced; never a mark that follows another mark.
+    #[serde(default)]
+    pub hanging: bool,
+    #[serde(default)]
+    pub first: Push,
+    /// The most marks squeezed to half width inside one line.
+    #[serde(default = "default_max_squeezed")]
+    pub max_squeezed: u8,
+    /// The widest extra space allowed between two characters of a spaced-out line, in ems.
+    #[serde(default = "default_max_spacing")]
+    pub max_spacing_em: f32,
+}
+
+fn default_max_squeezed() -> u8 {
+    1
+}
+
+fn default_max_spacing() -> f32 {
+    0.15
+}
+
+impl Default for Punctuation {
+    fn default() -> Self {
+        Self {
+            style: PunctStyle::default(),
+            hanging: false,
+            first: Push::default(),
+            max_squeezed: default_max_squeezed(),
+            max_spacing_em: default_max_spacing(),
+        }
+    }
+}
+
+impl Punctuation {
+    /// The composition of the body of most Chinese papers: full-width marks on the character
+    /// grid, with `、，。` hanging at line ends so lines need neither squeezing nor spacing.
+    pub const NEWSPAPER: Self = Self {
+        style: PunctStyle::FullWidth,
+        hanging: true,
+        first: Push::In,
+        max_squeezed: 1,
+        max_spacing_em: 0.15,
+    };
+
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// Font weight as the usual numeric scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Weight {
@@ -95,6 +178,9 @@ pub struct ParagraphStyle {
     /// style (advances, indent, tracking, spacing) scales with it; heights do not.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub scale: f32,
+    /// How punctuation is set and how far lines may be squeezed or spaced.
+    #[serde(default, skip_serializing_if = "Punctuation::is_default")]
+    pub punctuation: Punctuation,
 }
 
 fn yes() -> bool {
@@ -258,6 +344,13 @@ impl ParagraphStyle {
         }
         check_range("tracking_em", self.tracking_em, (-0.5, 2.0), false, " em")?;
         check_range("indent_em", self.indent_em, (0.0, 100.0), false, " em")?;
+        check_range(
+            "max_spacing_em",
+            self.punctuation.max_spacing_em,
+            (0.0, 2.0),
+            false,
+            " em",
+        )?;
         check_range(
             "space_before",
             self.space_before.pt().0,

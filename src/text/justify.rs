@@ -2,32 +2,20 @@
 //! clreq gives, and place every character.
 
 use super::class::Class;
-use super::linebreak::{EPS, Line};
+use super::linebreak::{Break, EPS, Line};
 use super::prepare::Paragraph;
 use crate::model::Align;
 
-/// One kind of adjustable space on a line, with how much each place can give or take.
-struct Level {
-    /// (character index, capacity, side) — side true: space after the character.
-    places: Vec<(usize, f32)>,
-}
-
-impl Level {
-    fn total(&self) -> f32 {
-        self.places.iter().map(|p| p.1).sum()
-    }
-}
-
-/// Lays out characters `start..end` at `width` (indent included).
+/// Lays out the line from `start` to `brk` at `width` (indent included).
 pub(super) fn set_line(
     par: &Paragraph,
     start: usize,
-    end: usize,
-    hyphen: bool,
+    brk: Break,
     indent: f32,
     width: f32,
     last: bool,
 ) -> Line {
+    let end = brk.end;
     let em = par.opts.em();
     let tracking = par.opts.tracking_em * em;
     let count = end - start;
@@ -35,18 +23,23 @@ pub(super) fn set_line(
         .rev()
         .find(|&i| par.classes[i] != Class::Space)
         .map_or(start, |i| i + 1);
+    // A hanging mark stands past the measure: the characters before it fill the line.
+    let hang = brk.hang && visible_end > start + 1;
+    let fit_end = if hang { visible_end - 1 } else { visible_end };
 
-    // Widths before adjustment: trims at both ends, spaces only between visible characters.
+    // Widths before adjustment: the style's own edge trims, spaces only between visible
+    // characters.
     let mut advance: Vec<f32> = (start..end).map(|i| par.adv[i]).collect();
     let mut shift: Vec<f32> = (start..end).map(|i| par.left_removed[i]).collect();
     let mut after = vec![0.0_f32; count];
-    if par.classes[start] == Class::Opening {
-        advance[0] -= par.left_adj[start];
-        shift[0] += par.left_adj[start];
-    }
-    if visible_end > start {
-        let l = visible_end - 1 - start;
-        advance[l] -= par.right_adj[visible_end - 1];
+    if par.opts.trims_line_edges() {
+        if par.classes[start] == Class::Opening {
+            advance[0] -= par.left_adj[start];
+            shift[0] += par.left_adj[start];
+        }
+        if fit_end > start {
+            advance[fit_end - 1 - start] -= par.right_adj[fit_end - 1];
+        }
     }
     for i in visible_end..end {
         advance[i - start] = 0.0;
@@ -57,36 +50,42 @@ pub(super) fn set_line(
         }
         after[i - start] += par.gap[i];
     }
-    let hyphen_width = if hyphen {
+    let hyphen_width = if brk.hyphen {
         par.measured.hyphen.map_or(0.0, |h| h.advance)
     } else {
         0.0
     };
-    let natural: f32 = advance.iter().sum::<f32>() + after.iter().sum::<f32>() + hyphen_width;
+    let fit = fit_end - start;
+    let natural: f32 = advance[..fit].iter().sum::<f32>()
+        + after[..fit.saturating_sub(1)].iter().sum::<f32>()
+        + hyphen_width;
     let target = width - indent;
     let justify = par.opts.align == Align::Justify && !last;
+    let mut adjusted = Adjusted::default();
     // A line chosen by push-in is squeezed whatever its alignment: it must fit its measure.
     if natural > target + EPS {
-        squeeze(
+        adjusted.squeezed_marks = squeeze(
             par,
             start,
-            visible_end,
+            fit_end,
             natural - target,
             &mut advance,
             &mut shift,
             &mut after,
         );
     } else if justify && natural < target - EPS {
-        spread(
+        adjusted.spacing = spread(
             par,
             start,
-            visible_end,
+            fit_end,
             target - natural,
             &mut advance,
             &mut after,
         );
     }
-    let set: f32 = advance.iter().sum::<f32>() + after.iter().sum::<f32>() + hyphen_width;
+    let set: f32 = advance[..fit].iter().sum::<f32>()
+        + after[..fit.saturating_sub(1)].iter().sum::<f32>()
+        + hyphen_width;
     let offset = match par.opts.align {
         Align::Center if !justify || last => (target - set) / 2.0,
         Align::Right => target - set,
@@ -101,8 +100,13 @@ pub(super) fn set_line(
         pen += advance[k] + after[k];
     }
     // The width the characters really take, measured from their positions: for a justified
-    // line it equals the measure when squeezing or spreading succeeded.
-    let width = pen + hyphen_width;
+    // line it equals the measure when squeezing or spreading succeeded. A hanging mark is
+    // outside it.
+    let width = if hang {
+        ends[fit - 1]
+    } else {
+        pen + hyphen_width
+    };
     Line {
         start,
         end,
@@ -112,66 +116,156 @@ pub(super) fn set_line(
         width,
         indent,
         natural: indent + natural,
-        hyphen,
+        hyphen: brk.hyphen,
+        hang,
+        squeezed_marks: adjusted.squeezed_marks,
+        spacing: adjusted.spacing,
         last,
     }
 }
 
-/// Takes `need` points out of a line, in clreq's shrink order: Latin word spaces (to ¼ em),
-/// bracket outer halves, `，、；：`, Han–Latin spacing (to ⅛ em), then `。？！`.
+/// What setting a line changed visibly.
+#[derive(Default)]
+struct Adjusted {
+    squeezed_marks: u16,
+    spacing: f32,
+}
+
+/// One kind of adjustable space on a line, with how much each place can give.
+struct Level {
+    places: Vec<(usize, f32)>,
+    side: Side,
+    /// Marks give up their blank halves whole, one after another from the line's end, so as
+    /// few marks as possible change; spaces share the squeeze.
+    whole: bool,
+}
+
+impl Level {
+    fn total(&self) -> f32 {
+        self.places.iter().map(|p| p.1).sum()
+    }
+}
+
+/// Takes `need` points out of a line: first what moves no character visibly (Latin word
+/// spaces to ¼ em, Han–Latin spacing to ⅛ em), then the blank halves of the marks at the
+/// line's edges, then inside it bracket outer halves, `，、；：` and `。？！` (clreq's order).
+/// Returns how many marks were squeezed.
 fn squeeze(
     par: &Paragraph,
     start: usize,
-    visible_end: usize,
+    fit_end: usize,
     mut need: f32,
     advance: &mut [f32],
     shift: &mut [f32],
     after: &mut [f32],
-) {
+) -> u16 {
     let em = par.opts.em();
-    let mid = start..visible_end.saturating_sub(1);
+    let mid = start..fit_end.saturating_sub(1);
     let spaces = Level {
-        places: (start..visible_end)
-            .filter(|&i| par.classes[i] == Class::Space)
+        places: (start..fit_end)
+            .filter(|&i| par.classes[i] == Class::Space && par.opts.shrink.spaces)
             .map(|i| (i, (advance[i - start] - 0.25 * em).max(0.0)))
             .collect(),
-    };
-    let open_left = Level {
-        places: (start + 1..visible_end)
-            .filter(|&i| par.classes[i] == Class::Opening)
-            .map(|i| (i, par.left_adj[i]))
-            .collect(),
-    };
-    let right_of = |classes: &[Class]| Level {
-        places: mid
-            .clone()
-            .filter(|&i| classes.contains(&par.classes[i]))
-            .map(|i| (i, par.right_adj[i]))
-            .collect(),
+        side: Side::Width,
+        whole: false,
     };
     let han_latin = Level {
         places: mid
             .clone()
-            .filter(|&i| par.gap[i] > 0.0)
+            .filter(|&i| par.gap[i] > 0.0 && par.opts.shrink.han_latin)
             .map(|i| (i, (par.gap[i] - 0.125 * em).max(0.0)))
             .collect(),
+        side: Side::After,
+        whole: false,
+    };
+    let trims = !par.opts.trims_line_edges() && fit_end > start;
+    let edge_end = Level {
+        places: if trims {
+            vec![(fit_end - 1, par.right_adj[fit_end - 1])]
+        } else {
+            Vec::new()
+        },
+        side: Side::Width,
+        whole: true,
+    };
+    let edge_start = Level {
+        places: if trims && par.classes[start] == Class::Opening {
+            vec![(start, par.left_adj[start])]
+        } else {
+            Vec::new()
+        },
+        side: Side::Left,
+        whole: true,
+    };
+    let pairs = Level {
+        places: (start..fit_end)
+            .filter(|&i| {
+                par.pair[i] > 0.0
+                    && if par.classes[i] == Class::Opening {
+                        i > start
+                    } else {
+                        i + 1 < fit_end
+                    }
+            })
+            .map(|i| (i, par.pair[i]))
+            .collect(),
+        side: Side::Width,
+        whole: true,
+    };
+    let policy = par.opts.shrink;
+    let open_left = Level {
+        places: (start + 1..fit_end)
+            .filter(|&i| par.classes[i] == Class::Opening && policy.commas_and_brackets)
+            .map(|i| (i, par.left_adj[i]))
+            .collect(),
+        side: Side::Left,
+        whole: true,
+    };
+    let right_of = |class: Class, allowed: bool| Level {
+        places: mid
+            .clone()
+            .filter(|&i| allowed && par.classes[i] == class)
+            .map(|i| (i, par.right_adj[i]))
+            .collect(),
+        side: Side::Width,
+        whole: true,
     };
     let ladder = [
-        (spaces, Side::Width),
-        (open_left, Side::Left),
-        (right_of(&[Class::Closing]), Side::Width),
-        (right_of(&[Class::Comma]), Side::Width),
-        (han_latin, Side::After),
-        (right_of(&[Class::Stop]), Side::Width),
+        spaces,
+        han_latin,
+        edge_end,
+        edge_start,
+        pairs,
+        open_left,
+        right_of(Class::Closing, policy.commas_and_brackets),
+        right_of(Class::Comma, policy.commas_and_brackets),
+        right_of(Class::Stop, policy.stops),
     ];
-    for (level, side) in ladder {
+    let mut marks = 0_u16;
+    for level in ladder {
         let total = level.total();
         if need <= EPS * 0.1 || total <= 0.0 {
             continue;
         }
         let take = need.min(total);
-        for (i, cap) in level.places {
-            let d = take * cap / total;
+        let mut left = take;
+        for &(i, cap) in level.places.iter().rev() {
+            let d = if level.whole {
+                cap.min(left)
+            } else {
+                take * cap / total
+            };
+            if d <= 0.0 {
+                continue;
+            }
+            left -= d;
+            if level.whole {
+                marks += 1;
+            }
+            let side = match level.side {
+                Side::Width if par.classes[i] == Class::Opening => Side::Left,
+                side => side,
+            };
             match side {
                 Side::Width => advance[i - start] -= d,
                 Side::Left => {
@@ -180,9 +274,13 @@ fn squeeze(
                 }
                 Side::After => after[i - start] -= d,
             }
+            if level.whole && left <= EPS * 0.1 {
+                break;
+            }
         }
         need -= take;
     }
+    marks
 }
 
 #[derive(Clone, Copy)]
@@ -195,7 +293,8 @@ enum Side {
     After,
 }
 
-/// Adds `extra` points to a line: Latin word spaces up to ½ em, Han–Latin spacing up to ⅓ em,
+/// Adds `extra` points to a line and returns what each gap between characters took beyond
+/// the ranges of spaces: Latin word spaces up to ½ em, Han–Latin spacing up to ⅓ em,
 /// then every other gap between characters equally — never inside Latin words, numbers, `——`
 /// or `……`.
 fn spread(
@@ -205,7 +304,7 @@ fn spread(
     mut extra: f32,
     advance: &mut [f32],
     after: &mut [f32],
-) {
+) -> f32 {
     let em = par.opts.em();
     let spaces: Vec<usize> = (start..visible_end)
         .filter(|&i| par.classes[i] == Class::Space)
@@ -223,7 +322,7 @@ fn spread(
         .collect();
     extra -= fill(&han_latin, extra, |i, d| after[i - start] += d);
     if extra <= EPS * 0.1 {
-        return;
+        return 0.0;
     }
     let gaps: Vec<usize> = mid.filter(|&i| spreadable_gap(par, i)).collect();
     if !gaps.is_empty() {
@@ -231,12 +330,16 @@ fn spread(
         for i in gaps {
             after[i - start] += each;
         }
+        each
     } else if !spaces.is_empty() {
         // A Latin line with nothing else to give: spaces grow past their limit.
         let each = extra / spaces.len() as f32;
         for i in spaces {
             advance[i - start] += each;
         }
+        each
+    } else {
+        0.0
     }
 }
 
@@ -254,7 +357,7 @@ fn fill(places: &[(usize, f32)], amount: f32, mut apply: impl FnMut(usize, f32))
 }
 
 /// May the space between characters `i` and `i + 1` grow when a Chinese line is spread?
-fn spreadable_gap(par: &Paragraph, i: usize) -> bool {
+pub(super) fn spreadable_gap(par: &Paragraph, i: usize) -> bool {
     let (a, b) = (par.classes[i], par.classes[i + 1]);
     let wordish = |c: Class| matches!(c, Class::Latin | Class::Digit | Class::Other);
     if a == Class::Space || b == Class::Space || (wordish(a) && wordish(b)) {

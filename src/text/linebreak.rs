@@ -10,6 +10,9 @@
 use super::class::Class;
 use super::justify;
 use super::prepare::Paragraph;
+use super::span::Sums;
+use super::total_fit::{self, Widths};
+use crate::model::Align;
 
 /// Tolerance for width comparisons, in points.
 pub(super) const EPS: f32 = 0.005;
@@ -31,31 +34,67 @@ pub struct Line {
     pub width: f32,
     /// Space before the first character (the first-line indent).
     pub indent: f32,
-    /// Width the line would take with no squeezing or spreading (indent, line-edge trims and
-    /// pair compression included): more than `width` when it was squeezed, less when spread.
+    /// Width the line would take with no squeezing or spreading (indent, the style's own
+    /// line-edge trims and pair compression included; a hanging mark left out).
     pub natural: f32,
     /// The line ends in a hyphen added at a hyphenation point.
     pub hyphen: bool,
+    /// Its last mark hangs past the measure (标点悬挂).
+    pub hang: bool,
+    /// Marks set narrower than the style sets them to make the line fit: inside the line, or
+    /// a mark at its edge that gave up its blank half.
+    pub squeezed_marks: u16,
+    /// Extra space added to each gap between characters to spread the line, in points.
+    pub spacing: f32,
     /// The paragraph's last line.
     pub last: bool,
 }
 
-/// A break decided by [`LineBreaker::break_next`] before the line is set.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Break {
-    end: usize,
-    hyphen: bool,
+/// A break decided before the line is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Break {
+    pub end: usize,
+    pub hyphen: bool,
+    /// The line's last mark hangs past the measure.
+    pub hang: bool,
 }
 
-/// Breaks one paragraph into lines on demand.
+/// Breaks one paragraph into lines on demand. A justified paragraph's breaks are chosen
+/// together ([`total_fit`](super::total_fit)) for the widths it is told or, when not told,
+/// for the width of the first line asked for; a line asked for at another width than planned
+/// has the rest planned again from there. Other alignments, and paragraphs no plan can be
+/// found for, are set line by line.
 pub struct LineBreaker<'p> {
     par: &'p Paragraph,
     pos: usize,
+    /// Widths given up front, used by the first plan.
+    ahead: Option<Widths>,
+    sums: Option<Sums>,
+    /// The planned lines still to set, with the width each was planned at (last first).
+    plan: Vec<(Break, f32)>,
+    /// No plan: set the rest line by line.
+    greedy: bool,
 }
 
 impl<'p> LineBreaker<'p> {
     pub fn new(par: &'p Paragraph) -> Self {
-        Self { par, pos: 0 }
+        Self {
+            par,
+            pos: 0,
+            ahead: None,
+            sums: None,
+            plan: Vec::new(),
+            greedy: par.opts.align != Align::Justify,
+        }
+    }
+
+    /// A breaker told the widths of the lines to come (column after column, a wrap's narrower
+    /// lines), so the whole paragraph is planned for them.
+    pub fn with_widths(par: &'p Paragraph, widths: Widths) -> Self {
+        Self {
+            ahead: Some(widths),
+            ..Self::new(par)
+        }
     }
 
     /// Index of the next character to set.
@@ -79,13 +118,46 @@ impl<'p> LineBreaker<'p> {
         } else {
             0.0
         };
-        let available = (width - indent).max(0.0);
-        let brk = choose_break(par, start, available);
+        let brk = self.next_break(width, indent);
         self.pos = brk.end;
         let last = brk.end >= par.len();
-        Some(justify::set_line(
-            par, start, brk.end, brk.hyphen, indent, width, last,
-        ))
+        Some(justify::set_line(par, start, brk, indent, width, last))
+    }
+
+    fn next_break(&mut self, width: f32, indent: f32) -> Break {
+        let par = self.par;
+        let start = self.pos;
+        if !self.greedy {
+            let planned = self
+                .plan
+                .last()
+                .is_some_and(|&(_, w)| (w - width).abs() <= EPS);
+            if !planned {
+                let widths = match self.ahead.take() {
+                    Some(w) if (w.at(0) - width).abs() <= EPS => w,
+                    _ => Widths::uniform(width),
+                };
+                let sums = self.sums.get_or_insert_with(|| Sums::new(par));
+                match total_fit::plan(par, sums, start, &widths) {
+                    Some(breaks) => {
+                        self.plan = breaks
+                            .into_iter()
+                            .enumerate()
+                            .map(|(k, b)| (b, widths.at(k)))
+                            .rev()
+                            .collect();
+                    }
+                    None => {
+                        self.plan.clear();
+                        self.greedy = true;
+                    }
+                }
+            }
+            if let Some((brk, _)) = self.plan.pop() {
+                return brk;
+            }
+        }
+        choose_break(par, start, (width - indent).max(0.0))
     }
 
     /// Composes all remaining lines at one width.
@@ -162,14 +234,22 @@ fn choose_break(par: &Paragraph, start: usize, available: f32) -> Break {
             first_candidate.get_or_insert(end);
             if fits {
                 previous_best = best;
-                best = Some(Break { end, hyphen: false });
+                best = Some(Break {
+                    end,
+                    hyphen: false,
+                    hang: false,
+                });
             } else {
                 break;
             }
         } else if par.hyphens[end] {
             let hyphen = par.measured.hyphen.map_or(0.0, |h| h.advance);
             if run.natural + hyphen - run.shrink <= available + EPS {
-                best_hyphen = Some(Break { end, hyphen: true });
+                best_hyphen = Some(Break {
+                    end,
+                    hyphen: true,
+                    hang: false,
+                });
             }
         }
     }
@@ -192,7 +272,7 @@ fn choose_break(par: &Paragraph, start: usize, available: f32) -> Break {
 }
 
 /// Right-side adjustable space of a mid-line character that the policy lets push-in take.
-fn right_shrink(par: &Paragraph, i: usize) -> f32 {
+pub(super) fn right_shrink(par: &Paragraph, i: usize) -> f32 {
     let policy = par.opts.shrink;
     match par.classes[i] {
         Class::Comma | Class::Closing if policy.commas_and_brackets => par.right_adj[i],
@@ -212,7 +292,7 @@ fn loose(par: &Paragraph, start: usize, end: usize, available: f32) -> bool {
 }
 
 /// A paragraph's last line holding one character, or one character and its punctuation.
-fn is_orphan(par: &Paragraph, end: usize) -> bool {
+pub(super) fn is_orphan(par: &Paragraph, end: usize) -> bool {
     // At most three visible characters decide it; looking further would rescan the rest of
     // the paragraph on every line and make composition quadratic in its length.
     let rest: Vec<Class> = par.classes[end..]
@@ -252,30 +332,29 @@ fn overfull_break(
     Break {
         end: end.max(start + 1).min(par.len()),
         hyphen: false,
+        hang: false,
     }
 }
 
 impl Line {
-    /// Its punctuation or spaces were squeezed to make it fit (push-in).
+    /// Some of its marks were squeezed to make it fit (push-in). Word spaces and Han–Latin
+    /// spacing moving within their ranges do not count: no character changes its width.
     pub fn squeezed(&self) -> bool {
-        self.natural > self.width + 0.01
+        self.squeezed_marks > 0
     }
 
-    /// It was spread to fill its measure (push-out, or justification of a short line).
+    /// Its characters were spaced out to fill the measure (push-out, or justification of a
+    /// short line) beyond what word spaces and Han–Latin spacing can take.
     pub fn spaced(&self) -> bool {
-        !self.last && self.natural < self.width - 0.01
+        !self.last && self.spacing > 0.01
     }
 
-    /// The widest step from one visible character's origin to the next, in points: on a
-    /// spread Chinese line, how far apart its characters stand.
+    /// The widest step from one Han character's origin to the next Han character's, in
+    /// points: on a spread Chinese line, how far apart its characters stand.
     pub fn widest_pitch(&self, par: &Paragraph) -> f32 {
-        let visible: Vec<usize> = (self.start..self.end)
-            .filter(|&i| par.classes[i] != Class::Space)
-            .collect();
-        visible
-            .windows(2)
-            .filter(|w| w[1] == w[0] + 1)
-            .map(|w| self.x[w[1] - self.start] - self.x[w[0] - self.start])
+        (self.start..self.end.saturating_sub(1))
+            .filter(|&i| par.classes[i] == Class::Han && par.classes[i + 1] == Class::Han)
+            .map(|i| self.x[i + 1 - self.start] - self.x[i - self.start])
             .fold(0.0, f32::max)
     }
 

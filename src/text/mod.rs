@@ -3,8 +3,9 @@
 //!
 //! The pipeline reads top to bottom: [`class`] sorts characters, [`breaks`] finds where lines
 //! may end, [`metrics`] measures (a real font through [`fonts`], or the clreq model M),
-//! [`prepare`] builds a [`Paragraph`], [`linebreak`] chooses each line's end and [`justify`]
-//! sets it to the measure.
+//! [`prepare`] builds a [`Paragraph`], [`total_fit`] chooses a paragraph's breaks together
+//! ([`linebreak`] sets one line at a time when it cannot) and [`justify`] sets each line to
+//! the measure.
 
 pub mod breaks;
 pub mod class;
@@ -15,6 +16,8 @@ pub mod metrics;
 pub mod prepare;
 pub mod runs;
 pub mod sources;
+mod span;
+pub mod total_fit;
 
 pub use fonts::{EmbeddingBan, Face, FontBook, FontId, UnknownFont};
 pub use linebreak::{Line, LineBreaker};
@@ -22,3 +25,4 @@ pub use metrics::{Measured, Metrics, ModelM, ShapedGlyph};
 pub use prepare::{Options, Paragraph, ShrinkPolicy};
 pub use runs::{Glyph, GlyphRun};
 pub use sources::{FamilyEntry, FontSources, Place};
+pub use total_fit::Widths;

@@ -6,7 +6,7 @@
 use super::breaks;
 use super::class::{Class, classify};
 use super::metrics::{Measured, Metrics};
-use crate::model::{Align, Lang, Prohibition};
+use crate::model::{Align, Lang, Prohibition, PunctStyle, Punctuation};
 
 /// Which spaces may shrink in the middle of a line to fit one more character (push-in).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,6 +58,8 @@ pub struct Options {
     pub hyphenate: bool,
     /// Move one character down when a paragraph's last line would hold a single character.
     pub fix_orphans: bool,
+    /// How full-width punctuation is set, whether it hangs, and the limits of adjustment.
+    pub punct: Punctuation,
 }
 
 impl Options {
@@ -75,6 +77,7 @@ impl Options {
             shrink: ShrinkPolicy::FULL,
             hyphenate: false,
             fix_orphans: true,
+            punct: Punctuation::default(),
         }
     }
 
@@ -94,6 +97,11 @@ impl Options {
     pub fn em(&self) -> f32 {
         self.size * self.scale
     }
+
+    /// Marks at a line's edges are set half width by the style itself, not as an adjustment.
+    pub fn trims_line_edges(&self) -> bool {
+        self.punct.style == PunctStyle::LineEndHalf
+    }
 }
 
 /// A paragraph ready to be broken into lines.
@@ -111,6 +119,10 @@ pub struct Paragraph {
     pub(super) right_adj: Vec<f32>,
     /// Space already taken from a character's left side (its glyph moves left by this much).
     pub(super) left_removed: Vec<f32>,
+    /// Blank space a mark shares with its neighbouring mark that squeezing may take (全角式
+    /// sets adjacent marks full width and compresses them only when a line needs it): on the
+    /// left of an opening bracket, on the right of any other mark.
+    pub(super) pair: Vec<f32>,
     /// Natural Han–Latin space after character `i`.
     pub(super) gap: Vec<f32>,
     /// `breaks[i]`: a line may break before character `i`.
@@ -145,13 +157,25 @@ impl Paragraph {
             }
         }
         let mut left_removed = vec![0.0; n];
-        compress_pairs(
-            &chars,
+        set_half_width(
             &classes,
+            opts.punct.style,
             &mut adv,
             &mut left_adj,
             &mut right_adj,
             &mut left_removed,
+        );
+        let mut pair = vec![0.0; n];
+        compress_pairs(
+            &chars,
+            &classes,
+            Halves {
+                adv: &mut adv,
+                left_adj: &mut left_adj,
+                right_adj: &mut right_adj,
+                left_removed: &mut left_removed,
+            },
+            (opts.punct.style == PunctStyle::FullWidth).then_some(&mut pair[..]),
         );
         let gap = han_latin_gaps(&classes, &opts);
         let breaks = breaks::opportunities(text, &chars, &classes, opts.level);
@@ -170,6 +194,7 @@ impl Paragraph {
             left_adj,
             right_adj,
             left_removed,
+            pair,
             gap,
             breaks,
             hyphens,
@@ -187,6 +212,11 @@ impl Paragraph {
 
     pub fn len(&self) -> usize {
         self.chars.len()
+    }
+
+    /// The paragraph's width set on one line, with no adjustment.
+    pub fn natural_width(&self) -> f32 {
+        self.adv.iter().sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -219,33 +249,75 @@ fn scale_horizontally(m: &mut Measured, scale: f32) {
     }
 }
 
-/// Adjacent full-width punctuation shares one half em: `。”`, `”，`, `）（`, `，“` take 1.5 em.
-/// `？！`, `！？`, `？？` and `！！` together take 1 em.
-fn compress_pairs(
-    chars: &[char],
+/// 开明式 sets the pauses `，、；：` half width everywhere, 全部半角 every full-width mark: the
+/// blank half goes, as pair compression takes it.
+fn set_half_width(
     classes: &[Class],
+    style: PunctStyle,
     adv: &mut [f32],
     left_adj: &mut [f32],
     right_adj: &mut [f32],
     left_removed: &mut [f32],
 ) {
+    for (i, class) in classes.iter().enumerate() {
+        let half = match style {
+            PunctStyle::Kaiming => *class == Class::Comma,
+            PunctStyle::AllHalf => class.is_fullwidth_punct(),
+            PunctStyle::FullWidth | PunctStyle::LineEndHalf => false,
+        };
+        if !half {
+            continue;
+        }
+        adv[i] -= right_adj[i] + left_adj[i];
+        left_removed[i] += left_adj[i];
+        right_adj[i] = 0.0;
+        left_adj[i] = 0.0;
+    }
+}
+
+/// A paragraph's widths and the adjustable halves of its marks, as preparation changes them.
+struct Halves<'a> {
+    adv: &'a mut [f32],
+    left_adj: &'a mut [f32],
+    right_adj: &'a mut [f32],
+    left_removed: &'a mut [f32],
+}
+
+/// Adjacent full-width punctuation shares one half em: `。”`, `”，`, `）（`, `，“` take 1.5 em.
+/// `？！`, `！？`, `？？` and `！！` together take 1 em. With `pair` (全角式) the marks keep
+/// their full width and the half they would share is recorded there instead, for squeezing.
+fn compress_pairs(chars: &[char], classes: &[Class], h: Halves, mut pair: Option<&mut [f32]>) {
+    let Halves {
+        adv,
+        left_adj,
+        right_adj,
+        left_removed,
+    } = h;
     for i in 0..chars.len().saturating_sub(1) {
         if !(classes[i].is_fullwidth_punct() && classes[i + 1].is_fullwidth_punct()) {
             continue;
         }
         let marks = |c: char| matches!(c, '？' | '！');
-        if marks(chars[i]) && marks(chars[i + 1]) {
-            for j in [i, i + 1] {
-                adv[j] -= right_adj[j];
-                right_adj[j] = 0.0;
+        let mut take = |j: usize, adj: &mut [f32], left: bool| {
+            let d = adj[j];
+            adj[j] = 0.0;
+            match pair.as_deref_mut() {
+                Some(pair) => pair[j] += d,
+                None => {
+                    adv[j] -= d;
+                    if left {
+                        left_removed[j] += d;
+                    }
+                }
             }
+        };
+        if marks(chars[i]) && marks(chars[i + 1]) {
+            take(i, right_adj, false);
+            take(i + 1, right_adj, false);
         } else if right_adj[i] > 0.0 {
-            adv[i] -= right_adj[i];
-            right_adj[i] = 0.0;
+            take(i, right_adj, false);
         } else if left_adj[i + 1] > 0.0 {
-            adv[i + 1] -= left_adj[i + 1];
-            left_removed[i + 1] += left_adj[i + 1];
-            left_adj[i + 1] = 0.0;
+            take(i + 1, left_adj, true);
         }
     }
 }

@@ -8,7 +8,8 @@ use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Intent, intent::Intents};
 use crate::model::{
-    Align, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition, StyleId, Weight,
+    Align, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition, PunctStyle,
+    Punctuation, Push, StyleId, Weight,
 };
 use crate::text::FontBook;
 
@@ -309,6 +310,7 @@ fn style_ui(
             row(ui, "styles-han-latin", |ui| {
                 ui.checkbox(&mut new.han_latin_space, t!("styles-han-latin-on"))
             });
+            punctuation_rows(ui, &mut new.punctuation, &mut done);
         });
     // A font is chosen, not dragged: each choice is an undo step of its own.
     done |= new.font != style.font;
@@ -384,6 +386,57 @@ pub(super) fn color_ui(ui: &mut egui::Ui, color: &mut Color, done: &mut bool) ->
         *color = Color::Cmyk(v[0], v[1], v[2], v[3]);
     }
     r
+}
+
+/// The punctuation style, hanging, and the order and limits of adjustment (标点与挤压).
+fn punctuation_rows(ui: &mut egui::Ui, p: &mut Punctuation, done: &mut bool) {
+    row(ui, "styles-punct", |ui| {
+        egui::ComboBox::from_id_salt("punctuation")
+            .selected_text(t!(punct_id(p.style)))
+            .show_ui(ui, |ui| {
+                for s in [
+                    PunctStyle::FullWidth,
+                    PunctStyle::Kaiming,
+                    PunctStyle::LineEndHalf,
+                    PunctStyle::AllHalf,
+                ] {
+                    ui.selectable_value(&mut p.style, s, t!(punct_id(s)));
+                }
+            })
+            .response
+    });
+    row(ui, "styles-hanging", |ui| {
+        ui.checkbox(&mut p.hanging, t!("styles-hanging-on"))
+    });
+    row(ui, "styles-push", |ui| {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut p.first, Push::In, t!("push-in-first"));
+            ui.selectable_value(&mut p.first, Push::Out, t!("push-out-first"));
+        })
+        .response
+    });
+    row(ui, "styles-max-squeezed", |ui| {
+        let r = ui.add(egui::DragValue::new(&mut p.max_squeezed).range(0..=20));
+        *done |= r.drag_stopped() || r.lost_focus();
+        r
+    });
+    row(ui, "styles-max-spacing", |ui| {
+        let (r, v) = number_ui(ui, p.max_spacing_em, 0.01, " em", 2);
+        if let Some(v) = v {
+            p.max_spacing_em = v;
+        }
+        *done |= r.drag_stopped() || r.lost_focus();
+        r
+    });
+}
+
+fn punct_id(s: PunctStyle) -> &'static str {
+    match s {
+        PunctStyle::FullWidth => "punct-full",
+        PunctStyle::Kaiming => "punct-kaiming",
+        PunctStyle::LineEndHalf => "punct-line-end-half",
+        PunctStyle::AllHalf => "punct-all-half",
+    }
 }
 
 fn prohibition_id(p: Prohibition) -> &'static str {

@@ -99,6 +99,9 @@ pub enum ProposeError {
     NoLayout,
 }
 
+/// What a hole the search predicts weighs in choosing the candidates to verify.
+const PREDICTED_HOLE: u32 = 10;
+
 impl Layouter {
     /// Up to `count` distinct modular layouts of page `page` (0-based) holding `stories` in
     /// priority order, the first being the lead: best score first.
@@ -140,7 +143,15 @@ impl Layouter {
                 (score_of(&c, &needs), c)
             })
             .collect();
-        candidates.sort_by_key(|(s, c)| (s.total(), c.cost));
+        // The search's holes are an estimate that verification's copyfit mostly closes (a line
+        // or two of tracking or frame depth): in choosing which to verify they weigh like
+        // copyfit steps, not like the holes a verified layout is left with.
+        candidates.sort_by_key(|(s, c)| {
+            (
+                s.total() - s.holes * score::HOLE + s.holes * PREDICTED_HOLE,
+                c.cost,
+            )
+        });
         // Distinct layouts: stories in other columns, not merely other depths.
         let mut seen = HashSet::new();
         let mut proposals = Vec::new();
