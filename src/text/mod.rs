@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod prepare;
 pub mod runs;
 pub mod sources;
+pub mod vertical;
 
 pub use fonts::{EmbeddingBan, Face, FontBook, FontId, UnknownFont};
 pub use linebreak::{Line, LineBreaker};
