@@ -25,7 +25,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 pub use display::{
-    Dash, FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem, TextRole,
+    Dash, FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem,
+    RunDirection, TextRole,
 };
 
 use crate::model::{

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-use super::display::{Item, PlacedRun, Point, TextRole};
+use super::display::{Item, PlacedRun, Point, RunDirection, TextRole};
 use crate::model::{FontSpec, FrameId, Lang, ParagraphStyle, StoryId, Weight};
 use crate::text::{FontBook, Line, Options, Paragraph, ShrinkPolicy};
 
@@ -125,6 +125,7 @@ pub fn place_line(
             role: owner.role,
             story: owner.story.clone(),
             frame: owner.frame.clone(),
+            direction: RunDirection::Horizontal,
         }));
     }
 }
