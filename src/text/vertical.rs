@@ -60,7 +60,7 @@ pub fn paragraph(text: &str, opts: Options, shaping: Shaping) -> Paragraph {
 /// for character `i`: a character Unicode turns sideways (UAX #50 `R` and `Tr`, such as `—`,
 /// `…` and curly quotes) but that is Chinese punctuation stands upright in the font's vertical
 /// form when there is one, as Chinese vertical setting wants.
-pub fn orientations(chars: &[char], has_vert: impl Fn(usize) -> bool) -> Vec<Orientation> {
+pub fn orientations(chars: &[char], mut has_vert: impl FnMut(usize) -> bool) -> Vec<Orientation> {
     let vo = CodePointMapData::<VerticalOrientation>::new();
     let mut out: Vec<Orientation> = chars
         .iter()
@@ -141,9 +141,21 @@ impl Metrics for Vertical<'_> {
             .map(|i| shaping.han_side(chars[i], classes[i], fonts[i]))
             .collect();
         // Only Chinese punctuation Unicode would turn sideways is asked about its vertical
-        // form: a Latin letter always turns.
-        let orientation =
-            orientations(chars, |i| han[i] && self.has_vert(fonts[i], chars[i], true));
+        // form (a Latin letter always turns), once per face and character: a body paragraph
+        // full of quotes would otherwise shape each of them twice more.
+        let mut asked: Vec<(FontId, char, bool)> = Vec::new();
+        let orientation = orientations(chars, |i| {
+            if !han[i] {
+                return false;
+            }
+            let key = (fonts[i], chars[i]);
+            if let Some(&(_, _, known)) = asked.iter().find(|a| (a.0, a.1) == key) {
+                return known;
+            }
+            let known = self.has_vert(key.0, key.1, true);
+            asked.push((key.0, key.1, known));
+            known
+        });
         // Runs of one face, one script side and one orientation; each number set across is a
         // run of its own, shaped left to right with half-width digits (`hwid`) so two fit in
         // one em.
