@@ -404,3 +404,130 @@ fn pdf_metadata_takes_title_and_creation_date_from_the_edition_settings() {
     assert_eq!(field("Title:"), "河西新闻 第8123期 2024年11月13日 星期三");
     assert!(field("CreationDate:").starts_with("2024-11-13"), "{info}");
 }
+
+/// The sample with the civility story's headline frame made a tall narrow vertical one (竖题)
+/// at the right of its section, its body beside it; and that frame's rectangle.
+fn vertical_headline_edition() -> (Edition, broadsheet::model::Rect) {
+    let mut edition = bundle::sample();
+    let frames = edition.pages[0].frames.iter_mut();
+    let mut rect = None;
+    let mut head_rect = broadsheet::model::Rect::new(0.0, 0.0, 1.0, 1.0);
+    for f in frames {
+        match f.id.as_str() {
+            "p1-civility-head" => {
+                let r = f.rect;
+                f.rect = broadsheet::model::Rect::new(r.right().0 - 100.0, r.y.0, 100.0, 225.0);
+                f.vertical = true;
+                head_rect = f.rect;
+                rect = Some(r);
+            }
+            "p1-civility-body" => f.rect.w.0 -= 110.0,
+            _ => {}
+        }
+    }
+    let r = rect.expect("the sample has the civility headline");
+    for f in &mut edition.pages[0].frames {
+        if f.id.as_str() == "p1-civility-body" {
+            f.rect.y = r.y;
+            f.rect.h.0 = 225.0;
+        }
+    }
+    edition.validate().unwrap();
+    (edition, head_rect)
+}
+
+/// pdftotext's crop options for `r` at 72 dpi (pixels are points).
+fn crop(r: broadsheet::model::Rect) -> Vec<String> {
+    let v = |f: f32| format!("{}", f.round() as i64);
+    [
+        "-r".to_owned(),
+        "72".to_owned(),
+        "-x".to_owned(),
+        v(r.x.0),
+        "-y".to_owned(),
+        v(r.y.0),
+        "-W".to_owned(),
+        v(r.w.0),
+        "-H".to_owned(),
+        v(r.h.0),
+    ]
+    .to_vec()
+}
+
+/// 竖排: pdftotext reads a vertical headline frame column by column, top to bottom, the right
+/// column first: kicker, headline (two columns), byline. Both in its reading-order analysis
+/// and in content-stream order (`-raw`).
+#[test]
+fn pdftotext_reads_a_vertical_headline_down_its_columns_right_column_first() {
+    let (edition, r) = vertical_headline_edition();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "vertical.pdf", &pdf(&edition, page_one()));
+    let tool = tool("pdftotext", "poppler-utils");
+    for raw in [false, true] {
+        let mut args = crop(r);
+        if raw {
+            args.push("-raw".to_owned());
+        }
+        args.extend([file.clone(), "-".to_owned()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let text = run(&tool, &args);
+        let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(
+            flat, "大清理大提升河西区持续深化文明城区建设■通讯员王兆春",
+            "raw {raw}:\n{text}"
+        );
+        if !raw {
+            // Each column is one line of the text, the headline's in two.
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines[1], "河西区持续深化文明城", "{text}");
+            assert_eq!(lines[2], "区建设", "{text}");
+        }
+    }
+}
+
+/// The PDF draws a vertical headline where our renderer (the editor's canvas) does: pdftoppm's
+/// rendering of the frame matches ours block by block.
+#[test]
+fn a_vertical_headline_prints_where_the_canvas_draws_it() {
+    let (edition, r) = vertical_headline_edition();
+    let layout = laid(&edition);
+    let mut renderer = render::Renderer::new(std::sync::Arc::new(Assets::bundled(Origin::Bundled)));
+    let ours = renderer.render_region(&layout.pages[0], 1.0, [r.x.0, r.y.0, r.w.0, r.h.0]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "vertical.pdf", &pdf(&edition, page_one()));
+    let prefix = dir.path().join("v");
+    let mut args = crop(r);
+    args.extend(["-png", "-singlefile", &file, prefix.to_str().unwrap()].map(str::to_owned));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&tool("pdftoppm", "poppler-utils"), &args);
+    let theirs = image::open(dir.path().join("v.png")).unwrap().to_luma8();
+    let (w, h) = (
+        theirs.width().min(ours.width()),
+        theirs.height().min(ours.height()),
+    );
+    let ours_px = |x: u32, y: u32| f64::from(ours.pixel(x, y).unwrap().red());
+    let theirs_px = |x: u32, y: u32| f64::from(theirs.get_pixel(x, y)[0]);
+    let (mut diff, mut ink, mut blocks) = (0.0, 0, 0.0);
+    for by in 0..h / 4 {
+        for bx in 0..w / 4 {
+            let mean = |px: &dyn Fn(u32, u32) -> f64| {
+                (0..16)
+                    .map(|i| px(bx * 4 + i % 4, by * 4 + i / 4))
+                    .sum::<f64>()
+                    / 16.0
+            };
+            let (a, b) = (mean(&ours_px), mean(&theirs_px));
+            diff += (a - b).abs();
+            blocks += 1.0;
+            if a < 128.0 {
+                ink += 1;
+            }
+        }
+    }
+    assert!(ink > 100, "the frame has text ({ink} dark blocks)");
+    let mean = diff / blocks;
+    assert!(
+        mean < 8.0,
+        "the PDF is {mean:.1}/255 away from the canvas on average"
+    );
+}

@@ -298,6 +298,8 @@ diag-font-embedding = Font “{ $family }” cannot go into the PDF: its licence
 diag-overlap = Frames “{ $frame }” and “{ $other }” overlap
 diag-outside-trim = The frame reaches outside the page's trim
 diag-headline-overset = The headline stack needs { $needed } pt but the frame is { $height } pt high
+diag-vertical-headline-overset = The vertical headline's columns need { $needed } pt across but the frame is { $width } pt wide
+diag-mixed-orientation = Frame “{ $frame }” is set the way its story's thread starts (vertical or horizontal), not its own
 diag-low-resolution = Photo “{ $photo }” prints at { $ppi } PPI (under 200): it may look soft
 diag-missing-photo = Photo “{ $photo }”: { $path } is missing; a placeholder prints in its place
 diag-unreadable-photo = Photo “{ $photo }”: { $path } cannot be read; a placeholder prints in its place
@@ -557,6 +559,9 @@ undo-distribute = Distribute
 undo-nudge = Nudge
 props-selected-count = { $count } frames selected
 props-locked = Locked
+props-vertical = Vertical (竖排)
+undo-vertical = Set vertically
+undo-horizontal = Set horizontally
 
 ## Rules, boxes, tints, wrap, photos
 tool-rule = Rule

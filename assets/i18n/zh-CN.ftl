@@ -292,6 +292,8 @@ diag-font-embedding = 字体“{ $family }”的授权（OS/2 fsType：{ $ban }�
 diag-overlap = 框“{ $frame }”与“{ $other }”重叠
 diag-outside-trim = 框超出了版面裁切线
 diag-headline-overset = 标题需要 { $needed } 点高，框只有 { $height } 点
+diag-vertical-headline-overset = 竖排标题需要 { $needed } 点宽，框只有 { $width } 点
+diag-mixed-orientation = 框“{ $frame }”与所在串接的第一个框横竖不同，按第一个框排
 diag-low-resolution = 图片“{ $photo }”的印刷分辨率只有 { $ppi } PPI（低于 200），可能发虚
 diag-missing-photo = 图片“{ $photo }”：找不到 { $path }，该处印占位框
 diag-unreadable-photo = 图片“{ $photo }”：无法读取 { $path }，该处印占位框
@@ -551,6 +553,9 @@ undo-distribute = 分布
 undo-nudge = 微移
 props-selected-count = 已选中 { $count } 个框
 props-locked = 锁定
+props-vertical = 竖排
+undo-vertical = 改为竖排
+undo-horizontal = 改为横排
 
 ## 线条、方框、底纹、绕排、图片
 tool-rule = 线条

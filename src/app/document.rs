@@ -439,6 +439,7 @@ impl Touched {
                 Edit::SetFrameRect { frame, .. }
                 | Edit::SetFrameKind { frame, .. }
                 | Edit::SetFrameWrap { frame, .. }
+                | Edit::SetFrameVertical { frame, .. }
                 | Edit::RemoveFrame { frame } => page_of(frame, &mut t),
                 Edit::InsertFrame { page, .. } => {
                     match before.pages.iter().position(|p| &p.id == page) {

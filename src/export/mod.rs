@@ -1,5 +1,6 @@
 //! Exporters: they read the display list ([`crate::layout::PageLayout`]) and nothing else.
 
+mod columns;
 pub mod data;
 pub mod pdf;
 

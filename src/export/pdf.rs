@@ -15,10 +15,10 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
-use crate::layout::{Dash, EditionLayout, ImageItem, Item, PageLayout, PlacedRun};
-use crate::model::{Color, Lang};
+use crate::layout::{Dash, EditionLayout, ImageItem, Item, PageLayout, PlacedRun, RunDirection};
+use crate::model::{Color, FrameId, Lang};
 use crate::resources::Resources;
-use crate::text::{FontBook, FontId};
+use crate::text::{FontBook, FontId, Glyph};
 
 /// How a PDF is made.
 #[derive(Clone, Debug, PartialEq)]
@@ -258,9 +258,12 @@ fn draw_page(
     images: &mut Images,
     opts: &PdfOptions,
 ) -> Result<(), PdfError> {
+    let column_sizes = super::columns::text_sizes(page);
     for item in &page.items {
         match item {
-            Item::GlyphRun(run) => draw_run(surface, run, book, fonts, opts.pdfa)?,
+            Item::GlyphRun(run) => {
+                draw_run(surface, run, (book, fonts), &column_sizes, opts.pdfa)?;
+            }
             Item::Rule(r) => {
                 let mut pb = PathBuilder::new();
                 pb.move_to(r.from.x, r.from.y);
@@ -302,8 +305,8 @@ fn draw_page(
 fn draw_run(
     surface: &mut Surface,
     run: &PlacedRun,
-    book: &FontBook,
-    fonts: &mut HashMap<FontId, Font>,
+    (book, fonts): (&FontBook, &mut HashMap<FontId, Font>),
+    column_sizes: &HashMap<&FrameId, f32>,
     pdfa: bool,
 ) -> Result<(), PdfError> {
     let font = match fonts.get(&run.font) {
@@ -316,6 +319,12 @@ fn draw_run(
             f
         }
     };
+    surface.set_fill(Some(fill(run.color, pdfa)));
+    if !run.direction.is_horizontal() {
+        let text_size = column_sizes.get(&run.frame).copied().unwrap_or(run.size);
+        super::columns::draw_column(surface, run, font, fill(run.color, pdfa), text_size);
+        return Ok(());
+    }
     let size = run.size;
     // 长/扁字: krilla has no horizontal-scale text option, so a scaled run is drawn at its
     // origin inside a transform that scales x only. Its advances, already scaled in the
@@ -324,12 +333,80 @@ fn draw_run(
     #[allow(clippy::float_cmp)]
     let scaled = run.scale != 1.0 && run.scale > 0.0;
     let x_em = if scaled { size * run.scale } else { size };
-    let glyphs: Vec<KrillaGlyph> = run
-        .glyphs
+    let glyphs = text_glyphs(
+        run,
+        |_, g| g.advance / x_em,
+        |_, g| g.x_offset / x_em,
+        |_, g| {
+            // krilla's y offsets point up (harfrust's convention), the display list's down the
+            // page. A zero stays a zero, so runs without offsets keep their bytes.
+            if g.y_offset == 0.0 {
+                0.0
+            } else {
+                -g.y_offset / size
+            }
+        },
+    );
+    // A sideways run is drawn as a horizontal one inside a quarter turn clockwise about its
+    // origin (the turn scales its advances by the run's scale too); a scaled one inside a
+    // transform that scales x only.
+    let transform = match run.direction {
+        RunDirection::Rotated => Some(Transform::from_row(
+            0.0,
+            run.scale,
+            -1.0,
+            0.0,
+            run.origin.x,
+            run.origin.y,
+        )),
+        _ if scaled => Some(Transform::from_row(
+            run.scale,
+            0.0,
+            0.0,
+            1.0,
+            run.origin.x,
+            run.origin.y,
+        )),
+        _ => None,
+    };
+    match transform {
+        Some(t) => {
+            surface.push_transform(&t);
+            surface.draw_glyphs(
+                Point::from_xy(0.0, 0.0),
+                &glyphs,
+                font,
+                &run.text,
+                size,
+                false,
+            );
+            surface.pop();
+        }
+        None => surface.draw_glyphs(
+            Point::from_xy(run.origin.x, run.origin.y),
+            &glyphs,
+            font,
+            &run.text,
+            size,
+            false,
+        ),
+    }
+    Ok(())
+}
+
+/// The run's glyphs for krilla, each carrying the text it shows (so extraction gets the
+/// characters back), with their advance and offsets in ems as the three functions give them
+/// for each glyph and its index.
+pub(super) fn text_glyphs(
+    run: &PlacedRun,
+    advance: impl Fn(usize, &Glyph) -> f32,
+    x_offset: impl Fn(usize, &Glyph) -> f32,
+    y_offset: impl Fn(usize, &Glyph) -> f32,
+) -> Vec<KrillaGlyph> {
+    run.glyphs
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            // Each glyph carries the text it shows, so extraction gets the characters back.
             let start = g.cluster as usize;
             let end = run.glyphs[i + 1..]
                 .iter()
@@ -338,45 +415,15 @@ fn draw_run(
                 .unwrap_or(run.text.len());
             KrillaGlyph::new(
                 GlyphId::new(u32::from(g.id)),
-                g.advance / x_em,
-                g.x_offset / x_em,
-                g.y_offset / size,
+                advance(i, g),
+                x_offset(i, g),
+                y_offset(i, g),
                 0.0,
                 start..end.max(start),
                 None,
             )
         })
-        .collect();
-    surface.set_fill(Some(fill(run.color, pdfa)));
-    if scaled {
-        surface.push_transform(&Transform::from_row(
-            run.scale,
-            0.0,
-            0.0,
-            1.0,
-            run.origin.x,
-            run.origin.y,
-        ));
-        surface.draw_glyphs(
-            Point::from_xy(0.0, 0.0),
-            &glyphs,
-            font,
-            &run.text,
-            size,
-            false,
-        );
-        surface.pop();
-    } else {
-        surface.draw_glyphs(
-            Point::from_xy(run.origin.x, run.origin.y),
-            &glyphs,
-            font,
-            &run.text,
-            size,
-            false,
-        );
-    }
-    Ok(())
+        .collect()
 }
 
 /// Photos, read once per export.

@@ -4,7 +4,7 @@
 //! when the house allows it. Leading is never changed: it would take the body off the grid. The text is never touched; when no allowed change fits, the answer is how
 //! many lines to cut (or to add), for the editor to decide.
 
-use super::{Layouter, flow};
+use super::{Layouter, flow_story};
 use crate::model::{Copyfit, Edit, Edition, FrameId, FrameKind, Rect, StoryId};
 use crate::resources::Resources;
 
@@ -67,7 +67,7 @@ impl Layouter {
         let ctx = self.context(edition, resources);
         let mut trial = story.clone();
         trial.copyfit = copyfit;
-        flow::flow_story(&ctx, &trial).fit.lines_over
+        flow_story(&ctx, &trial).fit.lines_over
     }
 
     /// The smallest change within `edition.copyfit`'s limits that makes `story` end exactly

@@ -27,24 +27,7 @@ pub fn text_block(
         return 0.0;
     }
     let (par, unknown) = ctx.paragraphs.get(ctx.book, text, style, lang);
-    if unknown {
-        diagnostics.push(ctx.unknown_font_diagnostic(&style.font.family));
-    }
-    if !par.measured.missing.is_empty() {
-        let missing: Vec<(usize, usize, char)> = par
-            .measured
-            .missing
-            .iter()
-            .map(|&(at, c)| (0, at, c))
-            .collect();
-        let part = format!("{:?}", owner.role).to_lowercase();
-        if let Some(d) = super::flow::missing_glyphs(&missing, Some(&part)) {
-            diagnostics.push(match &owner.story {
-                Some(s) => d.in_story(s.clone()),
-                None => d,
-            });
-        }
-    }
+    report_fonts(ctx, &par, unknown, style, owner, diagnostics);
     let leading = style.leading.pt().0.max(style.size.pt().0);
     let size = style.size.pt().0;
     let mut y = top + style.space_before.pt().0;
@@ -64,9 +47,39 @@ pub fn text_block(
     y + style.space_after.pt().0 - top
 }
 
+/// Reports what a part of a story could not be set in: a style's family the book lacks
+/// (`unknown`), and characters no face has.
+pub(super) fn report_fonts(
+    ctx: &Context,
+    par: &crate::text::Paragraph,
+    unknown: bool,
+    style: &ParagraphStyle,
+    owner: &Owner,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if unknown {
+        diagnostics.push(ctx.unknown_font_diagnostic(&style.font.family));
+    }
+    if !par.measured.missing.is_empty() {
+        let missing: Vec<(usize, usize, char)> = par
+            .measured
+            .missing
+            .iter()
+            .map(|&(at, c)| (0, at, c))
+            .collect();
+        let part = format!("{:?}", owner.role).to_lowercase();
+        if let Some(d) = super::flow::missing_glyphs(&missing, Some(&part)) {
+            diagnostics.push(match &owner.story {
+                Some(s) => d.in_story(s.clone()),
+                None => d,
+            });
+        }
+    }
+}
+
 /// A story's headline stack, top to bottom: kicker, headline, deck and byline (with the ■
 /// ornament a Chinese byline carries), each with its style.
-fn headline_parts<'c>(
+pub(super) fn headline_parts<'c>(
     ctx: &'c Context,
     story: &Story,
 ) -> [(String, &'c ParagraphStyle, TextRole); 4] {
@@ -146,6 +159,10 @@ pub fn headline(
     out: &mut Vec<Item>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if frame.is_vertical() {
+        super::vertical::headline(ctx, frame, story, out, diagnostics);
+        return;
+    }
     // Text on a tint sits inside the frame's inset.
     let r = frame.text_rect();
     let parts = headline_parts(ctx, story);

@@ -16,6 +16,7 @@ mod preflight;
 pub mod propose;
 pub mod setting;
 pub mod snap;
+pub mod vertical;
 mod wrap;
 
 use std::collections::HashMap;
@@ -25,7 +26,8 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 pub use display::{
-    Dash, FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem, TextRole,
+    Dash, FrameTag, ImageItem, Item, PageLayout, PlacedRun, Point, RectItem, RuleItem,
+    RunDirection, TextRole,
 };
 
 use crate::model::{
@@ -363,7 +365,7 @@ impl Layouter {
             let hit = cache.get(&story.id).is_some_and(|c| c.key == key);
             if !hit {
                 recomposed += 1;
-                let flowed = flow::flow_story(&ctx, story);
+                let flowed = flow_story(&ctx, story);
                 cache.insert(
                     story.id.clone(),
                     CachedStory {
@@ -504,6 +506,44 @@ impl Layouter {
     }
 }
 
+/// Flows `story`'s body through its thread, in the orientation of the thread's first frame:
+/// vertical columns (竖排) when it is vertical, lines on the grid otherwise. A frame of the
+/// other orientation in the same thread is set the thread's way, and a warning says so.
+pub(crate) fn flow_story(ctx: &Context, story: &Story) -> flow::Flowed {
+    let frames: Vec<&crate::model::Frame> = story
+        .thread
+        .iter()
+        .filter_map(|id| ctx.frame(id).map(|(_, f)| f))
+        .collect();
+    let vertical = frames.first().is_some_and(|f| f.is_vertical());
+    let mut flowed = if vertical {
+        vertical::flow_story(ctx, story)
+    } else {
+        flow::flow_story(ctx, story)
+    };
+    if let Some(odd) = frames.iter().find(|f| f.is_vertical() != vertical) {
+        let (set, other) = if vertical {
+            ("vertical", "horizontal")
+        } else {
+            ("horizontal", "vertical")
+        };
+        flowed.diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "mixed-orientation",
+                format!(
+                    "frame \"{}\" is {other} but the story's thread starts in a {set} frame, so it is set {set} too",
+                    odd.id
+                ),
+            )
+            .arg("frame", odd.id.as_str())
+            .in_frame(odd.id.clone())
+            .in_story(story.id.clone()),
+        );
+    }
+    flowed
+}
+
 /// Everything a story's flow depends on: its text and styles, its thread's frames and their
 /// pages, the labels its jumps print, and (through `edition_key`) styles, jumps and grids.
 fn story_key(
@@ -523,6 +563,7 @@ fn story_key(
             page.hash(&mut h);
             edition.page_label(*page).hash(&mut h);
             format!("{:?}{:?}", frame.rect, frame.kind).hash(&mut h);
+            frame.vertical.hash(&mut h);
             // The wraps that reach into the frame move its lines: a photo dragged over a
             // column must recompose the story under it, and only that story.
             if let Some(p) = edition.pages.get(*page) {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-use super::display::{Item, PlacedRun, Point, TextRole};
+use super::display::{Item, PlacedRun, Point, RunDirection, TextRole};
 use crate::model::{FontSpec, FrameId, Lang, ParagraphStyle, StoryId, Weight};
 use crate::text::{FontBook, Line, Options, Paragraph, ShrinkPolicy};
 
@@ -55,11 +55,38 @@ impl ParagraphCache {
         style: &ParagraphStyle,
         lang: Lang,
     ) -> (Arc<Paragraph>, bool) {
+        self.get_oriented(book, text, style, lang, false)
+    }
+
+    /// The paragraph prepared for vertical columns (竖排): measured down the column, with
+    /// vertical glyph forms (see [`crate::text::vertical`]).
+    pub fn get_vertical(
+        &self,
+        book: &FontBook,
+        text: &str,
+        style: &ParagraphStyle,
+        lang: Lang,
+    ) -> (Arc<Paragraph>, bool) {
+        self.get_oriented(book, text, style, lang, true)
+    }
+
+    fn get_oriented(
+        &self,
+        book: &FontBook,
+        text: &str,
+        style: &ParagraphStyle,
+        lang: Lang,
+        vertical: bool,
+    ) -> (Arc<Paragraph>, bool) {
         let opts = options(style, lang);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         text.hash(&mut h);
         hash_font(&style.font, &mut h);
         format!("{opts:?}").hash(&mut h);
+        // Only hashed when set, so horizontal paragraphs keep the keys they had.
+        if vertical {
+            "vertical".hash(&mut h);
+        }
         let key = h.finish();
         if let Some(p) = self.map.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return (p, book.find(&style.font).is_none());
@@ -75,7 +102,11 @@ impl ParagraphCache {
                 )
             }
         };
-        let par = Arc::new(Paragraph::new(text, opts, &metrics));
+        let par = Arc::new(if vertical {
+            crate::text::vertical::paragraph(text, opts, metrics)
+        } else {
+            Paragraph::new(text, opts, &metrics)
+        });
         if let Ok(mut m) = self.map.lock() {
             // Bound the cache: a long editing session must not grow it forever.
             if m.len() > 20_000 {
@@ -126,6 +157,7 @@ pub fn place_line(
             role: owner.role,
             story: owner.story.clone(),
             frame: owner.frame.clone(),
+            direction: RunDirection::Horizontal,
         }));
     }
 }

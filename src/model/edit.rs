@@ -94,6 +94,11 @@ pub enum Edit {
         page: PageId,
         title: String,
     },
+    /// Sets a headline or text frame's text vertical (竖排) or back to horizontal.
+    SetFrameVertical {
+        frame: FrameId,
+        vertical: bool,
+    },
     /// Locks or unlocks a frame against moving, resizing and deleting.
     SetFrameLocked {
         frame: FrameId,
@@ -449,6 +454,23 @@ impl Edition {
                 let old = std::mem::replace(&mut p.title, title);
                 Ok(Edit::SetPageTitle { page, title: old })
             }
+            Edit::SetFrameVertical { frame, vertical } => {
+                let f = self
+                    .frame_mut(&frame)
+                    .ok_or_else(|| EditError::NoFrame(frame.clone()))?;
+                let candidate = Frame {
+                    vertical,
+                    ..f.clone()
+                };
+                candidate
+                    .check()
+                    .map_err(|p| EditError::InvalidFrame(frame.clone(), p.message))?;
+                let old = std::mem::replace(&mut f.vertical, vertical);
+                Ok(Edit::SetFrameVertical {
+                    frame,
+                    vertical: old,
+                })
+            }
             Edit::SetFrameLocked { frame, locked } => {
                 let f = self
                     .frame_mut(&frame)
@@ -594,6 +616,10 @@ mod tests {
                 offset: crate::model::Length::Mm(2.0),
             }),
         });
+        round_trip(Edit::SetFrameVertical {
+            frame: FrameId::new("p1-lead-head"),
+            vertical: true,
+        });
         round_trip(Edit::SetStoryText {
             story: StoryId::new("lead"),
             field: StoryField::Body,
@@ -681,6 +707,28 @@ mod tests {
         ];
         assert!(e.apply_all(group).is_err());
         assert_eq!(e, before);
+    }
+
+    #[test]
+    fn only_headline_and_text_frames_can_be_vertical() {
+        let mut e = crate::sample::edition();
+        let photo = FrameId::new("p1-taihuli-photo");
+        let refused = e.apply(Edit::SetFrameVertical {
+            frame: photo.clone(),
+            vertical: true,
+        });
+        assert!(
+            matches!(&refused, Err(EditError::InvalidFrame(f, m)) if *f == photo && m.contains("only headline and text frames")),
+            "{refused:?}"
+        );
+        for frame in ["p1-lead-head", "p1-lead-body"] {
+            e.apply(Edit::SetFrameVertical {
+                frame: FrameId::new(frame),
+                vertical: true,
+            })
+            .unwrap();
+            assert!(e.frame(&FrameId::new(frame)).unwrap().1.is_vertical());
+        }
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct Frame {
     /// rectangle grown by the wrap's offset. None: text runs under the frame as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wrap: Option<Wrap>,
+    /// Vertical setting (竖排) for a headline or text frame: lines become columns read top to
+    /// bottom, the first at the frame's right. Other kinds of frame cannot have it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub vertical: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -49,16 +53,32 @@ impl Frame {
             kind,
             locked: false,
             wrap: None,
+            vertical: false,
         }
+    }
+
+    /// True when the frame sets its text in vertical columns (竖排). Only headline and text
+    /// frames can; [`Frame::check`] refuses it on any other.
+    pub fn is_vertical(&self) -> bool {
+        self.vertical && self.kind.can_be_vertical()
     }
 
     /// Checks the values a file or an edit can get wrong: the rectangle finite and within
     /// ±[`MAX_FRAME_PT`] (10 m), weights positive, finite and at most [`MAX_WEIGHT_PT`] (a NaN
     /// or negative line width must never reach the PDF writer), insets, gutters and wrap
     /// offsets finite, not negative and at most 10 m, at most [`MAX_FRAME_COLUMNS`] columns,
-    /// CMYK percentages at most 100.
+    /// CMYK percentages at most 100, vertical setting on headline and text frames only.
     pub fn check(&self) -> Result<(), FrameProblem> {
         self.check_rect()?;
+        if self.vertical && !self.kind.can_be_vertical() {
+            return Err(FrameProblem {
+                message: format!(
+                    "only headline and text frames can be vertical, not a {} frame",
+                    self.kind.name()
+                ),
+                field: "vertical",
+            });
+        }
         let weight = |w: &Length, field: &'static str, what: &str| {
             let v = w.pt().0;
             if v.is_finite() && v > 0.0 && v <= MAX_WEIGHT_PT {
@@ -384,6 +404,11 @@ impl FrameKind {
             Self::Photo { story, .. } => story.as_ref(),
             _ => None,
         }
+    }
+
+    /// True for the kinds that can set their text vertically (竖排): headline and text.
+    pub fn can_be_vertical(&self) -> bool {
+        matches!(self, Self::Headline { .. } | Self::Text { .. })
     }
 
     /// The kind's name in messages and the data export.

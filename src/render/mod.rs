@@ -119,6 +119,18 @@ fn stroke(width: f32, dash: Option<crate::layout::Dash>) -> Option<Stroke> {
     })
 }
 
+/// True when `run` lies wholly above or below the band `y0..y0 + h`. A horizontal run is
+/// judged by its baseline alone (cheap, and most runs are); a column by its whole length.
+fn outside(run: &crate::layout::PlacedRun, y0: f32, h: f32) -> bool {
+    let (top, bottom) = if run.direction.is_horizontal() {
+        (run.origin.y - run.size, run.origin.y + run.size)
+    } else {
+        let b = run.bounds();
+        (b.y.0 - run.size, b.bottom().0 + run.size)
+    };
+    bottom < y0 || top > y0 + h
+}
+
 impl Renderer {
     pub fn new(resources: Arc<dyn Resources>) -> Self {
         Self {
@@ -194,21 +206,17 @@ impl Renderer {
         for item in &page.items {
             match item {
                 // Lines wholly above or below the region cost nothing.
-                Item::GlyphRun(run)
-                    if run.origin.y + run.size < y0 || run.origin.y - run.size > y0 + rh => {}
+                Item::GlyphRun(run) if outside(run, y0, rh) => {}
                 Item::GlyphRun(run) => {
                     let p = paint(run.color);
-                    let mut x = run.origin.x;
-                    for g in run.glyphs.iter() {
-                        let (gx, gy) = (x + g.x_offset, run.origin.y + g.y_offset);
+                    for (at, g) in run.glyph_origins() {
                         if let Some(path) = self.outline(run.font, g.id) {
-                            // 长/扁字: outlines scale across by the run's horizontal scale.
-                            let tf = Transform::from_scale(run.size * run.scale, run.size)
-                                .post_translate(gx, gy)
-                                .post_concat(page_tf);
+                            // The run says how the outline stands: scaled by the size (长/扁字
+                            // across by the horizontal scale), turned in a sideways run.
+                            let [a, b, c, d, e, f] = run.outline_transform(at);
+                            let tf = Transform::from_row(a, b, c, d, e, f).post_concat(page_tf);
                             pm.fill_path(path, &p, FillRule::Winding, tf, None);
                         }
-                        x += g.advance;
                     }
                 }
                 Item::Rule(r) => {

@@ -460,7 +460,7 @@ impl Shaping<'_> {
     }
 
     /// The face for one character: the first in the chain that has it, else the system's.
-    fn face_for(&self, c: char) -> Option<FontId> {
+    pub(super) fn face_for(&self, c: char) -> Option<FontId> {
         self.chain
             .iter()
             .copied()
@@ -481,11 +481,38 @@ impl Shaping<'_> {
         size: f32,
         out: &mut Measured,
     ) {
+        let run = RunSpec {
+            font,
+            text,
+            first_char,
+            han,
+            vertical: false,
+            features: &[],
+        };
+        self.shape(&run, size, out);
+    }
+
+    /// Shapes one run of one face and one script side. A vertical run is shaped top to
+    /// bottom, so the font's `vert` forms and vertical metrics apply: its glyphs' advances are
+    /// then lengths down the column, and their offsets move the pen from the column's centre
+    /// line to where the glyph's horizontal origin must be drawn.
+    pub(super) fn shape(&self, run: &RunSpec, size: f32, out: &mut Measured) {
+        let RunSpec {
+            font,
+            text,
+            first_char,
+            han,
+            ..
+        } = *run;
         let face = self.book.face(font);
         let shaper = face.shaper_data.shaper(&face.font).build();
         let mut buffer = harfrust::UnicodeBuffer::new();
         buffer.push_str(text);
-        buffer.set_direction(harfrust::Direction::LeftToRight);
+        buffer.set_direction(if run.vertical {
+            harfrust::Direction::TopToBottom
+        } else {
+            harfrust::Direction::LeftToRight
+        });
         buffer.set_script(if han {
             harfrust::script::HAN
         } else {
@@ -498,7 +525,7 @@ impl Shaping<'_> {
         if let Ok(l) = harfrust::Language::from_str(lang) {
             buffer.set_language(l);
         }
-        let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new().features(run.features));
         let scale = size / f32::from(face.units_per_em);
         // Clusters are byte offsets in `text`; map them to paragraph character indices once,
         // through a table, since counting characters up to each cluster would be quadratic in
@@ -511,16 +538,48 @@ impl Shaping<'_> {
             |byte: u32| first_char + char_of_byte.get(byte as usize).copied().unwrap_or(0);
         for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
             let char_index = char_at(info.cluster);
-            out.advances[char_index] += pos.x_advance as f32 * scale;
+            // Top to bottom, harfrust's y advance is negative (y points up in font units).
+            let advance = if run.vertical {
+                -pos.y_advance as f32 * scale
+            } else {
+                pos.x_advance as f32 * scale
+            };
+            out.advances[char_index] += advance;
             out.glyphs.push(ShapedGlyph {
                 font,
                 id: info.glyph_id as u16,
                 char_index,
-                advance: pos.x_advance as f32 * scale,
+                advance,
                 x_offset: pos.x_offset as f32 * scale,
                 y_offset: -(pos.y_offset as f32) * scale,
             });
         }
+    }
+}
+
+/// One run to shape: text of one face and one script side, from paragraph character
+/// `first_char`, in a direction, with extra OpenType features.
+pub(super) struct RunSpec<'t> {
+    pub font: FontId,
+    pub text: &'t str,
+    pub first_char: usize,
+    /// Shaped as Han (the `zh-Hans` language system) rather than Latin.
+    pub han: bool,
+    /// Top to bottom rather than left to right.
+    pub vertical: bool,
+    pub features: &'t [harfrust::Feature],
+}
+
+impl Shaping<'_> {
+    /// True when `c` (of `class`, set in `font`) is shaped on the Han side: as CJK text under
+    /// the `zh-Hans` language system, whose features (the ZHS `locl`) give the full-width
+    /// forms of punctuation. Latin letters, digits, spaces and ASCII symbols are not.
+    pub(super) fn han_side(&self, c: char, class: Class, font: FontId) -> bool {
+        let han = !matches!(
+            class,
+            Class::Latin | Class::Digit | Class::Space | Class::Other
+        ) || (class == Class::Other && !c.is_ascii());
+        han && self.book.face(font).is_cjk()
     }
 }
 
@@ -541,11 +600,7 @@ impl Metrics for Shaping<'_> {
                 }
                 self.primary()
             });
-            let han = !matches!(
-                class,
-                Class::Latin | Class::Digit | Class::Space | Class::Other
-            ) || (class == Class::Other && !c.is_ascii());
-            let han = han && self.book.face(font).is_cjk();
+            let han = self.han_side(c, class, font);
             match runs.last_mut() {
                 Some((f, h, _, end)) if *f == font && *h == han => *end = byte + c.len_utf8(),
                 _ => runs.push((font, han, byte, byte + c.len_utf8())),

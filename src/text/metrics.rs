@@ -30,6 +30,9 @@ pub struct Measured {
     pub hyphen: Option<ShapedGlyph>,
     /// Characters no available font has, with their index.
     pub missing: Vec<(usize, char)>,
+    /// How each character stands when measured for a vertical column (upright, turned
+    /// sideways, or across in one cell); empty for horizontal lines.
+    pub orientation: Vec<super::vertical::Orientation>,
 }
 
 /// A source of character widths at a font size.

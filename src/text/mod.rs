@@ -18,6 +18,7 @@ pub mod runs;
 pub mod sources;
 mod span;
 pub mod total_fit;
+pub mod vertical;
 
 pub use fonts::{EmbeddingBan, Face, FontBook, FontId, UnknownFont};
 pub use linebreak::{Line, LineBreaker};

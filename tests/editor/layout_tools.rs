@@ -318,3 +318,35 @@ fn the_caption_goes_beside_the_photo_and_back() {
     h.run_steps(3);
     assert_eq!(h.state().edition(), &before);
 }
+
+/// 竖排: ticking "Vertical" on a headline frame sets its headline in columns (the layout's runs
+/// go down the page), and one undo sets it across again.
+#[test]
+fn a_headline_frame_turns_vertical_and_back_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let id = FrameId::new("p1-lead-head");
+    let directions = |h: &Harness<'_, BroadsheetApp>| -> Vec<broadsheet::layout::RunDirection> {
+        h.state().layout().unwrap().pages[0]
+            .runs()
+            .filter(|r| r.frame == id && r.role == broadsheet::layout::TextRole::Headline)
+            .map(|r| r.direction)
+            .collect()
+    };
+    let before = h.state().edition().clone();
+    assert!(directions(&h).iter().all(|d| d.is_horizontal()));
+    h.get_by_label("Frame p1-lead-head").click();
+    h.run_steps(3);
+    h.get_by_label("Vertical (竖排)").click_accesskit();
+    h.run_steps(4);
+    assert!(h.state().edition().frame(&id).unwrap().1.vertical);
+    let vertical = directions(&h);
+    assert!(
+        !vertical.is_empty() && vertical.iter().all(|d| !d.is_horizontal()),
+        "{vertical:?}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().edition(), &before);
+    assert!(directions(&h).iter().all(|d| d.is_horizontal()));
+}

@@ -260,13 +260,18 @@ pub(super) fn missing_glyphs_ui(
         if run.glyphs.iter().all(|g| g.id != 0) {
             continue;
         }
-        let mut x = run.origin.x;
-        for g in run.glyphs.iter() {
+        for (cell, g) in run.glyph_boxes() {
             if g.id == 0 {
-                let (left, top) = (x + g.x_offset, run.origin.y - run.size * 0.88);
+                // At least half an em along the line, so a zero-width box still shows.
+                let min = run.size * 0.5;
+                let (w, h) = if run.direction.is_horizontal() {
+                    (cell.w.0.max(min), cell.h.0)
+                } else {
+                    (cell.w.0, cell.h.0.max(min))
+                };
                 let r = Rect::from_min_max(
-                    geom.screen_from_page(left, top),
-                    geom.screen_from_page(left + g.advance.max(run.size * 0.5), top + run.size),
+                    geom.screen_from_page(cell.x.0, cell.y.0),
+                    geom.screen_from_page(cell.x.0 + w, cell.y.0 + h),
                 );
                 painter.rect_stroke(
                     r.expand(2.0),
@@ -275,7 +280,6 @@ pub(super) fn missing_glyphs_ui(
                     egui::StrokeKind::Outside,
                 );
             }
-            x += g.advance;
         }
     }
 }

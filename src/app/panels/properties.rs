@@ -155,6 +155,25 @@ fn group_ui(ui: &mut egui::Ui, count: usize, actions: &mut Intents) {
     });
 }
 
+/// The 竖排 checkbox of a headline or text frame: one undo step each way.
+fn vertical_ui(ui: &mut egui::Ui, frame: &Frame, actions: &mut Intents) {
+    let mut vertical = frame.vertical;
+    if ui.checkbox(&mut vertical, t!("props-vertical")).changed() {
+        actions.push(Intent::Edit {
+            edits: vec![Edit::SetFrameVertical {
+                frame: frame.id.clone(),
+                vertical,
+            }],
+            label: if vertical {
+                "undo-vertical"
+            } else {
+                "undo-horizontal"
+            },
+            merge: None,
+        });
+    }
+}
+
 /// A button that runs `c`, named by the command for screen readers and tests.
 fn command_button_ui(ui: &mut egui::Ui, c: Command, icon: &str, actions: &mut Intents) {
     let tip = format!("{} ({})", c.tooltip(), c.shortcut_text(ui.ctx()));
@@ -184,6 +203,9 @@ fn frame_ui(ui: &mut egui::Ui, edition: &Edition, frame: &Frame, actions: &mut I
     });
     geometry_ui(ui, frame, actions);
     super::decor::decor_ui(ui, frame, actions);
+    if frame.kind.can_be_vertical() {
+        vertical_ui(ui, frame, actions);
+    }
     match &frame.kind {
         FrameKind::Text {
             columns,
