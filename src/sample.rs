@@ -215,6 +215,8 @@ const CIVILITY_LINE: u16 = 59;
 const FIRE_LINE: u16 = 75;
 const PARKS_ROWS: u16 = 38;
 const LEAD_JUMP_ROWS: u16 = 9;
+/// The heating story's depth on page 2: its three columns and its vertical headline.
+const HEATING_ROWS: u16 = 17;
 
 /// Builds the sample edition from the customer's articles.
 pub fn edition() -> Edition {
@@ -322,12 +324,20 @@ pub fn edition() -> Edition {
             text(2),
         ),
     ];
-    // Page 2: the lead's continuation beside the heating story.
+    // Page 2: the lead's continuation beside the heating story, whose headline stands
+    // vertically (竖题) at the left of its three columns, read before the text beside it.
+    let mut heating_head = frame(
+        &t,
+        "p2-heating-head",
+        cell(2, 1, 0, HEATING_ROWS),
+        headline("heating"),
+    );
+    heating_head.vertical = true;
     let page2 = vec![
         frame(&t, "p2-lead-body", cell(0, 2, 0, LEAD_JUMP_ROWS), text(2)),
-        vrule(&t, "p2-rule-v1", 2, 0, 22),
-        frame(&t, "p2-heating-head", cell(2, 3, 0, 5), headline("heating")),
-        frame(&t, "p2-heating-body", cell(2, 3, 5, 17), text(3)),
+        vrule(&t, "p2-rule-v1", 2, 0, HEATING_ROWS),
+        heating_head,
+        frame(&t, "p2-heating-body", cell(3, 3, 0, HEATING_ROWS), text(3)),
     ];
 
     let mut e = Edition {

@@ -531,3 +531,36 @@ fn a_vertical_headline_prints_where_the_canvas_draws_it() {
         "the PDF is {mean:.1}/255 away from the canvas on average"
     );
 }
+
+/// The sample edition's 竖题: the heating story's headline on page 2 stands vertically at the
+/// left of its text, and its PDF text reads as a reader reads it: the kicker (right column),
+/// the headline, the byline, then the body beside it.
+#[test]
+fn the_samples_vertical_headline_reads_in_order_from_the_pdf() {
+    let edition = bundle::sample();
+    let head = edition
+        .pages
+        .iter()
+        .flat_map(|p| &p.frames)
+        .find(|f| f.id.as_str() == "p2-heating-head")
+        .expect("the sample has the heating headline on page 2");
+    assert!(head.vertical, "the heating headline is set vertically");
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "p2.pdf",
+        &pdf(&edition, PdfOptions::pages(vec![1])),
+    );
+    let text = run(&tool("pdftotext", "poppler-utils"), &[&file, "-"]);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = |s: &str| {
+        flat.find(s)
+            .unwrap_or_else(|| panic!("{s} is not in the page's text:\n{text}"))
+    };
+    assert!(
+        at("用心用情解决居民供热问题") < at("让市民温暖过冬"),
+        "{text}"
+    );
+    assert!(at("让市民温暖过冬") < at("■通讯员岳志欣"), "{text}");
+    assert!(at("■通讯员岳志欣") < at("去年冬天，柳林街道"), "{text}");
+}

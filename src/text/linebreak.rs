@@ -209,8 +209,12 @@ fn choose_break(par: &Paragraph, start: usize, available: f32) -> Break {
                 if policy.han_latin {
                     shrink += (par.gap[p] - 0.125 * em).max(0.0);
                 }
-                // The previous character is now mid-line: its right half may be squeezed.
+                // The previous character is now mid-line: its right half may be squeezed, and
+                // so may the space it shares with a neighbouring mark (全角式).
                 shrink += right_shrink(par, p);
+                if par.classes[p] != Class::Opening {
+                    shrink += par.pair[p];
+                }
             }
             spaces_natural = 0.0;
             pending_space_shrink = 0.0;
@@ -218,8 +222,13 @@ fn choose_break(par: &Paragraph, start: usize, available: f32) -> Break {
             if k == start {
                 // An opening bracket at line start loses its left half.
                 natural -= par.left_adj[k];
-            } else if policy.commas_and_brackets {
-                shrink += par.left_adj[k];
+            } else {
+                if policy.commas_and_brackets {
+                    shrink += par.left_adj[k];
+                }
+                if par.classes[k] == Class::Opening {
+                    shrink += par.pair[k];
+                }
             }
             prev_visible = Some(k);
         }
