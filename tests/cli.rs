@@ -134,9 +134,9 @@ fn typeset_sets_every_non_final_line_to_the_measure() {
     assert_eq!(lines.last().unwrap()["paragraph"], 1);
 }
 
-/// `typeset --json` gives each line's natural width and every character's place, so anyone can
-/// count squeezed and spread lines: the example squeezes its first line (natural
-/// 126 pt in 115.5) and spreads its third (characters 1.11 em apart).
+/// `typeset --json` gives each line's natural width, squeezed marks, spacing and every
+/// character's place, so anyone can count adjusted lines: the example is set with every
+/// line as it stands, and the line-end half-width style shows the line it has to adjust.
 #[test]
 fn typeset_json_gives_natural_widths_and_glyph_positions() {
     let (v, _) = typeset(

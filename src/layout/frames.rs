@@ -185,25 +185,42 @@ pub fn headline(
     let top = r.y.0 + ((r.h.0 - height) / 2.0).max(0.0);
     measure(top, out, diagnostics);
     if height > r.h.0 + 0.5 {
-        diagnostics.push(
-            Diagnostic::new(
-                Severity::Warning,
+        diagnostics.push(stack_overset(
+            (
                 "headline-overset",
-                format!(
-                    "the headline stack needs {:.0} pt but the frame is {:.0} pt high",
-                    height, r.h.0
-                ),
-            )
-            .arg("needed", format!("{height:.0}"))
-            .arg("height", format!("{:.0}", r.h.0))
-            .in_frame(frame.id.clone())
-            .in_story(story.id.clone()),
-        );
+                "the headline stack needs",
+                "height",
+                "high",
+            ),
+            height,
+            r.h.0,
+            frame,
+            story,
+        ));
     }
 }
 
 /// A photo with its caption and credit under it, or in a column beside it at its right
 /// (`beside`, 图片新闻).
+/// A headline stack that does not fit its frame: `(code, what needs, arg, "high"/"wide")`.
+pub(super) fn stack_overset(
+    (code, what, arg, dimension): (&'static str, &str, &'static str, &str),
+    needed: f32,
+    room: f32,
+    frame: &Frame,
+    story: &crate::model::Story,
+) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        code,
+        format!("{what} {needed:.0} pt but the frame is {room:.0} pt {dimension}"),
+    )
+    .arg("needed", format!("{needed:.0}"))
+    .arg(arg, format!("{room:.0}"))
+    .in_frame(frame.id.clone())
+    .in_story(story.id.clone())
+}
+
 pub fn photo(
     ctx: &Context,
     frame: &Frame,

@@ -136,14 +136,21 @@ impl<'p> LineBreaker<'p> {
                 let widths = match self.ahead.take() {
                     Some(w) if (w.at(0) - width).abs() <= EPS => w,
                     _ => Widths::uniform(width),
-                };
-                let sums = self.sums.get_or_insert_with(|| Sums::new(par));
-                match total_fit::plan(par, sums, start, &widths) {
+                }
+                .canonical();
+                let breaks = par.memo.get(start, &widths).or_else(|| {
+                    let sums = self.sums.get_or_insert_with(|| Sums::new(par));
+                    let breaks: std::sync::Arc<[Break]> =
+                        total_fit::plan(par, sums, start, &widths)?.into();
+                    par.memo.set((start, widths.clone(), breaks.clone()));
+                    Some(breaks)
+                });
+                match breaks {
                     Some(breaks) => {
                         self.plan = breaks
-                            .into_iter()
+                            .iter()
                             .enumerate()
-                            .map(|(k, b)| (b, widths.at(k)))
+                            .map(|(k, &b)| (b, widths.at(k)))
                             .rev()
                             .collect();
                     }

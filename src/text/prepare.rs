@@ -129,6 +129,51 @@ pub struct Paragraph {
     pub(super) breaks: Vec<bool>,
     /// `hyphens[i]`: an English word may be hyphenated before character `i`.
     pub(super) hyphens: Vec<bool>,
+    /// The breaks last planned for the paragraph (see [`PlanMemo`]).
+    pub(super) memo: PlanMemo,
+}
+
+/// The breaks last planned for a paragraph, with where they started and the widths they were
+/// planned for: a story set again at the same widths (balancing its columns, fitting, laying
+/// out again after an edit elsewhere) takes them instead of planning again. A copy of the
+/// paragraph (realigned, say) starts with none.
+#[derive(Default)]
+pub(super) struct PlanMemo(std::sync::Mutex<Option<Memo>>);
+
+pub(super) type Memo = (
+    usize,
+    super::total_fit::Widths,
+    std::sync::Arc<[super::linebreak::Break]>,
+);
+
+impl PlanMemo {
+    pub fn get(
+        &self,
+        start: usize,
+        widths: &super::total_fit::Widths,
+    ) -> Option<std::sync::Arc<[super::linebreak::Break]>> {
+        let memo = self.0.lock().ok()?;
+        let (at, w, breaks) = memo.as_ref()?;
+        (*at == start && w == widths).then(|| breaks.clone())
+    }
+
+    pub fn set(&self, memo: Memo) {
+        if let Ok(mut m) = self.0.lock() {
+            *m = Some(memo);
+        }
+    }
+}
+
+impl Clone for PlanMemo {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for PlanMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlanMemo")
+    }
 }
 
 impl Paragraph {
@@ -198,6 +243,7 @@ impl Paragraph {
             gap,
             breaks,
             hyphens,
+            memo: PlanMemo::default(),
         }
     }
 

@@ -6,29 +6,33 @@
 use super::class::Class;
 use super::prepare::Paragraph;
 
-/// Prefix sums of a paragraph's adjustable quantities; entry `i` sums characters `..i`.
-pub(super) struct Sums {
+/// Prefix sums of a paragraph's adjustable quantities; entry `i` sums characters `..i`. One
+/// record an entry, so measuring a line reads a few neighbouring records, not ten arrays.
+pub(super) struct Sums(Vec<Prefix>);
+
+#[derive(Clone, Copy, Default)]
+struct Prefix {
     /// Natural advances (word spaces included).
-    adv: Vec<f32>,
+    adv: f32,
     /// What follows each character when both it and the next are set: tracking between
     /// visible characters and Han–Latin spacing.
-    join: Vec<f32>,
+    join: f32,
     /// What word spaces (to ¼ em) and Han–Latin spacing (to ⅛ em) may give up.
-    flex_shrink: Vec<f32>,
+    flex_shrink: f32,
     /// What word spaces (to ½ em) and Han–Latin spacing (to ⅓ em) may grow by.
-    flex_stretch: Vec<f32>,
+    flex_stretch: f32,
     /// Left halves of opening brackets.
-    open_left: Vec<f32>,
+    open_left: f32,
     /// Right halves of closing brackets, pauses and stops that the policy lets squeeze.
-    right: Vec<f32>,
+    right: f32,
     /// Space shared by adjacent marks (全角式), on the right of a mark and on the left of an
     /// opening bracket.
-    pair_right: Vec<f32>,
-    pair_left: Vec<f32>,
+    pair_right: f32,
+    pair_left: f32,
     /// Gaps after each character that a spaced-out line may widen.
-    gaps: Vec<u32>,
-    /// `visible_end[e]`: one past the last character before `e` that is not a word space.
-    visible_end: Vec<usize>,
+    gaps: u32,
+    /// One past the last character before this entry that is not a word space.
+    visible_end: u32,
 }
 
 /// One candidate line, measured.
@@ -69,81 +73,64 @@ impl Sums {
         let em = par.opts.em();
         let policy = par.opts.shrink;
         let tracking = par.opts.tracking_em * em;
-        let mut sums = Self {
-            adv: Vec::with_capacity(n + 1),
-            join: Vec::with_capacity(n + 1),
-            flex_shrink: Vec::with_capacity(n + 1),
-            flex_stretch: Vec::with_capacity(n + 1),
-            open_left: Vec::with_capacity(n + 1),
-            right: Vec::with_capacity(n + 1),
-            pair_right: Vec::with_capacity(n + 1),
-            pair_left: Vec::with_capacity(n + 1),
-            gaps: Vec::with_capacity(n + 1),
-            visible_end: Vec::with_capacity(n + 1),
-        };
-        let (mut adv, mut join, mut fs, mut ft, mut ol, mut r, mut g) =
-            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0);
-        let (mut pr, mut pl) = (0.0, 0.0);
-        let mut visible = 0;
+        let mut sums = Vec::with_capacity(n + 1);
+        let mut at = Prefix::default();
         for i in 0..=n {
-            sums.adv.push(adv);
-            sums.join.push(join);
-            sums.flex_shrink.push(fs);
-            sums.flex_stretch.push(ft);
-            sums.open_left.push(ol);
-            sums.right.push(r);
-            sums.pair_right.push(pr);
-            sums.pair_left.push(pl);
-            sums.gaps.push(g);
-            sums.visible_end.push(visible);
+            sums.push(at);
             if i == n {
                 break;
             }
             let class = par.classes[i];
-            adv += par.adv[i];
+            at.adv += par.adv[i];
             if class == Class::Space {
                 if policy.spaces {
-                    fs += (par.adv[i] - 0.25 * em).max(0.0);
+                    at.flex_shrink += (par.adv[i] - 0.25 * em).max(0.0);
                 }
-                ft += (0.5 * em - par.adv[i]).max(0.0);
+                at.flex_stretch += (0.5 * em - par.adv[i]).max(0.0);
             } else {
-                visible = i + 1;
+                at.visible_end = (i + 1) as u32;
             }
             let next = par.classes.get(i + 1).copied();
             if let Some(next) = next {
                 if class != Class::Space && next != Class::Space {
-                    join += tracking;
+                    at.join += tracking;
                 }
-                join += par.gap[i];
+                at.join += par.gap[i];
                 if par.gap[i] > 0.0 {
                     if policy.han_latin {
-                        fs += (par.gap[i] - 0.125 * em).max(0.0);
+                        at.flex_shrink += (par.gap[i] - 0.125 * em).max(0.0);
                     }
-                    ft += (em / 3.0 - par.gap[i]).max(0.0);
+                    at.flex_stretch += (em / 3.0 - par.gap[i]).max(0.0);
                 }
-                g += u32::from(super::justify::spreadable_gap(par, i));
+                at.gaps += u32::from(super::justify::spreadable_gap(par, i));
             }
             if class == Class::Opening && policy.commas_and_brackets {
-                ol += par.left_adj[i];
+                at.open_left += par.left_adj[i];
             }
-            r += super::linebreak::right_shrink(par, i);
+            at.right += super::linebreak::right_shrink(par, i);
             if class == Class::Opening {
-                pl += par.pair[i];
+                at.pair_left += par.pair[i];
             } else {
-                pr += par.pair[i];
+                at.pair_right += par.pair[i];
             }
         }
-        sums
+        Self(sums)
     }
 
     /// Measures line `start..end` (trailing word spaces are not part of its width).
     pub fn span(&self, par: &Paragraph, start: usize, end: usize) -> Span {
-        let ve = self.visible_end[end];
+        let ve = self.0[end].visible_end as usize;
         if ve <= start {
             return Span::default();
         }
         let last = ve - 1;
-        let core = self.adv[ve] - self.adv[start] + self.join[last] - self.join[start];
+        let (s, s1, l, v) = (
+            &self.0[start],
+            &self.0[start + 1],
+            &self.0[last],
+            &self.0[ve],
+        );
+        let core = v.adv - s.adv + l.join - s.join;
         let end_trim = par.right_adj[last];
         let start_trim = if par.classes[start] == Class::Opening {
             par.left_adj[start]
@@ -162,7 +149,7 @@ impl Sums {
             && par.adv[last] >= 0.9 * par.opts.em())
         .then(|| {
             core - par.adv[last]
-                - (self.join[last] - self.join[last - 1])
+                - (l.join - self.0[last - 1].join)
                 - if par.opts.trims_line_edges() {
                     start_trim
                 } else {
@@ -171,18 +158,13 @@ impl Sums {
         });
         Span {
             natural,
-            flex_shrink: self.flex_shrink[ve] - self.flex_shrink[start]
-                // Han–Latin spacing after the last character is never set.
-                - self.flex_after(par, last, true),
-            flex_stretch: self.flex_stretch[ve]
-                - self.flex_stretch[start]
-                - self.flex_after(par, last, false),
+            // Han–Latin spacing after the last character is never set.
+            flex_shrink: v.flex_shrink - s.flex_shrink - self.flex_after(par, last, true),
+            flex_stretch: v.flex_stretch - s.flex_stretch - self.flex_after(par, last, false),
             edge,
-            pairs: self.pair_right[last] - self.pair_right[start] + self.pair_left[ve]
-                - self.pair_left[start + 1],
-            marks: self.open_left[ve] - self.open_left[start + 1] + self.right[last]
-                - self.right[start],
-            gaps: self.gaps[last] - self.gaps[start],
+            pairs: l.pair_right - s.pair_right + v.pair_left - s1.pair_left,
+            marks: v.open_left - s1.open_left + l.right - s.right,
+            gaps: l.gaps - s.gaps,
             hung,
         }
     }

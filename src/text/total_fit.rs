@@ -38,6 +38,19 @@ impl Widths {
         self.lines.get(line).copied().unwrap_or(self.rest)
     }
 
+    /// The same widths written the shortest way: lines at the end that are `rest` wide and
+    /// open left out, so widths that differ only in how many such lines they list compare
+    /// equal.
+    pub fn canonical(mut self) -> Self {
+        let settled = self.settled_from();
+        self.lines.truncate(settled);
+        self.closed.truncate(settled);
+        while self.closed.last() == Some(&false) {
+            self.closed.pop();
+        }
+        self
+    }
+
     fn closed(&self, line: usize) -> bool {
         self.closed.get(line).copied().unwrap_or(false)
     }
@@ -206,7 +219,14 @@ fn search(
         prev: NONE,
         brk: Break::default(),
     }];
+    // Nodes that can still start a line, in the order they were made (by position). With
+    // one width for every line, lines from older nodes are longer: those too long for good
+    // are a prefix (`head` moves past them), and once a line is too loose to be taken, every
+    // line from a newer node is looser still, so the scan stops there. The scan then weighs
+    // only the few breaks a line can really take.
+    let uniform = settled == 0;
     let mut active = vec![0_usize];
+    let mut head = 0;
     let mut fresh: Vec<Node> = Vec::new();
     let mut end_node = None;
     for e in start + 1..=n {
@@ -216,7 +236,7 @@ fn search(
             continue;
         }
         fresh.clear();
-        let mut i = 0;
+        let mut i = head;
         while i < active.len() {
             let from_index = active[i];
             let from = nodes[from_index];
@@ -229,10 +249,21 @@ fn search(
             if hyphen {
                 span.natural += hyphen_width;
             }
-            if !hyphen && span.tightest() > avail + em {
+            let shortest = span.hung.map_or(span.tightest(), |h| {
+                span.tightest().min(h - span.flex_shrink)
+            });
+            if !hyphen && shortest > avail + 0.5 * em {
                 // Too long now, and longer at every later break.
-                active.swap_remove(i);
+                if uniform {
+                    head = i + 1;
+                    i += 1;
+                } else {
+                    active.swap_remove(i);
+                }
                 continue;
+            }
+            if uniform && !last && too_loose(par, &span, avail, bound) {
+                break;
             }
             i += 1;
             let Some(fit) = judge(par, &span, avail, last).filter(|f| f.cost <= bound) else {
@@ -276,11 +307,15 @@ fn search(
                 .copied();
             break;
         }
+        if head > 1024 && head * 2 > active.len() {
+            active.drain(..head);
+            head = 0;
+        }
         for node in fresh.drain(..) {
             active.push(nodes.len());
             nodes.push(node);
         }
-        if active.is_empty() || nodes.len() > MOST_NODES {
+        if head >= active.len() || nodes.len() > MOST_NODES {
             return None;
         }
     }
@@ -292,6 +327,17 @@ fn search(
     }
     breaks.reverse();
     Some(breaks)
+}
+
+/// A line spaced out so far that it costs more than `bound` whatever else it has: each gap
+/// widened past the limit by more than 0.15 em (see [`judge`]).
+fn too_loose(par: &Paragraph, span: &Span, avail: f32, bound: f32) -> bool {
+    if bound.is_infinite() {
+        return false;
+    }
+    let em = par.opts.em();
+    let rest = avail - span.natural - span.flex_stretch;
+    rest > 0.0 && rest / span.gaps.max(1) as f32 / em > par.opts.punct.max_spacing_em + 0.15
 }
 
 /// A last line from `start` holding one character, or one character and its mark.

@@ -14,9 +14,9 @@ pub use place::place_column;
 
 use super::Context;
 use super::display::Item;
-use super::frames::{headline_parts, report_fonts};
+use super::frames::{headline_parts, report_fonts, stack_overset};
 use super::setting::Owner;
-use crate::model::{Diagnostic, Frame, Lang, ParagraphStyle, Severity, Story};
+use crate::model::{Diagnostic, Frame, Lang, ParagraphStyle, Story};
 use crate::text::LineBreaker;
 
 /// Where a block of columns goes: the first column's right edge, the columns' top and their
@@ -98,19 +98,17 @@ pub fn headline(
     let right = r.right().0 - ((r.w.0 - width) / 2.0).max(0.0);
     set(right, out, diagnostics);
     if width > r.w.0 + 0.5 {
-        diagnostics.push(
-            Diagnostic::new(
-                Severity::Warning,
+        diagnostics.push(stack_overset(
+            (
                 "vertical-headline-overset",
-                format!(
-                    "the vertical headline's columns need {:.0} pt across but the frame is {:.0} pt wide",
-                    width, r.w.0
-                ),
-            )
-            .arg("needed", format!("{width:.0}"))
-            .arg("width", format!("{:.0}", r.w.0))
-            .in_frame(frame.id.clone())
-            .in_story(story.id.clone()),
-        );
+                "the vertical headline's columns need",
+                "width",
+                "wide",
+            ),
+            width,
+            r.w.0,
+            frame,
+            story,
+        ));
     }
 }
