@@ -295,7 +295,11 @@ fn search(
                 .iter_mut()
                 .find(|f| f.line == node.line && f.adjusted == node.adjusted)
             {
-                Some(f) if f.cost <= node.cost => {}
+                // Of two ways that cost the same, the one whose line starts later, whatever
+                // order the scan met them in.
+                Some(f)
+                    if f.cost < node.cost
+                        || (f.cost == node.cost && nodes[f.prev].pos >= from.pos) => {}
                 Some(f) => *f = node,
                 None => fresh.push(node),
             }
