@@ -158,7 +158,10 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
 
 /// Writes every page as PDF, atomically.
 pub fn export_pdf(layout: &EditionLayout, resources: &dyn Resources, path: &Path) -> Outcome {
-    let opts = crate::export::pdf::PdfOptions::pages((0..layout.pages.len()).collect());
+    let opts = crate::export::pdf::PdfOptions::press(
+        (0..layout.pages.len()).collect(),
+        &layout.meta.press,
+    );
     let started = Instant::now();
     let bytes = match crate::export::pdf::export(layout, resources, &opts) {
         Ok(b) => b,

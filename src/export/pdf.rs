@@ -1,5 +1,9 @@
 //! Print PDF from the display list, through krilla: fonts embedded as subsets with ToUnicode
-//! maps, JPEGs passed through, TrimBox and BleedBox, optional crop marks and PDF/A-2b.
+//! maps, TrimBox and BleedBox, optional crop marks and PDF/A-2b.
+//!
+//! Two kinds: the press PDF for the printing plant (photos separated into newsprint CMYK
+//! within the ink limit, black overprinting, optionally PDF/X-4; see [`super::press`]) and the
+//! proof PDF for screens (photos passed through as they are, JPEGs byte for byte).
 //! Deterministic: no timestamps, so the same layout gives the same bytes.
 
 use std::collections::HashMap;
@@ -33,6 +37,36 @@ pub struct PdfOptions {
     pub pdfa: bool,
     /// Downsample photos above this many pixels per inch as printed.
     pub max_ppi: Option<f32>,
+    /// For the printing plant (None: a proof PDF for screens, photos as they are).
+    pub press: Option<Press>,
+}
+
+/// What a press PDF does beyond a proof.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Press {
+    /// The most C+M+Y+K photos are separated to, as a fraction (2.4 is 240%).
+    pub ink_limit: f32,
+    /// Which colours overprint; None for none.
+    pub overprint: Option<super::press::Overprint>,
+    /// Write PDF/X-4 (output intent with the newsprint profile, version keys).
+    pub pdfx: bool,
+}
+
+impl Press {
+    /// The house's press settings, overprint as the house sets it, no PDF/X.
+    pub fn of(settings: &crate::model::PressSettings) -> Self {
+        let overprint = (settings.overprint_black || settings.overprint_tints).then_some(
+            super::press::Overprint {
+                black: settings.overprint_black,
+                tints: settings.overprint_tints,
+            },
+        );
+        Self {
+            ink_limit: settings.ink_limit(),
+            overprint,
+            pdfx: false,
+        }
+    }
 }
 
 impl PdfOptions {
@@ -44,6 +78,15 @@ impl PdfOptions {
             marks: false,
             pdfa: false,
             max_ppi: None,
+            press: None,
+        }
+    }
+
+    /// These pages for the printing plant, as the house's press settings say.
+    pub fn press(pages: Vec<usize>, settings: &crate::model::PressSettings) -> Self {
+        Self {
+            press: Some(Press::of(settings)),
+            ..Self::pages(pages)
         }
     }
 }
@@ -133,12 +176,17 @@ pub fn export(
     }
     let mut doc = Document::new_with(settings);
     let mut fonts: HashMap<FontId, Font> = HashMap::new();
+    let newsprint = opts
+        .press
+        .as_ref()
+        .map(|p| super::newsprint::Newsprint::new(p.ink_limit));
     let mut images = Images {
         resources,
         cache: HashMap::new(),
         max_ppi: opts.max_ppi,
         // PDF/A forbids asking viewers to interpolate images.
         interpolate: !opts.pdfa,
+        press: newsprint.as_ref().map(|n| (n, HashMap::new())),
     };
     for &i in &opts.pages {
         let Some(page) = layout.pages.get(i) else {
@@ -183,7 +231,23 @@ pub fn export(
         metadata = metadata.creation_date(date);
     }
     doc.set_metadata(metadata);
-    doc.finish().map_err(|e| PdfError::Krilla(explain(&e)))
+    let bytes = doc.finish().map_err(|e| PdfError::Krilla(explain(&e)))?;
+    let (Some(press), Some(newsprint)) = (&opts.press, &newsprint) else {
+        return Ok(bytes);
+    };
+    let profile = if press.pdfx {
+        Some(newsprint.icc_profile().map_err(PdfError::Krilla)?)
+    } else {
+        None
+    };
+    if press.overprint.is_none() && profile.is_none() {
+        return Ok(bytes);
+    }
+    let finish = super::press::Finish {
+        overprint: press.overprint,
+        pdfx: profile.as_deref(),
+    };
+    super::press::finish(&bytes, &finish).map_err(PdfError::Krilla)
 }
 
 /// The issue date as PDF metadata.
@@ -432,7 +496,12 @@ struct Images<'a> {
     cache: HashMap<(String, u32), Option<krilla::image::Image>>,
     max_ppi: Option<f32>,
     interpolate: bool,
+    /// For a press PDF: the newsprint press, and its device links by source profile.
+    press: Option<(&'a super::newsprint::Newsprint, Links)>,
 }
+
+/// Device links by the source ICC profile's bytes (empty for sRGB).
+type Links = HashMap<Vec<u8>, Option<super::separate::DeviceLink>>;
 
 impl Images<'_> {
     fn draw(&mut self, surface: &mut Surface, img: &ImageItem) {
@@ -445,12 +514,18 @@ impl Images<'_> {
             .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32);
         let key = (img.source.clone(), factor);
         let (resources, interpolate) = (self.resources, self.interpolate);
+        let press = &mut self.press;
         let image = self
             .cache
             .entry(key)
             .or_insert_with(|| {
                 let data = resources.photo(&img.source).ok()?;
-                encode(&data, factor, interpolate)
+                match press {
+                    Some((newsprint, links)) => {
+                        separated(&data, &img.source, factor, interpolate, newsprint, links)
+                    }
+                    None => encode(&data, factor, interpolate),
+                }
             })
             .clone();
         let Some(image) = image else { return };
@@ -508,6 +583,46 @@ fn encode(
     let rgba = small.to_rgba8();
     let (w, h) = rgba.dimensions();
     Some(krilla::image::Image::from_rgba8(rgba.into_raw(), w, h))
+}
+
+/// A photo separated into newsprint CMYK (downsampled first when asked), for a press PDF.
+fn separated(
+    data: &crate::resources::PhotoData,
+    source: &str,
+    factor: u32,
+    interpolate: bool,
+    newsprint: &super::newsprint::Newsprint,
+    links: &mut Links,
+) -> Option<krilla::image::Image> {
+    let profile = super::separate::embedded_profile(data).unwrap_or_default();
+    let link = links
+        .entry(profile)
+        .or_insert_with_key(|p| {
+            super::separate::DeviceLink::new((!p.is_empty()).then_some(&p[..]), newsprint).ok()
+        })
+        .as_ref()?;
+    let mut decoded = crate::resources::decode_photo(data, "").ok()?;
+    if factor > 1 {
+        decoded = decoded.resize_exact(
+            (data.width / factor).max(1),
+            (data.height / factor).max(1),
+            image::imageops::FilterType::Lanczos3,
+        );
+    }
+    let alpha = decoded.color().has_alpha().then(|| {
+        let rgba = decoded.to_rgba8();
+        rgba.pixels().map(|p| p.0[3]).collect::<Vec<u8>>().into()
+    });
+    let rgb = decoded.to_rgb8();
+    let (width, height) = rgb.dimensions();
+    let image = super::separate::CmykImage {
+        key: format!("{source}|{factor}|{}", newsprint.limit()),
+        width,
+        height,
+        samples: link.separate(rgb.as_raw()).into(),
+        alpha,
+    };
+    krilla::image::Image::from_custom(image, interpolate).ok()
 }
 
 /// Crop marks at the trim corners, outside the bleed, in registration colour.

@@ -121,6 +121,8 @@ pub struct DocumentMeta {
     pub lang: crate::model::Lang,
     /// The issue date, never the clock: the same edition gives the same bytes.
     pub date: Option<jiff::civil::Date>,
+    /// The house's ink limit and overprint, which the print PDF follows.
+    pub press: crate::model::PressSettings,
 }
 
 impl DocumentMeta {
@@ -138,6 +140,7 @@ impl DocumentMeta {
             title,
             lang: edition.lang,
             date: edition.issue_date(),
+            press: edition.press,
         }
     }
 }
