@@ -189,6 +189,20 @@ fn pdfimages_lists_the_press_photo_as_cmyk_and_the_proof_photo_as_an_rgb_jpeg() 
             .map(|l| l.split_whitespace().map(str::to_owned).collect())
             .collect()
     };
+    // Our own preflight of the finished file agrees.
+    let bytes = std::fs::read(&press).unwrap();
+    assert!(
+        broadsheet::export::press::rgb_images(&bytes)
+            .unwrap()
+            .is_empty()
+    );
+    let proof_bytes = std::fs::read(&proof).unwrap();
+    assert_eq!(
+        broadsheet::export::press::rgb_images(&proof_bytes)
+            .unwrap()
+            .len(),
+        1
+    );
     let press_rows = columns(&press);
     assert!(!press_rows.is_empty());
     for row in &press_rows {

@@ -106,6 +106,7 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
     }
     if let Some(out) = outputs.png {
         let mut renderer = crate::render::Renderer::new(assets.clone());
+        renderer.set_press(laid.meta.press);
         for &i in &pages {
             let path = if pages.len() == 1 {
                 out.to_path_buf()

@@ -2,8 +2,9 @@
 //! colour is separated into CMYK for it (black generation and the total-ink limit), and the
 //! ICC output profile that carries both, for the PDF/X output intent.
 //!
-//! No openly licensed newspaper characterization (such as ISOnewspaper26) may be shipped
-//! with the program, so the profile is generated here, deterministically, from a small
+//! No openly licensed newspaper profile is to be had from the package registries this project
+//! builds from (Debian's ICC packages hold display and coated-paper profiles only), so the
+//! profile is generated here, deterministically, from a small
 //! physical model tuned to ISO 12647-3 coldset newsprint: paper L* ≈ 82 with a yellowish
 //! cast, solids about as dark as newsprint inks print, and a tone value increase of about
 //! 26% at 40% (dot gain). It is an honest approximation, not a measurement of one press;
@@ -105,8 +106,26 @@ impl Newsprint {
     }
 
     /// The generated ICC output profile (CMYK, Lab PCS, ICC v4 with lut16 tables), the same
-    /// bytes every time.
-    pub fn icc_profile(&self) -> Result<Vec<u8>, String> {
+    /// bytes every time. Made once per ink limit in a session: it is a pure function of it.
+    pub fn icc_profile(&self) -> Result<std::sync::Arc<[u8]>, String> {
+        type Made = std::collections::HashMap<u32, std::sync::Arc<[u8]>>;
+        static PROFILES: std::sync::LazyLock<std::sync::Mutex<Made>> =
+            std::sync::LazyLock::new(Default::default);
+        let key = self.limit.to_bits();
+        if let Some(found) = PROFILES.lock().ok().and_then(|p| p.get(&key).cloned()) {
+            return Ok(found);
+        }
+        let made: std::sync::Arc<[u8]> = self.make_icc_profile()?.into();
+        if let Ok(mut profiles) = PROFILES.lock() {
+            if profiles.len() >= 16 {
+                profiles.clear();
+            }
+            profiles.insert(key, made.clone());
+        }
+        Ok(made)
+    }
+
+    fn make_icc_profile(&self) -> Result<Vec<u8>, String> {
         let a_to_b = LutWarehouse::Lut(forward_lut());
         let b_to_a = LutWarehouse::Lut(self.separation_lut());
         let white = lab_to_xyz(rgb_to_lab(PAPER));
@@ -236,6 +255,10 @@ fn solve_cmy(target: [f32; 3], k: f32) -> [f32; 3] {
         for i in 0..3 {
             x[i] = (x[i] - step[i]).clamp(0.0, 1.0);
         }
+        // Converged to well under one 8-bit step.
+        if step.iter().all(|s| s.abs() < 1e-4) {
+            break;
+        }
     }
     x
 }
@@ -349,7 +372,7 @@ mod tests {
 
     #[test]
     fn the_profile_is_a_cmyk_output_profile_moxcms_reads_back() {
-        let bytes = Newsprint::new(2.4).icc_profile().unwrap();
+        let bytes = Newsprint::new(2.4).make_icc_profile().unwrap();
         assert_eq!(&bytes[36..40], b"acsp");
         let back = ColorProfile::new_from_slice(&bytes).unwrap();
         assert_eq!(back.color_space, DataColorSpace::Cmyk);

@@ -137,6 +137,9 @@ fn set_compressed(stream: &mut Stream, plain: &[u8]) {
     }
 }
 
+/// (stroke overprints, fill overprints).
+type State = (bool, bool);
+
 /// Follows colours through a content stream and says where overprint turns on and off.
 struct Tracker {
     rule: Overprint,
@@ -145,7 +148,7 @@ struct Tracker {
     /// The state last set by a `gs` of ours; None where it is not known (a form inherits its
     /// caller's).
     applied: Option<(bool, bool)>,
-    stack: Vec<((bool, bool), Option<(bool, bool)>)>,
+    stack: Vec<(State, Option<State>)>,
     /// Whether any `gs` was put in.
     used: bool,
 }
@@ -381,4 +384,44 @@ fn add_xmp_keys(doc: &mut Document) -> Result<(), String> {
     stream.dict.remove(b"Filter");
     stream.set_content(xml.into_bytes());
     Ok(())
+}
+
+/// The images in a finished PDF that are not CMYK or grey (by object number): what a plant's
+/// preflight rejects in a press PDF, since its RIP would convert them with a profile nobody
+/// chose. Empty for every press PDF this program writes.
+pub fn rgb_images(pdf: &[u8]) -> Result<Vec<u32>, String> {
+    let doc = Document::load_mem(pdf).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for (&(number, _), object) in &doc.objects {
+        let Object::Stream(s) = object else { continue };
+        if s.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Image") {
+            continue;
+        }
+        let Ok(space) = s.dict.get(b"ColorSpace") else {
+            continue; // a mask
+        };
+        let space = doc
+            .dereference(space)
+            .map(|(_, o)| o)
+            .map_err(|e| e.to_string())?;
+        let rgb = match space {
+            Object::Name(n) => n == b"DeviceRGB" || n == b"CalRGB",
+            Object::Array(a) => match a.first().and_then(|o| o.as_name().ok()) {
+                Some(b"ICCBased") => {
+                    a.get(1)
+                        .and_then(|o| doc.dereference(o).ok())
+                        .and_then(|(_, o)| o.as_stream().ok())
+                        .and_then(|st| st.dict.get(b"N").and_then(Object::as_i64).ok())
+                        == Some(3)
+                }
+                Some(b"CalRGB") => true,
+                _ => false,
+            },
+            _ => false,
+        };
+        if rgb {
+            out.push(number);
+        }
+    }
+    Ok(out)
 }

@@ -3,18 +3,21 @@
 //! newsprint CMYK of [`super::newsprint`], within the house's ink limit.
 //!
 //! Separating every pixel through the model would be slow, so the conversion is sampled once
-//! per source profile on a 33-point RGB grid (a device link, as colour-managed RIPs build) and
-//! each pixel is interpolated in it.
+//! per source profile on a 17-point RGB grid (a device link, as colour-managed RIPs build for
+//! 8-bit data) and each pixel is interpolated in it. The separated photo goes into the PDF as a
+//! CMYK JPEG (quality 92, no chroma subsampling): lossless Flate made it four times larger and
+//! deflating it took most of a press export's time.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use krilla::image::{BitsPerComponent, CustomImage, ImageColorspace};
 use moxcms::{ColorProfile, Layout, TransformOptions};
 
 use super::newsprint::Newsprint;
 
-const GRID: usize = 33;
+const GRID: usize = 17;
 
 /// RGB → CMYK for one source profile and one press, sampled on a grid.
 pub struct DeviceLink {
@@ -62,37 +65,101 @@ impl DeviceLink {
         Ok(Self { nodes })
     }
 
-    /// One RGB pixel as CMYK bytes (trilinear between the grid's nodes).
-    fn convert(&self, rgb: [u8; 3]) -> [u8; 4] {
-        let scale = (GRID - 1) as f32 / 255.0;
-        let pos = rgb.map(|v| f32::from(v) * scale);
-        let lo = pos.map(|p| (p.floor() as usize).min(GRID - 2));
-        let t = [0, 1, 2].map(|i| pos[i] - lo[i] as f32);
-        let mut acc = [0.0f32; 4];
-        for corner in 0..8usize {
-            let bit = |i: usize| (corner >> (2 - i)) & 1;
-            let w: f32 = (0..3)
-                .map(|i| if bit(i) == 1 { t[i] } else { 1.0 - t[i] })
-                .product();
-            if w == 0.0 {
-                continue;
+    /// One RGB pixel as CMYK (0–1, unrounded): tetrahedral interpolation between the grid's
+    /// nodes, as colour engines do for RGB (four nodes instead of trilinear's eight, and greys
+    /// stay on the grey diagonal).
+    fn convert(&self, cells: &[(usize, f32); 256], rgb: [u8; 3]) -> [f32; 4] {
+        let [(r, fr), (g, fg), (b, fb)] = rgb.map(|v| cells[usize::from(v)]);
+        let base = (r * GRID + g) * GRID + b;
+        let (sr, sg, sb) = (GRID * GRID, GRID, 1);
+        // The tetrahedron the point is in: its corners in order of the largest fraction.
+        let (o1, f1, o2, f2, f3) = if fr >= fg {
+            if fg >= fb {
+                (sr, fr, sr + sg, fg, fb)
+            } else if fr >= fb {
+                (sr, fr, sr + sb, fb, fg)
+            } else {
+                (sb, fb, sr + sb, fr, fg)
             }
-            let idx = ((lo[0] + bit(0)) * GRID + lo[1] + bit(1)) * GRID + lo[2] + bit(2);
-            for (a, v) in acc.iter_mut().zip(self.nodes[idx]) {
-                *a += w * v;
-            }
-        }
-        acc.map(|v| (v * 255.0).round().clamp(0.0, 255.0) as u8)
-    }
-
-    /// Separates RGB8 pixels (3 bytes each) into CMYK8 (4 bytes each).
-    pub fn separate(&self, rgb: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(rgb.len() / 3 * 4);
-        for px in rgb.chunks_exact(3) {
-            out.extend(self.convert([px[0], px[1], px[2]]));
+        } else if fr >= fb {
+            (sg, fg, sr + sg, fr, fb)
+        } else if fg >= fb {
+            (sg, fg, sg + sb, fb, fr)
+        } else {
+            (sb, fb, sg + sb, fg, fr)
+        };
+        let n = &self.nodes;
+        let (c0, c1, c2, c3) = (n[base], n[base + o1], n[base + o2], n[base + sr + sg + sb]);
+        let mut out = [0.0f32; 4];
+        for i in 0..4 {
+            out[i] = c0[i] * (1.0 - f1) + c1[i] * (f1 - f2) + c2[i] * (f2 - f3) + c3[i] * f3;
         }
         out
     }
+
+    /// Separates RGB8 pixels (3 bytes each) into CMYK8 (4 bytes each), on two threads when
+    /// the machine has them.
+    pub fn separate(&self, rgb: &[u8]) -> Vec<u8> {
+        // Each 8-bit value's grid cell and place in it, computed once.
+        let mut cells = [(0usize, 0.0f32); 256];
+        for (v, cell) in cells.iter_mut().enumerate() {
+            let pos = v as f32 * (GRID - 1) as f32 / 255.0;
+            let lo = (pos.floor() as usize).min(GRID - 2);
+            *cell = (lo, pos - lo as f32);
+        }
+        let run = |rgb: &[u8], out: &mut [u8]| {
+            for (px, cmyk) in rgb.chunks_exact(3).zip(out.chunks_exact_mut(4)) {
+                let v = self.convert(&cells, [px[0], px[1], px[2]]);
+                for (o, v) in cmyk.iter_mut().zip(v) {
+                    *o = (v * 255.0 + 0.5).clamp(0.0, 255.0) as u8;
+                }
+            }
+        };
+        let pixels = rgb.len() / 3;
+        let mut out = vec![0u8; pixels * 4];
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+        if threads < 2 || pixels < 65_536 {
+            run(rgb, &mut out);
+            return out;
+        }
+        let half = pixels / 2;
+        let (rgb_a, rgb_b) = rgb.split_at(half * 3);
+        let (out_a, out_b) = out.split_at_mut(half * 4);
+        std::thread::scope(|s| {
+            s.spawn(|| run(rgb_a, out_a));
+            run(rgb_b, out_b);
+        });
+        out
+    }
+}
+
+/// Device links already built, by source profile and ink limit: building one separates a few
+/// thousand colours through the press model, which costs more than converting a photo with
+/// it, and every export of an edition asks for the same few. (A colour engine's transform
+/// cache; the links are pure functions of their key, so sharing them cannot change output.)
+static LINKS: std::sync::LazyLock<Mutex<Links>> = std::sync::LazyLock::new(Mutex::default);
+
+/// Links by (source profile bytes, ink limit bits).
+type Links = HashMap<(Vec<u8>, u32), Arc<DeviceLink>>;
+
+/// The device link from `profile` (an ICC profile's bytes; empty for sRGB) to `press`.
+pub fn link(profile: &[u8], press: &Newsprint) -> Result<Arc<DeviceLink>, String> {
+    let key = (profile.to_vec(), press.limit().to_bits());
+    if let Some(found) = LINKS.lock().ok().and_then(|l| l.get(&key).cloned()) {
+        return Ok(found);
+    }
+    let made = Arc::new(DeviceLink::new(
+        (!profile.is_empty()).then_some(profile),
+        press,
+    )?);
+    if let Ok(mut links) = LINKS.lock() {
+        // A handful of profiles and limits in one session; never an unbounded list.
+        if links.len() >= 16 {
+            links.clear();
+        }
+        links.insert(key, made.clone());
+    }
+    Ok(made)
 }
 
 /// A separated photo for krilla: CMYK samples, written losslessly (Flate).
@@ -136,6 +203,19 @@ impl CustomImage for CmykImage {
     }
 }
 
+/// CMYK8 samples as a CMYK JPEG (Adobe's inverted convention, which krilla's JPEG
+/// passthrough declares with its Decode array).
+pub fn cmyk_jpeg(samples: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
+    let (w, h) = (u16::try_from(width).ok()?, u16::try_from(height).ok()?);
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, 92);
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_1_1);
+    encoder
+        .encode(samples, w, h, jpeg_encoder::ColorType::Cmyk)
+        .ok()?;
+    Some(out)
+}
+
 /// The ICC profile a JPEG or PNG carries, if any.
 pub fn embedded_profile(data: &crate::resources::PhotoData) -> Option<Vec<u8>> {
     use image::ImageDecoder;
@@ -169,5 +249,19 @@ mod tests {
             "red is magenta and yellow: {:?}",
             &px[8..]
         );
+    }
+
+    /// A large photo is converted on two threads; its pixels are the same as converted alone.
+    #[test]
+    fn a_photo_split_across_threads_gives_the_same_pixels() {
+        let link = DeviceLink::new(None, &Newsprint::new(2.4)).unwrap();
+        let rgb: Vec<u8> = (0..300u32 * 300 * 3)
+            .map(|i| (i * 37 % 251) as u8)
+            .collect();
+        let whole = link.separate(&rgb);
+        let half = rgb.len() / 2 / 3 * 3;
+        let mut parts = link.separate(&rgb[..half]);
+        parts.extend(link.separate(&rgb[half..]));
+        assert_eq!(whole, parts);
     }
 }

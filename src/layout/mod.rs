@@ -13,6 +13,7 @@ pub mod fonts;
 mod frames;
 pub mod photos;
 mod preflight;
+pub mod press_check;
 pub mod propose;
 pub mod setting;
 pub mod snap;
@@ -423,6 +424,9 @@ impl Layouter {
             );
         }
         diagnostics.extend(preflight::check(edition));
+        for page in &pages {
+            diagnostics.extend(press_check::check(page, &edition.press));
+        }
         fonts::check(edition, resources.fonts(), &pages, &mut diagnostics);
         EditionLayout {
             pages,

@@ -37,6 +37,17 @@ impl PressSettings {
     pub fn is_default(&self) -> bool {
         *self == Self::default()
     }
+    /// Whether a colour prints over what is under it: K alone, at 100% (or any tint when the
+    /// house overprints tints). The print PDF and the canvas both ask this.
+    pub fn overprints(&self, color: super::Color) -> bool {
+        match color {
+            super::Color::Cmyk(0, 0, 0, k) if k > 0 => {
+                (self.overprint_black && k >= 100) || self.overprint_tints
+            }
+            _ => false,
+        }
+    }
+
     /// The ink limit as the exporter uses it: a fraction of one ink (2.4 for 240%), kept
     /// within [`Self::INK_LIMIT_RANGE`] whatever the file says.
     pub fn ink_limit(&self) -> f32 {
