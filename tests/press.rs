@@ -343,3 +343,41 @@ fn press_and_pdfx_exports_are_byte_identical_run_after_run() {
     assert!(same(&press(&edition)), "press PDFs differ");
     assert!(same(&pdfx(&edition)), "PDF/X files differ");
 }
+
+/// `export` writes a press PDF by default, a proof with `--proof`, PDF/X-4 with `--pdfx`, and
+/// refuses options a proof cannot have.
+#[test]
+fn the_export_command_writes_press_proof_and_pdfx_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/hexi-news.ron");
+    let export = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let status = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+            .args(["export", sample, "--pages", "1", "--pdf"])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        (status, std::fs::read(&out).ok())
+    };
+    let rgb = |bytes: &[u8]| broadsheet::export::press::rgb_images(bytes).unwrap().len();
+    let intent = |bytes: &[u8]| {
+        let doc = Document::load_mem(bytes).unwrap();
+        doc.catalog().unwrap().has(b"OutputIntents")
+    };
+    let (_, press) = export("press.pdf", &[]);
+    let press = press.unwrap();
+    assert_eq!((rgb(&press), intent(&press)), (0, false));
+    let (_, proof) = export("proof.pdf", &["--proof"]);
+    assert_eq!(rgb(&proof.unwrap()), 1);
+    let (_, x4) = export("x4.pdf", &["--pdfx", "--ink-limit", "220"]);
+    assert!(intent(&x4.unwrap()));
+    let (refused, nothing) = export("bad.pdf", &["--proof", "--pdfx"]);
+    assert!(!refused.status.success() && nothing.is_none());
+    let (refused, _) = export("bad.pdf", &["--ink-limit", "20"]);
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("--ink-limit must be 100 to 400"),
+        "{message}"
+    );
+}
