@@ -681,6 +681,9 @@ fn separated(
     interpolate: bool,
     newsprint: &super::newsprint::Newsprint,
 ) -> Option<krilla::image::Image> {
+    if let Some(jpeg) = super::separate::remembered(&data.bytes, factor, newsprint) {
+        return krilla::image::Image::from_jpeg(krilla::Data::from(jpeg), interpolate).ok();
+    }
     let profile = super::separate::embedded_profile(data).unwrap_or_default();
     let link = super::separate::link(&profile, newsprint).ok()?;
     let mut decoded = crate::resources::decode_photo(data, "").ok()?;
@@ -703,6 +706,8 @@ fn separated(
     if alpha.is_none()
         && let Some(jpeg) = super::separate::cmyk_jpeg(&samples, width, height)
     {
+        let jpeg = std::sync::Arc::new(jpeg);
+        super::separate::remember(&data.bytes, factor, newsprint, jpeg.clone());
         return krilla::image::Image::from_jpeg(krilla::Data::from(jpeg), interpolate).ok();
     }
     let image = super::separate::CmykImage {

@@ -216,6 +216,48 @@ pub fn cmyk_jpeg(samples: &[u8], width: u32, height: u32) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A photo separated for the press, as JPEG, with what it was made from.
+struct Separated {
+    source: Arc<[u8]>,
+    factor: u32,
+    limit: u32,
+    jpeg: Arc<Vec<u8>>,
+}
+
+/// The photos separated this session: an edition is exported again and again as it is edited,
+/// and its photos rarely change between exports. Matched by the photo's own bytes (compared,
+/// not hashed), so a changed file is separated again.
+static SEPARATED: std::sync::LazyLock<Mutex<Vec<Separated>>> =
+    std::sync::LazyLock::new(Mutex::default);
+
+/// The JPEG a photo with these bytes was separated into before, at this downsampling and limit.
+pub fn remembered(source: &Arc<[u8]>, factor: u32, press: &Newsprint) -> Option<Arc<Vec<u8>>> {
+    let limit = press.limit().to_bits();
+    let done = SEPARATED.lock().ok()?;
+    done.iter()
+        .find(|s| {
+            s.factor == factor
+                && s.limit == limit
+                && (Arc::ptr_eq(&s.source, source) || s.source[..] == source[..])
+        })
+        .map(|s| s.jpeg.clone())
+}
+
+/// Keeps a separated photo for the next export (the 32 latest).
+pub fn remember(source: &Arc<[u8]>, factor: u32, press: &Newsprint, jpeg: Arc<Vec<u8>>) {
+    if let Ok(mut done) = SEPARATED.lock() {
+        if done.len() >= 32 {
+            done.remove(0);
+        }
+        done.push(Separated {
+            source: source.clone(),
+            factor,
+            limit: press.limit().to_bits(),
+            jpeg,
+        });
+    }
+}
+
 /// The ICC profile a JPEG or PNG carries, if any.
 pub fn embedded_profile(data: &crate::resources::PhotoData) -> Option<Vec<u8>> {
     use image::ImageDecoder;
