@@ -133,6 +133,20 @@ fn layout_and_export_48_pages(bencher: divan::Bencher) {
     layout_and_export(bencher, 48);
 }
 
+/// The same 48 pages as a press PDF (photos separated, black overprinting).
+#[divan::bench(sample_count = 10)]
+fn layout_and_export_48_pages_press(bencher: divan::Bencher) {
+    let edition = sample::generated(48);
+    let assets = assets();
+    let opts = PdfOptions::press((0..48).collect(), &edition.press);
+    bencher.bench(|| {
+        let laid = Layouter::new().layout(&edition, &assets);
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
+            .unwrap()
+            .len()
+    });
+}
+
 /// The brief's large edition: 2,000 pages laid out and exported (target: under 10 s).
 #[divan::bench(sample_count = 3)]
 fn layout_and_export_2000_pages(bencher: divan::Bencher) {
