@@ -342,6 +342,9 @@ fn press_and_pdfx_exports_are_byte_identical_run_after_run() {
     let same = |opts: &PdfOptions| pdf(&edition, opts) == pdf(&edition, opts);
     assert!(same(&press(&edition)), "press PDFs differ");
     assert!(same(&pdfx(&edition)), "PDF/X files differ");
+    // Every page, whose content streams are rewritten on several threads.
+    let all = PdfOptions::press((0..edition.pages.len()).collect(), &edition.press);
+    assert!(same(&all), "press PDFs of the whole edition differ");
 }
 
 /// `export` writes a press PDF by default, a proof with `--proof`, PDF/X-4 with `--pdfx`, and
