@@ -94,6 +94,16 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
             }),
         };
         let bytes = crate::export::pdf::export(&laid, &*assets, &opts)?;
+        // The plant's preflight rejects RGB images in a press PDF: check the file as written.
+        if opts.press.is_some() {
+            let rgb = crate::export::press::rgb_images(&bytes).unwrap_or_default();
+            if !rgb.is_empty() {
+                eprintln!(
+                    "warning[rgb-image]: {} RGB image(s) left in the press PDF\nhint: the plant's RIP would convert them with a profile nobody chose",
+                    rgb.len()
+                );
+            }
+        }
         staged.push((
             stage(out, &bytes)?,
             format!(
