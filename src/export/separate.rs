@@ -306,4 +306,36 @@ mod tests {
         parts.extend(link.separate(&rgb[half..]));
         assert_eq!(whole, parts);
     }
+
+    /// A photo's own ICC profile is read from the file and used: the same pixel values mean
+    /// a different colour in Display P3 than in sRGB, and separate differently.
+    #[test]
+    fn a_photo_tagged_display_p3_is_separated_from_its_own_profile() {
+        use image::ImageEncoder as _;
+        let p3 = ColorProfile::new_display_p3().encode().unwrap();
+        let mut jpeg = Vec::new();
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95);
+        encoder.set_icc_profile(p3.clone()).unwrap();
+        let pixels: Vec<u8> = [40u8, 170, 60].repeat(64);
+        encoder
+            .write_image(&pixels, 8, 8, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let data = crate::resources::PhotoData {
+            bytes: jpeg.into(),
+            width: 8,
+            height: 8,
+            format: image::ImageFormat::Jpeg,
+        };
+        let found = embedded_profile(&data).expect("the JPEG's profile");
+        assert_eq!(found, p3);
+        let press = Newsprint::new(2.4);
+        let tagged = DeviceLink::new(Some(&found), &press)
+            .unwrap()
+            .separate(&[40, 170, 60]);
+        let plain = DeviceLink::new(None, &press)
+            .unwrap()
+            .separate(&[40, 170, 60]);
+        let apart = tagged.iter().zip(&plain).map(|(a, b)| a.abs_diff(*b)).max();
+        assert!(apart > Some(8), "P3 {tagged:?} vs sRGB {plain:?}");
+    }
 }
