@@ -95,10 +95,56 @@ fn export_sample_page1_pdf(bencher: divan::Bencher) {
     });
 }
 
+/// Page 1 of the sample as a press PDF: the photo separated into newsprint CMYK, black
+/// overprinting (compare with `export_sample_page1_pdf`, the proof).
+#[divan::bench]
+fn export_sample_page1_press_pdf(bencher: divan::Bencher) {
+    let edition = bundle::sample();
+    let assets = assets();
+    let laid = Layouter::new().layout(&edition, &assets);
+    let opts = PdfOptions::press(vec![0], &edition.press);
+    bencher.bench(|| {
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
+            .unwrap()
+            .len()
+    });
+}
+
+/// Page 1 of the sample as PDF/X-4 for the plant (the press PDF plus its output intent).
+#[divan::bench]
+fn export_sample_page1_pdfx(bencher: divan::Bencher) {
+    let edition = bundle::sample();
+    let assets = assets();
+    let laid = Layouter::new().layout(&edition, &assets);
+    let mut opts = PdfOptions::press(vec![0], &edition.press);
+    if let Some(p) = opts.press.as_mut() {
+        p.pdfx = true;
+    }
+    bencher.bench(|| {
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
+            .unwrap()
+            .len()
+    });
+}
+
 /// 48 generated pages laid out and exported as one PDF.
 #[divan::bench(sample_count = 10)]
 fn layout_and_export_48_pages(bencher: divan::Bencher) {
     layout_and_export(bencher, 48);
+}
+
+/// The same 48 pages as a press PDF (photos separated, black overprinting).
+#[divan::bench(sample_count = 10)]
+fn layout_and_export_48_pages_press(bencher: divan::Bencher) {
+    let edition = sample::generated(48);
+    let assets = assets();
+    let opts = PdfOptions::press((0..48).collect(), &edition.press);
+    bencher.bench(|| {
+        let laid = Layouter::new().layout(&edition, &assets);
+        export(&laid, &Assets::bundled(Origin::Bundled), &opts)
+            .unwrap()
+            .len()
+    });
 }
 
 /// The brief's large edition: 2,000 pages laid out and exported (target: under 10 s).

@@ -441,6 +441,7 @@ fn settings(t: PageTemplate) -> Edition {
         stories: Vec::new(),
         photos: Vec::new(),
         copyfit: crate::model::CopyfitLimits::default(),
+        press: crate::model::PressSettings::default(),
         fonts: Vec::new(),
         pages: Vec::new(),
     }

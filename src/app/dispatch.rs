@@ -21,7 +21,11 @@ impl BroadsheetApp {
             Command::SaveAs => self.save_as(ctx),
             Command::ImportArticles => self.pick(ctx, Purpose::ImportArticles),
             Command::ImportPhotos => self.pick(ctx, Purpose::ImportPhotos),
-            Command::ExportPdf => self.pick(ctx, Purpose::ExportPdf),
+            Command::ExportPdf => {
+                self.modal = Some(Modal::ExportPdf(super::export_dialog::ExportDialog::new(
+                    &self.doc.edition.press,
+                )));
+            }
             Command::ExportData => self.pick(ctx, Purpose::ExportData),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.step_history(true),
@@ -497,6 +501,10 @@ impl BroadsheetApp {
             Choice::DiscardRecovery(found) => files::Recovery::discard_found(&found),
             Choice::Picked(purpose, paths) => self.picked(ctx, purpose, paths),
             Choice::Create(template) => self.when_saved(ctx, Pending::New(Box::new(template))),
+            Choice::ExportPdf(choice) => {
+                self.pdf_choice = Some(choice);
+                self.pick(ctx, Purpose::ExportPdf);
+            }
             Choice::Cancel => self.after_save = None,
         }
     }

@@ -156,9 +156,14 @@ pub fn import_photos(paths: &[PathBuf]) -> Outcome {
     Outcome::Photos(ok, failed)
 }
 
-/// Writes every page as PDF, atomically.
-pub fn export_pdf(layout: &EditionLayout, resources: &dyn Resources, path: &Path) -> Outcome {
-    let opts = crate::export::pdf::PdfOptions::pages((0..layout.pages.len()).collect());
+/// Writes every page as PDF (for the press or a proof, as chosen), atomically.
+pub fn export_pdf(
+    layout: &EditionLayout,
+    resources: &dyn Resources,
+    path: &Path,
+    choice: &super::export_dialog::PdfChoice,
+) -> Outcome {
+    let opts = choice.options((0..layout.pages.len()).collect(), &layout.meta.press);
     let started = Instant::now();
     let bytes = match crate::export::pdf::export(layout, resources, &opts) {
         Ok(b) => b,

@@ -144,10 +144,15 @@ impl BroadsheetApp {
                 // the export too.
                 let (layouter, assets) = self.doc.fresh_layout();
                 let edition = self.doc.edition.clone();
+                // What the export dialog chose; a press PDF as the house says otherwise.
+                let choice = self
+                    .pdf_choice
+                    .take()
+                    .unwrap_or_else(|| super::export_dialog::PdfChoice::of(&edition.press));
                 self.spawn(ctx, purpose.title(), move || {
                     let layout = layouter.layout(&edition, &*assets);
                     if purpose == Purpose::ExportPdf {
-                        files::export_pdf(&layout, &*assets, &first)
+                        files::export_pdf(&layout, &*assets, &first, &choice)
                     } else {
                         files::export_data(&layout, &*assets, &first)
                     }

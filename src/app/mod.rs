@@ -16,6 +16,7 @@ mod diagnostics;
 mod dialogs;
 mod dispatch;
 mod document;
+mod export_dialog;
 mod files;
 mod flow;
 mod font_dialog;
@@ -213,6 +214,8 @@ pub struct BroadsheetApp {
     failure: Arc<Mutex<Option<String>>>,
     /// The frames last copied, as the RON text also put on the system clipboard.
     clipboard: Option<String>,
+    /// The PDF options chosen in the export dialog, waiting for the file to be picked.
+    pdf_choice: Option<export_dialog::PdfChoice>,
     /// The content-grabber drag in progress.
     grab: Option<arrange::GrabState>,
 }
@@ -285,6 +288,7 @@ impl BroadsheetApp {
             screenshot_taken: false,
             failure: Arc::default(),
             clipboard: None,
+            pdf_choice: None,
             grab: None,
             options,
         }

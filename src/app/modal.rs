@@ -50,6 +50,8 @@ pub enum Modal {
     Fonts(Box<FontsDialog>),
     /// 版面方案: modular layouts of the current page for the stories chosen.
     Propose(Box<super::propose_dialog::ProposeDialog>),
+    /// Export PDF: for the press or a proof, PDF/X, overprint, ink limit.
+    ExportPdf(super::export_dialog::ExportDialog),
 }
 
 /// What a dialog's buttons ask for.
@@ -61,6 +63,8 @@ pub enum Choice {
     DiscardRecovery(Found),
     Picked(Purpose, Vec<PathBuf>),
     Create(PageTemplate),
+    /// Export a PDF with these options: pick the file next.
+    ExportPdf(super::export_dialog::PdfChoice),
     /// Closed without a choice: whatever was waiting on it does not happen.
     Cancel,
 }
@@ -133,6 +137,7 @@ impl Modal {
                 intents,
             ),
             Self::Propose(d) => d.ui(ctx, edition, doc.assets.clone(), intents),
+            Self::ExportPdf(d) => d.ui(ctx, intents),
         };
         if let Some(c) = choice {
             intents.push(Intent::Choice(c));

@@ -192,6 +192,7 @@ fn render_loop(inbox: &Receiver<Job>, outbox: &Sender<Rendered>, ctx: &egui::Con
                         crate::render::Renderer::new(job.assets.clone()),
                     )),
                 };
+                r.set_press(job.layout.meta.press);
                 let scale = job.key.width_px as f32 / page.width;
                 let pixmap = match job.key.region {
                     Some([x, y, w, h]) => {

@@ -12,6 +12,7 @@ use crate::model::{Diagnostic, Edition, Severity, io};
 use crate::resources::{self, Origin};
 use crate::{bundle, import, layout, sample};
 
+mod export;
 mod typeset;
 
 /// Broadsheet: newspaper page layout. With no command, opens the editor on FILE (or the bundled
@@ -94,9 +95,24 @@ pub enum Command {
         /// Crop marks in registration colour outside the bleed (PDF).
         #[arg(long)]
         marks: bool,
-        /// Validate as PDF/A-2b (colours become sRGB) (PDF).
+        /// Validate as PDF/A-2b (colours become sRGB; an archive or proof PDF, not for the
+        /// press) (PDF).
         #[arg(long)]
         pdfa: bool,
+        /// A proof PDF for screens: photos as they are (RGB, JPEGs byte for byte), no
+        /// overprint. Without it the PDF is for the printing plant: photos separated into
+        /// newsprint CMYK within the ink limit, black overprinting.
+        #[arg(long, conflicts_with_all = ["pdfx", "no_overprint", "ink_limit"])]
+        proof: bool,
+        /// Write PDF/X-4 for the plant: the newsprint output intent and version keys.
+        #[arg(long, conflicts_with = "pdfa")]
+        pdfx: bool,
+        /// Let black knock out what is under it instead of overprinting (叠印 off).
+        #[arg(long)]
+        no_overprint: bool,
+        /// Total ink limit for photos, in percent (default: the edition's house setting, 240).
+        #[arg(long, value_name = "PERCENT")]
+        ink_limit: Option<f32>,
         /// Downsample photos printed above this resolution (PDF).
         #[arg(long, value_name = "PPI")]
         max_ppi: Option<f32>,
@@ -208,6 +224,10 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             bleed,
             marks,
             pdfa,
+            proof,
+            pdfx,
+            no_overprint,
+            ink_limit,
             max_ppi,
             png,
             dpi,
@@ -233,17 +253,31 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                     "--max-ppi must be a number of 1 or more, not {ppi}"
                 );
             }
-            let outputs = Outputs {
+            if let Some(limit) = ink_limit {
+                let range = crate::model::PressSettings::INK_LIMIT_RANGE;
+                anyhow::ensure!(
+                    range.contains(&limit),
+                    "--ink-limit must be {} to {} (percent), not {limit}",
+                    range.start(),
+                    range.end()
+                );
+            }
+            let outputs = export::Outputs {
                 data: data.as_deref(),
                 pdf: pdf.as_deref(),
                 bleed,
                 marks,
                 pdfa,
+                press: (!proof && !pdfa).then_some(export::PressFlags {
+                    pdfx,
+                    no_overprint,
+                    ink_limit,
+                }),
                 max_ppi,
                 png: png.as_deref(),
                 dpi,
             };
-            export_cmd(&file, &outputs, pages.as_deref())
+            export::run(&file, &outputs, pages.as_deref())
         }
         Command::Fit {
             file,
@@ -606,131 +640,8 @@ fn import_cmd(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `export` writes.
-struct Outputs<'a> {
-    data: Option<&'a Path>,
-    pdf: Option<&'a Path>,
-    bleed: f32,
-    marks: bool,
-    pdfa: bool,
-    max_ppi: Option<f32>,
-    png: Option<&'a Path>,
-    dpi: f32,
-}
-
-fn export_cmd(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(
-        outputs.data.is_some() || outputs.pdf.is_some() || outputs.png.is_some(),
-        "nothing to export\nhint: name an output with --pdf OUT.pdf, --data OUT.json or --png OUT.png"
-    );
-    let data = outputs.data;
-    let (edition, origin) = open(Some(file))?;
-    let assets = std::sync::Arc::new(resources::Assets::new(origin, &[]));
-    let laid = layout::layout(&edition, &*assets);
-    let pages = match pages {
-        Some(spec) => crate::export::parse_page_range(spec, edition.pages.len())
-            .map_err(anyhow::Error::msg)?,
-        None => (0..edition.pages.len()).collect(),
-    };
-    if outputs.png.is_some() {
-        check_raster(&laid, &pages, outputs.dpi)?;
-    }
-    for d in laid
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-    {
-        eprintln!("{d}");
-    }
-    // Every output is staged beside its target first and renamed into place only when all
-    // of them were written: a failure halfway leaves the previous files as they were.
-    let mut staged: Vec<(io::Staged, String)> = Vec::new();
-    let stage = |path: &Path, bytes: &[u8]| {
-        io::Staged::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
-    };
-    if let Some(out) = data {
-        let format = crate::export::data::DataFormat::from_path(out);
-        let written = io::Staged::write_with(out, |f| {
-            crate::export::data::write(&laid, &pages, &*assets, format, f)
-        })
-        .with_context(|| format!("{}: cannot write", out.display()))?;
-        staged.push((
-            written,
-            format!("wrote {} ({})", out.display(), count(pages.len(), "page")),
-        ));
-    }
-    if let Some(out) = outputs.pdf {
-        let opts = crate::export::pdf::PdfOptions {
-            pages: pages.clone(),
-            bleed: outputs.bleed,
-            marks: outputs.marks,
-            pdfa: outputs.pdfa,
-            max_ppi: outputs.max_ppi,
-        };
-        let bytes = crate::export::pdf::export(&laid, &*assets, &opts)?;
-        staged.push((
-            stage(out, &bytes)?,
-            format!(
-                "wrote {} ({}, {} KB)",
-                out.display(),
-                count(pages.len(), "page"),
-                bytes.len() / 1024
-            ),
-        ));
-    }
-    if let Some(out) = outputs.png {
-        let mut renderer = crate::render::Renderer::new(assets.clone());
-        for &i in &pages {
-            let path = if pages.len() == 1 {
-                out.to_path_buf()
-            } else {
-                let stem = out
-                    .file_stem()
-                    .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
-                out.with_file_name(format!("{stem}-{}.png", i + 1))
-            };
-            let png = renderer
-                .try_render(&laid.pages[i], outputs.dpi / 72.0)?
-                .encode_png()
-                .map_err(|e| anyhow::anyhow!("cannot encode PNG: {e}"))?;
-            staged.push((stage(&path, &png)?, format!("wrote {}", path.display())));
-        }
-    }
-    for (file, message) in staged {
-        file.commit()
-            .context("cannot put an exported file in place")?;
-        eprintln!("{message}");
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Refuses a `--dpi` that is not a positive number or would make a page's image larger than
-/// the renderer's limits, before anything is written.
-fn check_raster(laid: &layout::EditionLayout, pages: &[usize], dpi: f32) -> anyhow::Result<()> {
-    for &i in pages {
-        let page = &laid.pages[i];
-        if let Err(e) = crate::render::raster_size(page.width, page.height, dpi / 72.0) {
-            let longest = page.width.max(page.height).max(1.0);
-            let most = (crate::render::MAX_SIDE_PX as f32 / longest * 72.0)
-                .min(
-                    ((crate::render::MAX_PIXELS as f32)
-                        / page.width.max(1.0)
-                        / page.height.max(1.0))
-                    .sqrt()
-                        * 72.0,
-                )
-                .floor();
-            anyhow::bail!(
-                "--dpi {dpi}: page {}: {e}\nhint: this page renders at up to {most} dpi",
-                i + 1
-            );
-        }
-    }
-    Ok(())
-}
-
 /// "1 page", "2 pages".
-fn count(n: usize, what: &str) -> String {
+pub(crate) fn count(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {

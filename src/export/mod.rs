@@ -2,7 +2,10 @@
 
 mod columns;
 pub mod data;
+pub mod newsprint;
 pub mod pdf;
+pub mod press;
+mod separate;
 
 /// Which pages to export: `1-2`, `3`, `1,4-5` (1-based, inclusive).
 pub fn parse_page_range(spec: &str, pages: usize) -> Result<Vec<usize>, String> {

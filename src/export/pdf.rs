@@ -1,5 +1,9 @@
 //! Print PDF from the display list, through krilla: fonts embedded as subsets with ToUnicode
-//! maps, JPEGs passed through, TrimBox and BleedBox, optional crop marks and PDF/A-2b.
+//! maps, TrimBox and BleedBox, optional crop marks and PDF/A-2b.
+//!
+//! Two kinds: the press PDF for the printing plant (photos separated into newsprint CMYK
+//! within the ink limit, black overprinting, optionally PDF/X-4; see [`super::press`]) and the
+//! proof PDF for screens (photos passed through as they are, JPEGs byte for byte).
 //! Deterministic: no timestamps, so the same layout gives the same bytes.
 
 use std::collections::HashMap;
@@ -33,6 +37,36 @@ pub struct PdfOptions {
     pub pdfa: bool,
     /// Downsample photos above this many pixels per inch as printed.
     pub max_ppi: Option<f32>,
+    /// For the printing plant (None: a proof PDF for screens, photos as they are).
+    pub press: Option<Press>,
+}
+
+/// What a press PDF does beyond a proof.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Press {
+    /// The most C+M+Y+K photos are separated to, as a fraction (2.4 is 240%).
+    pub ink_limit: f32,
+    /// Which colours overprint; None for none.
+    pub overprint: Option<super::press::Overprint>,
+    /// Write PDF/X-4 (output intent with the newsprint profile, version keys).
+    pub pdfx: bool,
+}
+
+impl Press {
+    /// The house's press settings, overprint as the house sets it, no PDF/X.
+    pub fn of(settings: &crate::model::PressSettings) -> Self {
+        let overprint = (settings.overprint_black || settings.overprint_tints).then_some(
+            super::press::Overprint {
+                black: settings.overprint_black,
+                tints: settings.overprint_tints,
+            },
+        );
+        Self {
+            ink_limit: settings.ink_limit(),
+            overprint,
+            pdfx: false,
+        }
+    }
 }
 
 impl PdfOptions {
@@ -44,6 +78,15 @@ impl PdfOptions {
             marks: false,
             pdfa: false,
             max_ppi: None,
+            press: None,
+        }
+    }
+
+    /// These pages for the printing plant, as the house's press settings say.
+    pub fn press(pages: Vec<usize>, settings: &crate::model::PressSettings) -> Self {
+        Self {
+            press: Some(Press::of(settings)),
+            ..Self::pages(pages)
         }
     }
 }
@@ -133,13 +176,21 @@ pub fn export(
     }
     let mut doc = Document::new_with(settings);
     let mut fonts: HashMap<FontId, Font> = HashMap::new();
+    let newsprint = opts
+        .press
+        .as_ref()
+        .map(|p| super::newsprint::Newsprint::new(p.ink_limit));
     let mut images = Images {
         resources,
         cache: HashMap::new(),
         max_ppi: opts.max_ppi,
         // PDF/A forbids asking viewers to interpolate images.
         interpolate: !opts.pdfa,
+        press: newsprint.as_ref(),
+        prefetch: None,
     };
+    // A press PDF's photos are separated on another thread while the text is drawn.
+    images.prefetch = images.start_prefetch(layout, &opts.pages);
     for &i in &opts.pages {
         let Some(page) = layout.pages.get(i) else {
             continue;
@@ -169,6 +220,10 @@ pub fn export(
         surface.finish();
         p.finish();
     }
+    // Photos placed but never drawn (clipped away) leave no thread behind.
+    if let Some(handle) = images.prefetch.take() {
+        let _ = handle.join();
+    }
     let meta = &layout.meta;
     let lang = match meta.lang {
         Lang::Zh => "zh-Hans",
@@ -183,7 +238,23 @@ pub fn export(
         metadata = metadata.creation_date(date);
     }
     doc.set_metadata(metadata);
-    doc.finish().map_err(|e| PdfError::Krilla(explain(&e)))
+    let bytes = doc.finish().map_err(|e| PdfError::Krilla(explain(&e)))?;
+    let (Some(press), Some(newsprint)) = (&opts.press, &newsprint) else {
+        return Ok(bytes);
+    };
+    let profile = if press.pdfx {
+        Some(newsprint.icc_profile().map_err(PdfError::Krilla)?)
+    } else {
+        None
+    };
+    if press.overprint.is_none() && profile.is_none() {
+        return Ok(bytes);
+    }
+    let finish = super::press::Finish {
+        overprint: press.overprint,
+        pdfx: profile.as_deref(),
+    };
+    super::press::finish(&bytes, &finish).map_err(PdfError::Krilla)
 }
 
 /// The issue date as PDF metadata.
@@ -207,29 +278,53 @@ fn label(text: &str) -> PageLabel {
     )
 }
 
-fn paint(color: Color, pdfa: bool) -> Paint {
-    match color {
-        Color::Cmyk(c, m, y, k) if !pdfa => {
-            let s = |v: u8| (f32::from(v.min(100)) * 2.55).round() as u8;
-            cmyk::Color::new(s(c), s(m), s(y), s(k)).into()
+/// How the display list's colours go into the PDF.
+#[derive(Clone, Copy)]
+enum Inks<'a> {
+    /// CMYK as CMYK, RGB as RGB (a proof).
+    AsGiven,
+    /// Everything as sRGB (PDF/A without an output profile).
+    Srgb,
+    /// For the press: CMYK as it is, RGB separated for newsprint like the photos.
+    Newsprint(&'a super::newsprint::Newsprint),
+}
+
+fn paint(color: Color, inks: Inks) -> Paint {
+    let percent = |v: u8| (f32::from(v.min(100)) * 2.55).round() as u8;
+    let unit = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    match (color, inks) {
+        (Color::Cmyk(c, m, y, k), Inks::AsGiven | Inks::Newsprint(_)) => {
+            cmyk::Color::new(percent(c), percent(m), percent(y), percent(k)).into()
         }
-        other => {
+        (Color::Rgb(r, g, b), Inks::Newsprint(press)) => {
+            let linear = [r, g, b].map(|v| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            });
+            let [c, m, y, k] = press.separate(linear);
+            cmyk::Color::new(unit(c), unit(m), unit(y), unit(k)).into()
+        }
+        (other, _) => {
             let [r, g, b] = other.to_rgb();
             rgb::Color::new(r, g, b).into()
         }
     }
 }
 
-fn fill(color: Color, pdfa: bool) -> Fill {
+fn fill(color: Color, inks: Inks) -> Fill {
     Fill {
-        paint: paint(color, pdfa),
+        paint: paint(color, inks),
         ..Fill::default()
     }
 }
 
 /// A stroke, or None for a width or dash that cannot be drawn: pdf-writer panics on a NaN,
 /// so nothing that is not a positive finite number gets through.
-fn stroke(color: Color, width: f32, dash: Option<Dash>, pdfa: bool) -> Option<Stroke> {
+fn stroke(color: Color, width: f32, dash: Option<Dash>, inks: Inks) -> Option<Stroke> {
     let drawable = |v: f32| v.is_finite() && v > 0.0;
     if !drawable(width) {
         return None;
@@ -243,7 +338,7 @@ fn stroke(color: Color, width: f32, dash: Option<Dash>, pdfa: bool) -> Option<St
         None => None,
     };
     Some(Stroke {
-        paint: paint(color, pdfa),
+        paint: paint(color, inks),
         width,
         dash,
         ..Stroke::default()
@@ -259,17 +354,18 @@ fn draw_page(
     opts: &PdfOptions,
 ) -> Result<(), PdfError> {
     let column_sizes = super::columns::text_sizes(page);
+    let inks = images.inks(opts.pdfa);
     for item in &page.items {
         match item {
             Item::GlyphRun(run) => {
-                draw_run(surface, run, (book, fonts), &column_sizes, opts.pdfa)?;
+                draw_run(surface, run, (book, fonts), &column_sizes, inks)?;
             }
             Item::Rule(r) => {
                 let mut pb = PathBuilder::new();
                 pb.move_to(r.from.x, r.from.y);
                 pb.line_to(r.to.x, r.to.y);
                 if let (Some(path), Some(stroke)) =
-                    (pb.finish(), stroke(r.color, r.width, r.dash, opts.pdfa))
+                    (pb.finish(), stroke(r.color, r.width, r.dash, inks))
                 {
                     surface.set_fill(None);
                     surface.set_stroke(Some(stroke));
@@ -284,11 +380,11 @@ fn draw_page(
                 };
                 let mut pb = PathBuilder::new();
                 pb.push_rect(rect);
-                let stroke = r.stroke.and_then(|(c, w)| stroke(c, w, r.dash, opts.pdfa));
+                let stroke = r.stroke.and_then(|(c, w)| stroke(c, w, r.dash, inks));
                 if let Some(path) = pb.finish()
                     && (r.fill.is_some() || stroke.is_some())
                 {
-                    surface.set_fill(r.fill.map(|c| fill(c, opts.pdfa)));
+                    surface.set_fill(r.fill.map(|c| fill(c, inks)));
                     surface.set_stroke(stroke);
                     surface.draw_path(&path);
                     surface.set_stroke(None);
@@ -307,7 +403,7 @@ fn draw_run(
     run: &PlacedRun,
     (book, fonts): (&FontBook, &mut HashMap<FontId, Font>),
     column_sizes: &HashMap<&FrameId, f32>,
-    pdfa: bool,
+    inks: Inks,
 ) -> Result<(), PdfError> {
     let font = match fonts.get(&run.font) {
         Some(f) => f.clone(),
@@ -319,10 +415,10 @@ fn draw_run(
             f
         }
     };
-    surface.set_fill(Some(fill(run.color, pdfa)));
+    surface.set_fill(Some(fill(run.color, inks)));
     if !run.direction.is_horizontal() {
         let text_size = column_sizes.get(&run.frame).copied().unwrap_or(run.size);
-        super::columns::draw_column(surface, run, font, fill(run.color, pdfa), text_size);
+        super::columns::draw_column(surface, run, font, fill(run.color, inks), text_size);
         return Ok(());
     }
     let size = run.size;
@@ -432,25 +528,92 @@ struct Images<'a> {
     cache: HashMap<(String, u32), Option<krilla::image::Image>>,
     max_ppi: Option<f32>,
     interpolate: bool,
+    /// For a press PDF: the newsprint press the photos are separated for.
+    press: Option<&'a super::newsprint::Newsprint>,
+    /// The photos being separated on another thread, taken into `cache` when the first is
+    /// drawn.
+    prefetch: Option<std::thread::JoinHandle<Prepared>>,
 }
 
-impl Images<'_> {
+/// Photos ready for krilla, by source and downsampling factor.
+type Prepared = HashMap<(String, u32), Option<krilla::image::Image>>;
+
+impl<'a> Images<'a> {
+    /// The downsampling factor of a placed photo: whole factors, so the same request gives
+    /// the same pixels.
+    fn factor(&self, img: &ImageItem) -> u32 {
+        self.max_ppi
+            .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32)
+    }
+
+    /// Starts separating the photos of `pages` for the press on a thread of their own: the
+    /// work is the photo's alone (its bytes and the press model), and krilla draws the text
+    /// meanwhile. Nothing for a proof.
+    fn start_prefetch(
+        &self,
+        layout: &EditionLayout,
+        pages: &[usize],
+    ) -> Option<std::thread::JoinHandle<Prepared>> {
+        let press = self.press?.clone();
+        let mut jobs: Vec<((String, u32), crate::resources::PhotoData)> = Vec::new();
+        let placed = pages.iter().filter_map(|&i| layout.pages.get(i));
+        for page in placed {
+            for item in &page.items {
+                let Item::Image(img) = item else { continue };
+                let key = (img.source.clone(), self.factor(img));
+                if img.missing || jobs.iter().any(|(k, _)| *k == key) {
+                    continue;
+                }
+                if let Ok(data) = self.resources.photo(&img.source) {
+                    jobs.push((key, data));
+                }
+            }
+        }
+        if jobs.is_empty() {
+            return None;
+        }
+        let interpolate = self.interpolate;
+        Some(std::thread::spawn(move || {
+            jobs.into_iter()
+                .map(|((source, factor), data)| {
+                    let image = separated(&data, &source, factor, interpolate, &press);
+                    ((source, factor), image)
+                })
+                .collect()
+        }))
+    }
+
+    /// How colours go in: separated for newsprint in a press PDF.
+    fn inks(&self, pdfa: bool) -> Inks<'a> {
+        match (&self.press, pdfa) {
+            (Some(press), _) => Inks::Newsprint(press),
+            (None, true) => Inks::Srgb,
+            (None, false) => Inks::AsGiven,
+        }
+    }
+
     fn draw(&mut self, surface: &mut Surface, img: &ImageItem) {
         if img.missing {
             return; // the layout placed a placeholder
         }
-        // Downsampling is by whole factors so the same request gives the same pixels.
-        let factor = self
-            .max_ppi
-            .map_or(1, |max| (img.effective_ppi / max).floor().max(1.0) as u32);
+        if let Some(done) = self.prefetch.take().and_then(|h| h.join().ok()) {
+            self.cache.extend(done);
+        }
+        let factor = self.factor(img);
         let key = (img.source.clone(), factor);
         let (resources, interpolate) = (self.resources, self.interpolate);
+        let press = self.press;
         let image = self
             .cache
             .entry(key)
             .or_insert_with(|| {
                 let data = resources.photo(&img.source).ok()?;
-                encode(&data, factor, interpolate)
+                match press {
+                    Some(newsprint) => {
+                        separated(&data, &img.source, factor, interpolate, newsprint)
+                    }
+                    None => encode(&data, factor, interpolate),
+                }
             })
             .clone();
         let Some(image) = image else { return };
@@ -510,13 +673,61 @@ fn encode(
     Some(krilla::image::Image::from_rgba8(rgba.into_raw(), w, h))
 }
 
+/// A photo separated into newsprint CMYK (downsampled first when asked), for a press PDF.
+fn separated(
+    data: &crate::resources::PhotoData,
+    source: &str,
+    factor: u32,
+    interpolate: bool,
+    newsprint: &super::newsprint::Newsprint,
+) -> Option<krilla::image::Image> {
+    if let Some(jpeg) = super::separate::remembered(&data.bytes, factor, newsprint) {
+        return krilla::image::Image::from_jpeg(krilla::Data::from(jpeg), interpolate).ok();
+    }
+    let profile = super::separate::embedded_profile(data).unwrap_or_default();
+    let link = super::separate::link(&profile, newsprint).ok()?;
+    let mut decoded = crate::resources::decode_photo(data, "").ok()?;
+    if factor > 1 {
+        decoded = decoded.resize_exact(
+            (data.width / factor).max(1),
+            (data.height / factor).max(1),
+            image::imageops::FilterType::Lanczos3,
+        );
+    }
+    let alpha = decoded.color().has_alpha().then(|| {
+        let rgba = decoded.to_rgba8();
+        rgba.pixels().map(|p| p.0[3]).collect::<Vec<u8>>().into()
+    });
+    let rgb = decoded.to_rgb8();
+    let (width, height) = rgb.dimensions();
+    let samples = link.separate(rgb.as_raw());
+    // A photo without transparency goes in as a CMYK JPEG; one with it keeps its mask, which
+    // JPEG cannot carry, and goes in losslessly.
+    if alpha.is_none()
+        && let Some(jpeg) = super::separate::cmyk_jpeg(&samples, width, height)
+    {
+        let jpeg = std::sync::Arc::new(jpeg);
+        super::separate::remember(&data.bytes, factor, newsprint, jpeg.clone());
+        return krilla::image::Image::from_jpeg(krilla::Data::from(jpeg), interpolate).ok();
+    }
+    let image = super::separate::CmykImage {
+        key: format!("{source}|{factor}|{}", newsprint.limit()),
+        width,
+        height,
+        samples: samples.into(),
+        alpha,
+    };
+    krilla::image::Image::from_custom(image, interpolate).ok()
+}
+
 /// Crop marks at the trim corners, outside the bleed, in registration colour.
 fn crop_marks(surface: &mut Surface, extra: f32, w: f32, h: f32, opts: &PdfOptions) {
     // Registration: 100% of every ink, so the marks print on every plate.
     let registration = Color::Cmyk(100, 100, 100, 100);
     let gap = opts.bleed + 3.0;
     surface.set_fill(None);
-    surface.set_stroke(stroke(registration, 0.25, None, opts.pdfa));
+    let inks = if opts.pdfa { Inks::Srgb } else { Inks::AsGiven };
+    surface.set_stroke(stroke(registration, 0.25, None, inks));
     for (x, y) in [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)] {
         let (px, py) = (extra + x, extra + y);
         let dx = if x == 0.0 { -1.0 } else { 1.0 };

@@ -13,6 +13,7 @@ pub mod fonts;
 mod frames;
 pub mod photos;
 mod preflight;
+pub mod press_check;
 pub mod propose;
 pub mod setting;
 pub mod snap;
@@ -121,6 +122,8 @@ pub struct DocumentMeta {
     pub lang: crate::model::Lang,
     /// The issue date, never the clock: the same edition gives the same bytes.
     pub date: Option<jiff::civil::Date>,
+    /// The house's ink limit and overprint, which the print PDF follows.
+    pub press: crate::model::PressSettings,
 }
 
 impl DocumentMeta {
@@ -138,6 +141,7 @@ impl DocumentMeta {
             title,
             lang: edition.lang,
             date: edition.issue_date(),
+            press: edition.press,
         }
     }
 }
@@ -420,6 +424,9 @@ impl Layouter {
             );
         }
         diagnostics.extend(preflight::check(edition));
+        for page in &pages {
+            diagnostics.extend(press_check::check(page, &edition.press));
+        }
         fonts::check(edition, resources.fonts(), &pages, &mut diagnostics);
         EditionLayout {
             pages,

@@ -104,6 +104,9 @@ pub struct Edition {
     /// How far copyfit may change type and frames.
     #[serde(default, skip_serializing_if = "super::CopyfitLimits::is_default")]
     pub copyfit: super::CopyfitLimits,
+    /// Ink limit and overprint for the printing plant (house style).
+    #[serde(default, skip_serializing_if = "super::PressSettings::is_default")]
+    pub press: super::PressSettings,
     /// The fonts the edition was last laid out and saved with (see [`super::FontRecord`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fonts: Vec<super::FontRecord>,

@@ -13,6 +13,7 @@ mod ids;
 pub mod io;
 mod page;
 mod parts;
+mod press;
 mod regrid;
 mod restyle;
 mod settings;
@@ -36,6 +37,7 @@ pub use page::{
     MIN_WRAP_CHARS, Page, Photo, RuleStyle, Stroke, Wrap,
 };
 pub use parts::Part;
+pub use press::PressSettings;
 pub use regrid::regrid_rect;
 pub use restyle::StyleUse;
 pub use settings::{

@@ -92,14 +92,30 @@ pub struct Renderer {
     resources: Arc<dyn Resources>,
     glyphs: HashMap<(FontId, u16), Option<tiny_skia::Path>>,
     images: HashMap<String, Option<Pixmap>>,
+    /// Which colours print over what is under them (叠印), as the press PDF sets them.
+    press: crate::model::PressSettings,
 }
 
-fn paint(color: Color) -> Paint<'static> {
-    let [r, g, b] = color.to_rgb();
-    let mut p = Paint::default();
-    p.set_color_rgba8(r, g, b, 255);
-    p.anti_alias = true;
-    p
+impl Renderer {
+    /// A colour's paint. One the press overprints is multiplied into what is under it, the
+    /// way its ink adds to the other inks on paper: black type on a tint box or a photo
+    /// shows what the plant prints, with no white around it.
+    fn paint(&self, color: Color) -> Paint<'static> {
+        let [r, g, b] = color.to_rgb();
+        let mut p = Paint::default();
+        p.set_color_rgba8(r, g, b, 255);
+        p.anti_alias = true;
+        if self.press.overprints(color) {
+            p.blend_mode = tiny_skia::BlendMode::Multiply;
+        }
+        p
+    }
+
+    /// Draws overprinting colours as the house's press settings say (the default: 100% K
+    /// overprints).
+    pub fn set_press(&mut self, press: crate::model::PressSettings) {
+        self.press = press;
+    }
 }
 
 /// A stroke of `width` with butt ends and mitred corners (the PDF's defaults too), dashed when
@@ -117,6 +133,28 @@ fn stroke(width: f32, dash: Option<crate::layout::Dash>) -> Option<Stroke> {
         dash,
         ..Stroke::default()
     })
+}
+
+/// Strokes `path`. tiny-skia draws lines under a pixel wide as hairlines, which ignore their
+/// anti-aliasing coverage under any blend mode but source-over (they came out solid black), so
+/// an overprinting line that thin is drawn over what is under it instead: at that size the
+/// difference cannot be seen, and the line keeps the weight it always had on screen.
+fn stroke_path(
+    pm: &mut Pixmap,
+    path: &tiny_skia::Path,
+    paint: &Paint,
+    stroke: &Stroke,
+    (tf, scale): (Transform, f32),
+) {
+    if paint.blend_mode != tiny_skia::BlendMode::SourceOver && stroke.width * scale < 1.0 {
+        let plain = Paint {
+            blend_mode: tiny_skia::BlendMode::SourceOver,
+            ..paint.clone()
+        };
+        pm.stroke_path(path, &plain, stroke, tf, None);
+    } else {
+        pm.stroke_path(path, paint, stroke, tf, None);
+    }
 }
 
 /// True when `run` lies wholly above or below the band `y0..y0 + h`. A horizontal run is
@@ -137,6 +175,7 @@ impl Renderer {
             resources,
             glyphs: HashMap::new(),
             images: HashMap::new(),
+            press: crate::model::PressSettings::default(),
         }
     }
 
@@ -208,7 +247,7 @@ impl Renderer {
                 // Lines wholly above or below the region cost nothing.
                 Item::GlyphRun(run) if outside(run, y0, rh) => {}
                 Item::GlyphRun(run) => {
-                    let p = paint(run.color);
+                    let p = self.paint(run.color);
                     for (at, g) in run.glyph_origins() {
                         if let Some(path) = self.outline(run.font, g.id) {
                             // The run says how the outline stands: scaled by the size (长/扁字
@@ -224,7 +263,8 @@ impl Renderer {
                     pb.move_to(r.from.x, r.from.y);
                     pb.line_to(r.to.x, r.to.y);
                     if let (Some(path), Some(stroke)) = (pb.finish(), stroke(r.width, r.dash)) {
-                        pm.stroke_path(&path, &paint(r.color), &stroke, page_tf, None);
+                        let p = self.paint(r.color);
+                        stroke_path(&mut pm, &path, &p, &stroke, (page_tf, scale));
                     }
                 }
                 Item::Rect(r) => {
@@ -234,13 +274,14 @@ impl Renderer {
                         continue;
                     };
                     if let Some(fill) = r.fill {
-                        pm.fill_rect(rect, &paint(fill), page_tf, None);
+                        pm.fill_rect(rect, &self.paint(fill), page_tf, None);
                     }
                     if let Some((color, width)) = r.stroke
                         && let Some(stroke) = stroke(width, r.dash)
                     {
                         let path = PathBuilder::from_rect(rect);
-                        pm.stroke_path(&path, &paint(color), &stroke, page_tf, None);
+                        let p = self.paint(color);
+                        stroke_path(&mut pm, &path, &p, &stroke, (page_tf, scale));
                     }
                 }
                 Item::Image(img) => self.draw_image(&mut pm, img, page_tf, scale, offset),
@@ -367,6 +408,60 @@ mod tests {
         assert!(
             differ * 1000 < (part.width() * part.height()) as usize,
             "{differ} pixels differ"
+        );
+    }
+
+    /// A page of two boxes: a red tint box, and a 100% K box over half of it.
+    fn black_over_red() -> PageLayout {
+        let rect = |x: f32, fill: Color| {
+            Item::Rect(crate::layout::RectItem {
+                rect: crate::model::Rect::new(x, 0.0, 20.0, 20.0),
+                fill: Some(fill),
+                stroke: None,
+                dash: None,
+            })
+        };
+        PageLayout {
+            index: 0,
+            label: "1".into(),
+            width: 40.0,
+            height: 20.0,
+            bleed: 0.0,
+            items: vec![
+                rect(0.0, Color::Cmyk(0, 60, 60, 0)),
+                rect(10.0, Color::BLACK),
+            ],
+        }
+    }
+
+    /// Black over a tint box prints as the box's ink plus black, not as black on white paper:
+    /// the canvas shows the red under the black, as the plant's press will.
+    #[test]
+    fn black_overprinting_a_tint_box_shows_the_box_through_and_knocks_out_when_off() {
+        let assets = Arc::new(Assets::bundled(Origin::Bundled));
+        let mut r = Renderer::new(assets);
+        let page = black_over_red();
+        let [br, bg, bb] = Color::BLACK.to_rgb();
+        let [rr, rg, rb] = Color::Cmyk(0, 60, 60, 0).to_rgb();
+        let multiplied = |a: u8, b: u8| (u16::from(a) * u16::from(b) / 255) as u8;
+        let over = r.render(&page, 1.0).pixel(15, 10).unwrap();
+        let want = [multiplied(br, rr), multiplied(bg, rg), multiplied(bb, rb)];
+        let got = [over.red(), over.green(), over.blue()];
+        assert!(
+            got.iter().zip(want).all(|(a, b)| a.abs_diff(b) <= 2),
+            "overprinted: {got:?}, want {want:?}"
+        );
+        // On white paper the black is the same either way.
+        let alone = r.render(&page, 1.0).pixel(25, 10).unwrap();
+        assert_eq!([alone.red(), alone.green(), alone.blue()], [br, bg, bb]);
+        r.set_press(crate::model::PressSettings {
+            overprint_black: false,
+            ..Default::default()
+        });
+        let knocked = r.render(&page, 1.0).pixel(15, 10).unwrap();
+        assert_eq!(
+            [knocked.red(), knocked.green(), knocked.blue()],
+            [br, bg, bb]
         );
     }
 }

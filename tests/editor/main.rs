@@ -484,14 +484,29 @@ fn exporting_a_pdf_and_saving_through_the_built_in_chooser() {
     let mut h = harness(dir.path());
     let out = tempfile::tempdir().unwrap();
 
+    // The export dialog first: a press PDF (the default), as PDF/X-4.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(4);
+    h.get_by_label("Press PDF (for the printing plant)");
+    h.get_by_label("PDF/X-4").click();
+    h.run_steps(2);
+    h.get_by_label("Choose file…").click();
     h.run_steps(4);
     choose_folder(&mut h, out.path());
     h.get_by_label("Export").click();
     h.run_steps(2);
     let pdf = out.path().join("hexi-news.pdf");
     run_until(&mut h, |app| app.message().starts_with("Exported"));
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // What the dialog chose is in the file: the PDF/X output intent, the photo in CMYK.
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    assert!(doc.catalog().unwrap().has(b"OutputIntents"));
+    assert!(
+        broadsheet::export::press::rgb_images(&bytes)
+            .unwrap()
+            .is_empty()
+    );
 
     // Save As into the same folder: the file is written and the document is clean.
     h.get_by_label("Add page").click();

@@ -72,7 +72,12 @@ fn the_chinese_interface_finds_commands_by_pinyin_initials() {
     h.run_steps(2);
     h.key_press(egui::Key::Enter);
     h.run_steps(3);
-    // 导出 PDF: the export chooser opens, titled in Chinese.
+    // 导出 PDF: the export dialog opens in Chinese, press or proof, then the file chooser.
+    h.get_by_label("印刷用PDF（发印厂）");
+    h.get_by_label("校样PDF（屏幕看样）");
+    h.get_by_label("黑色叠印");
+    h.get_by_label("选择文件…").click();
+    h.run_steps(4);
     h.get_by_label("导出 PDF");
     h.get_by_role_and_label(Role::TextInput, "文件名");
 }
@@ -206,6 +211,8 @@ fn a_page_set_from_a_new_edition_through_the_interface_exports_its_type() {
     // Export through the built-in chooser; the file is named after the paper.
     let out = tempfile::tempdir().unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(4);
+    h.get_by_label("Choose file…").click();
     h.run_steps(4);
     choose_folder(&mut h, out.path());
     h.get_by_label("Export").click();
