@@ -2,6 +2,9 @@
 //! (Debian `qpdf` and `poppler-utils`; `.ci/run` installs them, and so does this file when it
 //! runs as root on a machine without them).
 
+mod common;
+use common::{run, write};
+
 use std::path::Path;
 use std::process::Command;
 
@@ -46,22 +49,6 @@ fn all_pages(edition: &Edition) -> PdfOptions {
 /// Options for page 1 alone, the customer's front page.
 fn page_one() -> PdfOptions {
     PdfOptions::pages(vec![0])
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

@@ -3,6 +3,9 @@
 //! the file, and lopdf (a PDF library we did not write the output with) reads back the
 //! overprint state and the PDF/X keys. `.ci/run` installs the tools.
 
+mod common;
+use common::{run, write};
+
 use std::path::Path;
 use std::process::Command;
 
@@ -44,22 +47,6 @@ fn pdfx(edition: &Edition) -> PdfOptions {
         p.pdfx = true;
     }
     opts
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The most ink (C+M+Y+K, percent) of any pixel when Ghostscript separates page 1 at 40 dpi.

@@ -282,37 +282,23 @@ fn resources_of(doc: &mut Document, owner: ObjectId, is_page: bool) -> Result<Ob
             _ => return Err("a form XObject is not a stream".into()),
         }
     };
-    match dict.get(b"Resources") {
-        Ok(Object::Reference(id)) => Ok(*id),
-        Ok(Object::Dictionary(d)) => {
-            // Inline resources become an object of their own, so both cases edit one way.
-            let d = d.clone();
-            let id = doc.add_object(d);
-            let owner_dict = if is_page {
-                doc.get_dictionary_mut(owner).map_err(|e| e.to_string())?
-            } else {
-                match doc.get_object_mut(owner) {
-                    Ok(Object::Stream(s)) => &mut s.dict,
-                    _ => return Err("a form XObject is not a stream".into()),
-                }
-            };
-            owner_dict.set("Resources", Object::Reference(id));
-            Ok(id)
+    let direct = match dict.get(b"Resources") {
+        Ok(Object::Reference(id)) => return Ok(*id),
+        // Inline resources become an object of their own, so both cases edit one way.
+        Ok(Object::Dictionary(d)) => d.clone(),
+        _ => Dictionary::new(),
+    };
+    let id = doc.add_object(direct);
+    let owner_dict = if is_page {
+        doc.get_dictionary_mut(owner).map_err(|e| e.to_string())?
+    } else {
+        match doc.get_object_mut(owner) {
+            Ok(Object::Stream(s)) => &mut s.dict,
+            _ => return Err("a form XObject is not a stream".into()),
         }
-        _ => {
-            let id = doc.add_object(Dictionary::new());
-            let owner_dict = if is_page {
-                doc.get_dictionary_mut(owner).map_err(|e| e.to_string())?
-            } else {
-                match doc.get_object_mut(owner) {
-                    Ok(Object::Stream(s)) => &mut s.dict,
-                    _ => return Err("a form XObject is not a stream".into()),
-                }
-            };
-            owner_dict.set("Resources", Object::Reference(id));
-            Ok(id)
-        }
-    }
+    };
+    owner_dict.set("Resources", Object::Reference(id));
+    Ok(id)
 }
 
 /// The dictionary under `key` in the dictionary object `parent`, created when missing and
