@@ -104,6 +104,15 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
         }
         // Frames that wrap push lines aside or skip them; most frames have none nearby.
         let obstacles = wrap::obstacles(&edition.pages[page], frame);
+        // Vertical rules just past a column's end: a mark hanging there would touch them.
+        let rules: Vec<crate::model::Rect> = edition.pages[page]
+            .frames
+            .iter()
+            .filter(|f| {
+                matches!(f.kind, crate::model::FrameKind::Rule { .. }) && f.rect.h.0 > f.rect.w.0
+            })
+            .map(|f| f.rect)
+            .collect();
         let from_page = i
             .checked_sub(1)
             .map(|p| located[p].0)
@@ -124,7 +133,13 @@ fn slots(ctx: &Context, story: &Story, balance: Option<(usize, i32)>) -> Vec<Slo
                     row: m,
                     x,
                     width,
-                    closed: x + width < col.0 + col.1 - 0.01,
+                    closed: x + width < col.0 + col.1 - 0.01
+                        || rules.iter().any(|r| {
+                            r.y.0 < top + leading
+                                && r.bottom().0 > top
+                                && r.x.0 > x + width - 0.01
+                                && r.x.0 < x + width + 0.75 * size
+                        }),
                     top,
                     grid: leading,
                     baseline: baseline_in_box(top, leading, size),
