@@ -197,19 +197,22 @@ fn squeeze(
         side: Side::Left,
         whole: true,
     };
-    let pairs = Level {
-        places: (start..fit_end)
-            .filter(|&i| {
-                par.pair[i] > 0.0
-                    && if par.classes[i] == Class::Opening {
-                        i > start
-                    } else {
-                        i + 1 < fit_end
-                    }
-            })
+    // Space adjacent marks share (全角式): on the right of a mark, inside the line; on the
+    // left of an opening bracket that does not start it.
+    let pairs_right = Level {
+        places: (start..fit_end.saturating_sub(1))
+            .filter(|&i| par.pair[i] > 0.0 && par.classes[i] != Class::Opening)
             .map(|i| (i, par.pair[i]))
             .collect(),
         side: Side::Width,
+        whole: true,
+    };
+    let pairs_left = Level {
+        places: (start + 1..fit_end)
+            .filter(|&i| par.pair[i] > 0.0 && par.classes[i] == Class::Opening)
+            .map(|i| (i, par.pair[i]))
+            .collect(),
+        side: Side::Left,
         whole: true,
     };
     let policy = par.opts.shrink;
@@ -235,7 +238,8 @@ fn squeeze(
         han_latin,
         edge_end,
         edge_start,
-        pairs,
+        pairs_right,
+        pairs_left,
         open_left,
         right_of(Class::Closing, policy.commas_and_brackets),
         right_of(Class::Comma, policy.commas_and_brackets),
@@ -262,11 +266,7 @@ fn squeeze(
             if level.whole {
                 marks += 1;
             }
-            let side = match level.side {
-                Side::Width if par.classes[i] == Class::Opening => Side::Left,
-                side => side,
-            };
-            match side {
+            match level.side {
                 Side::Width => advance[i - start] -= d,
                 Side::Left => {
                     advance[i - start] -= d;

@@ -9,7 +9,7 @@
 //! up front and tells apart candidate lines by their line number until the widths settle.
 //! Work is linear in the paragraph's length times the characters a line holds.
 
-use super::linebreak::{Break, EPS};
+use super::linebreak::{Break, EPS, is_orphan};
 use super::prepare::Paragraph;
 use super::span::{Span, Sums};
 use crate::model::Push;
@@ -276,7 +276,7 @@ fn search(
             if hyphen {
                 cost += HYPHEN;
             }
-            if last && from.pos > start && par.opts.fix_orphans && orphan(par, from.pos) {
+            if last && from.pos > start && par.opts.fix_orphans && is_orphan(par, from.pos) {
                 cost += ORPHAN;
             }
             let node = Node {
@@ -342,9 +342,4 @@ fn too_loose(par: &Paragraph, span: &Span, avail: f32, bound: f32) -> bool {
     let em = par.opts.em();
     let rest = avail - span.natural - span.flex_stretch;
     rest > 0.0 && rest / span.gaps.max(1) as f32 / em > par.opts.punct.max_spacing_em + 0.15
-}
-
-/// A last line from `start` holding one character, or one character and its mark.
-fn orphan(par: &Paragraph, start: usize) -> bool {
-    super::linebreak::is_orphan(par, start)
 }
