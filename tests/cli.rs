@@ -134,20 +134,23 @@ fn typeset_sets_every_non_final_line_to_the_measure() {
     assert_eq!(lines.last().unwrap()["paragraph"], 1);
 }
 
+/// 五号 at 11 字 (115.5 pt) with no indent: the measure of the example.
+const AT_11_ZI: [&str; 6] = [
+    "--width-pt",
+    "115.5",
+    "--size-pt",
+    "10.5",
+    "--indent-em",
+    "0",
+];
+
 /// `typeset --json` gives each line's natural width, squeezed marks, spacing and every
 /// character's place, so anyone can count adjusted lines: the example is set with every
 /// line as it stands, and the line-end half-width style shows the line it has to adjust.
 #[test]
 fn typeset_json_gives_natural_widths_and_glyph_positions() {
     let (v, _) = typeset(
-        &[
-            "--width-pt",
-            "115.5",
-            "--size-pt",
-            "10.5",
-            "--indent-em",
-            "0",
-        ],
+        &AT_11_ZI,
         "药产品研发、生产、销售等领域深化合作，助推河西区数字健康产业高质量发展。",
     );
     let lines = v["lines"].as_array().unwrap();
@@ -172,16 +175,7 @@ fn typeset_json_gives_natural_widths_and_glyph_positions() {
     // The line-end half-width style trims the ， ending the first line to half an em, so that
     // line must be squeezed or spaced: the JSON shows which.
     let (v, _) = typeset(
-        &[
-            "--width-pt",
-            "115.5",
-            "--size-pt",
-            "10.5",
-            "--indent-em",
-            "0",
-            "--punct",
-            "line-end-half",
-        ],
+        &[&AT_11_ZI[..], &["--punct", "line-end-half"]].concat(),
         "甲乙丙丁戊己庚辛壬癸，子丑",
     );
     let first = &v["lines"][0];

@@ -6,6 +6,9 @@
 //! A missing package fails the test with the package's name: CI installs them, so a skip
 //! would hide a broken install step.
 
+mod common;
+use common::{require, run};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -78,32 +81,6 @@ fn require_package(package: &str) {
     );
 }
 
-/// Fails, naming the Debian package, when a command-line tool is missing.
-fn require_tool(name: &str, package: &str) {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "{name} is needed: install the Debian package {package} (`.ci/run` does)"
-    );
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// What fontconfig itself answers for a family at regular weight: its file, face index and
 /// PostScript name. The book's answer is checked against this, not against paths written here.
 struct FcAnswer {
@@ -114,7 +91,7 @@ struct FcAnswer {
 
 fn fontconfig(family: &SystemFamily) -> FcAnswer {
     require_package(family.package);
-    require_tool("fc-match", "fontconfig");
+    require("fc-match", "fontconfig");
     let out = run(
         "fc-match",
         &[
@@ -256,7 +233,7 @@ fn export(file: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
 }
 
 fn qpdf_check(pdf: &Path) {
-    require_tool("qpdf", "qpdf");
+    require("qpdf", "qpdf");
     let out = Command::new("qpdf")
         .arg("--check")
         .arg(pdf)
@@ -281,7 +258,7 @@ struct PdfFont {
 }
 
 fn pdffonts(pdf: &Path) -> Vec<PdfFont> {
-    require_tool("pdffonts", "poppler-utils");
+    require("pdffonts", "poppler-utils");
     let out = run("pdffonts", &[&pdf.to_string_lossy()]);
     assert!(out.lines().count() > 2, "pdffonts lists no font: {out}");
     out.lines()
@@ -327,7 +304,7 @@ fn assert_embedded_subset_with_unicode<'a>(fonts: &'a [PdfFont], postscript: &st
 /// The PDF's text as pdftotext gives it, in content order, without whitespace (Chinese lines
 /// break anywhere, and justification may read as spaces).
 fn pdftext(pdf: &Path) -> String {
-    require_tool("pdftotext", "poppler-utils");
+    require("pdftotext", "poppler-utils");
     run("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"])
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -4,7 +4,7 @@
 //! overprint state and the PDF/X keys. `.ci/run` installs the tools.
 
 mod common;
-use common::{run, write};
+use common::{require, run, write};
 
 use std::path::Path;
 use std::process::Command;
@@ -16,19 +16,6 @@ use broadsheet::model::{Edition, PressSettings};
 use broadsheet::resources::{Assets, Origin};
 use lopdf::content::Content;
 use lopdf::{Document, Object};
-
-/// The command-line tool, which `.ci/run` installs; a clear failure when it is missing.
-fn tool(name: &str, package: &str) -> String {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "{name} is needed: install the Debian package {package} (`.ci/run` does)"
-    );
-    name.to_owned()
-}
 
 fn pdf(edition: &Edition, opts: &PdfOptions) -> Vec<u8> {
     let assets = Assets::bundled(Origin::Bundled);
@@ -54,7 +41,7 @@ fn max_ink(dir: &Path, pdf_file: &str) -> f32 {
     let tif = dir.join("plates.tif");
     let out = format!("-sOutputFile={}", tif.display());
     run(
-        &tool("gs", "ghostscript"),
+        &require("gs", "ghostscript"),
         &[
             "-q",
             "-dNOPAUSE",
@@ -161,7 +148,7 @@ fn a_lower_house_ink_limit_separates_the_photo_with_less_ink() {
 fn pdfimages_lists_the_press_photo_as_cmyk_and_the_proof_photo_as_an_rgb_jpeg() {
     let dir = tempfile::tempdir().unwrap();
     let edition = bundle::sample();
-    let pdfimages = tool("pdfimages", "poppler-utils");
+    let pdfimages = require("pdfimages", "poppler-utils");
     let press = write(dir.path(), "press.pdf", &pdf(&edition, &press(&edition)));
     let proof = write(
         dir.path(),
@@ -265,7 +252,7 @@ fn black_text_in_the_press_pdf_overprints_and_qpdf_finds_no_errors() {
     assert!(on > 100, "{on} black runs overprint");
     assert_eq!(off, 0, "black runs that knock out");
     let file = write(dir.path(), "press.pdf", &bytes);
-    let check = run(&tool("qpdf", "qpdf"), &["--check", &file]);
+    let check = run(&require("qpdf", "qpdf"), &["--check", &file]);
     assert!(
         check.contains("No syntax or stream encoding errors"),
         "{check}"
@@ -315,7 +302,7 @@ fn the_pdfx_export_carries_its_output_intent_and_version_keys() {
         assert!(doc.get_dictionary(page).unwrap().has(b"TrimBox"));
     }
     let file = write(dir.path(), "x4.pdf", &bytes);
-    let check = run(&tool("qpdf", "qpdf"), &["--check", &file]);
+    let check = run(&require("qpdf", "qpdf"), &["--check", &file]);
     assert!(
         check.contains("No syntax or stream encoding errors"),
         "{check}"

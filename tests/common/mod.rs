@@ -1,4 +1,8 @@
-//! Helpers the PDF test files share: writing a file for an outside tool and running the tool.
+//! Helpers the test files that call outside tools share: checking the tool is there, writing
+//! a file for it and running it.
+
+// Each test file uses the helpers it needs, so some go unused in each.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
@@ -10,13 +14,32 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Runs `cmd` with `args`, fails the test if it fails, and returns its standard output.
+/// Runs `cmd` with `args`, fails the test (with what the tool printed) if it fails, and
+/// returns its standard output.
 pub fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap();
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
     assert!(
         out.status.success(),
-        "{cmd} {args:?} failed: {}",
+        "{cmd} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Fails, naming the Debian package, when a command-line tool is missing (`.ci/run` installs
+/// them); returns the name to run it by.
+pub fn require(name: &str, package: &str) -> String {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "{name} is needed: install the Debian package {package} (`.ci/run` does)"
+    );
+    name.to_owned()
 }
