@@ -2,7 +2,7 @@
 //! 115.5 pt), shaping included and breaking alone. Run with `cargo bench --bench compose`.
 
 use broadsheet::import;
-use broadsheet::model::{FontSpec, Lang, Punctuation, Weight};
+use broadsheet::model::{Figures, FontSpec, Lang, Punctuation, Weight};
 use broadsheet::text::{FontBook, LineBreaker, Options, Paragraph};
 use divan::counter::CharsCount;
 
@@ -89,13 +89,14 @@ fn long_paragraph_compose(bencher: divan::Bencher, n: usize) {
 }
 
 /// How even the lines are: breaks every paragraph of the customer's page at 8, 11, 14 and 17
-/// 字 in the paper's body setting (2-字 indent, 全角式, 、，。 hanging) and prints the share of squeezed and spread lines and the widest pitch
-/// once; the timing is the measurement itself. `tests/composition_evenness.rs` holds the
+/// 字 in the paper's body setting (2-字 indent, 全角式, 、，。 hanging, figures on the 字 grid)
+/// and prints the share of squeezed and spread lines and the widest pitch once; the timing is the measurement itself. `tests/composition_evenness.rs` holds the
 /// figures.
 #[divan::bench(args = [8, 11, 14, 17])]
 fn adjusted_lines(bencher: divan::Bencher, chars: u32) {
     let body = Options {
         punct: Punctuation::NEWSPAPER,
+        figures: Figures::Grid,
         ..Options::chinese(SIZE)
     };
     let book = &FontBook::bundled();

@@ -4,7 +4,7 @@
 
 use crate::import;
 use crate::model::{
-    Align, Color, Crop, Edition, FORMAT_VERSION, Fit, FontSize, FontSpec, Frame, FrameId,
+    Align, Color, Crop, Edition, FORMAT_VERSION, Figures, Fit, FontSize, FontSpec, Frame, FrameId,
     FrameKind, JumpTemplate, Lang, Length, Page, PageId, PageTemplate, ParagraphStyle, Photo,
     PhotoId, Prohibition, Punctuation, Rect, RoleStyles, Section, SectionId, StoryId, StyleId,
     Styles, TemplateId, Weight,
@@ -54,6 +54,7 @@ fn style(id: &str, family: &str, weight: Weight, size: &str, leading: f32) -> Pa
         tracking_em: 0.0,
         scale: 1.0,
         punctuation: Punctuation::default(),
+        figures: Figures::default(),
     }
 }
 
@@ -72,6 +73,7 @@ pub fn styles() -> Styles {
         indent_em: 2.0,
         align: Align::Justify,
         punctuation: Punctuation::NEWSPAPER,
+        figures: Figures::Grid,
         ..style("body", SERIF, Weight::Regular, "五号", 15.0)
     };
     let body_en = ParagraphStyle {
@@ -79,6 +81,7 @@ pub fn styles() -> Styles {
         font: FontSpec::new("Source Serif 4", Weight::Regular),
         size: FontSize::Pt(9.5),
         indent_em: 1.0,
+        figures: Figures::Proportional,
         ..body.clone()
     };
     let mut credit = style("credit", SANS, Weight::Regular, "六号", 11.0);

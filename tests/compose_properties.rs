@@ -2,7 +2,7 @@
 //! Noto Serif SC at 五号 at measures from 8 to 24 em, whole and fractional.
 
 use broadsheet::import;
-use broadsheet::model::{FontSpec, Lang, Weight};
+use broadsheet::model::{Figures, FontSpec, Lang, Punctuation, Weight};
 use broadsheet::text::class::{never_ends, never_starts};
 use broadsheet::text::{FontBook, LineBreaker, Options, Paragraph};
 
@@ -28,12 +28,26 @@ fn measures() -> Vec<f32> {
 
 #[test]
 fn every_line_of_the_customers_page_obeys_the_clreq_invariants() {
+    invariants_hold(Options::chinese(SIZE));
+}
+
+/// The paper's body setting: 全角式 with hanging marks and figures on the 字 grid.
+#[test]
+fn every_line_in_the_papers_body_setting_obeys_the_clreq_invariants() {
+    invariants_hold(Options {
+        punct: Punctuation::NEWSPAPER,
+        figures: Figures::Grid,
+        ..Options::chinese(SIZE)
+    });
+}
+
+fn invariants_hold(opts: Options) {
     let book = FontBook::bundled();
     let spec = FontSpec::new("Noto Serif SC", Weight::Regular);
     let metrics = book.metrics(&spec, Lang::Zh).unwrap();
     let pars: Vec<Paragraph> = paragraphs()
         .iter()
-        .map(|p| Paragraph::new(p, Options::chinese(SIZE), &metrics))
+        .map(|p| Paragraph::new(p, opts, &metrics))
         .collect();
     assert!(pars.len() >= 35, "{} paragraphs", pars.len());
     let mut lines_checked = 0;

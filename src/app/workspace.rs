@@ -62,7 +62,9 @@ impl BroadsheetApp {
                         );
                     }
                     RightTab::Styles => {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
+                        // Both ways: a long value (an English label, a font's name) scrolls
+                        // inside the panel instead of widening it over the canvas.
+                        egui::ScrollArea::both().show(ui, |ui| {
                             self.styles_panel.ui(
                                 ui,
                                 &self.doc.edition,

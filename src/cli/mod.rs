@@ -76,6 +76,10 @@ pub enum Command {
         /// Let 、，。 hang past the measure at a line's end (标点悬挂).
         #[arg(long)]
         hanging: bool,
+        /// Figures: proportional (the font's own, ¼ em from Han) or grid (对开数字: half width,
+        /// each number taking whole 字).
+        #[arg(long, value_enum, default_value_t = FiguresArg::Proportional)]
+        figures: FiguresArg,
         /// Print {"lines":[{"paragraph","text","width_pt","last"}]}.
         #[arg(long)]
         json: bool,
@@ -192,6 +196,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             level,
             punct,
             hanging,
+            figures,
             json,
         } => {
             let (input, removed) = import::clean(&read_stdin()?);
@@ -214,6 +219,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                     hanging,
                     ..crate::model::Punctuation::default()
                 },
+                figures: figures.into(),
             };
             typeset::run(&input, &settings, json)
         }
@@ -575,6 +581,21 @@ impl From<PunctArg> for crate::model::PunctStyle {
             PunctArg::Kaiming => Self::Kaiming,
             PunctArg::LineEndHalf => Self::LineEndHalf,
             PunctArg::AllHalf => Self::AllHalf,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum FiguresArg {
+    Proportional,
+    Grid,
+}
+
+impl From<FiguresArg> for crate::model::Figures {
+    fn from(f: FiguresArg) -> Self {
+        match f {
+            FiguresArg::Proportional => Self::Proportional,
+            FiguresArg::Grid => Self::Grid,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::model::{FontSpec, Lang, Prohibition, Punctuation, Weight};
+use crate::model::{Figures, FontSpec, Lang, Prohibition, Punctuation, Weight};
 use crate::text::{FontBook, LineBreaker, Options, Paragraph};
 
 /// What `typeset` was asked for.
@@ -19,6 +19,7 @@ pub struct Settings {
     pub lang: Lang,
     pub level: Prohibition,
     pub punct: Punctuation,
+    pub figures: Figures,
 }
 
 #[derive(Serialize)]
@@ -121,6 +122,7 @@ pub fn run(input: &str, s: &Settings, json: bool) -> anyhow::Result<ExitCode> {
     opts.level = s.level;
     opts.scale = s.scale;
     opts.punct = s.punct;
+    opts.figures = s.figures;
     if let Some(indent) = s.indent_em {
         opts.indent_em = indent;
     }

@@ -35,6 +35,12 @@ pub fn options(style: &ParagraphStyle, lang: Lang) -> Options {
         scale: style.scale,
         shrink: ShrinkPolicy::FULL,
         punct: style.punctuation,
+        // The 字 grid is a Chinese setting: English text keeps the font's figures.
+        figures: if lang == Lang::En {
+            base.figures
+        } else {
+            style.figures
+        },
         ..base
     }
 }

@@ -47,8 +47,8 @@ pub use story::{BodyParagraph, Copyfit, CopyfitLimits, Lang, Story, StoryStyles}
 pub use story_field::StoryField;
 pub use structure::{NewFrame, StructureError};
 pub use style::{
-    Align, CharacterStyle, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle, Problem,
-    Prohibition, PunctStyle, Punctuation, Push, Range, Styles, Weight,
+    Align, CharacterStyle, Figures, FontSpec, MAX_SCALE, MAX_SIZE_PT, MIN_SCALE, ParagraphStyle,
+    Problem, Prohibition, PunctStyle, Punctuation, Push, Range, Styles, Weight,
 };
 pub use template::{
     ColumnChars, FolioSpec, MAX_BLEED_PT, MAX_COLUMNS, MAX_MODULES, MAX_PAGE_PT, Margins,

@@ -46,6 +46,26 @@ pub enum PunctStyle {
     AllHalf,
 }
 
+/// How European figures in Chinese text are set (数字的排法).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Figures {
+    /// The font's own figures, with the paragraph's Han–Latin spacing either side of a number
+    /// (`2024 年`): what clreq describes, and what book text usually gets.
+    #[default]
+    Proportional,
+    /// 对开数字占整格: half-width figures (the font's `hwid` forms, two to the 字) with no
+    /// spacing beside them, a number taking whole 字 of the line: an odd one is centred in its
+    /// last 字, a quarter 字 either side (`2024年`, `第 5 版`). Characters then stay on the
+    /// column's grid through numbers, as most Chinese papers set them.
+    Grid,
+}
+
+impl Figures {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// Which adjustment is tried first when a line cannot be set as it stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Push {
@@ -181,6 +201,9 @@ pub struct ParagraphStyle {
     /// How punctuation is set and how far lines may be squeezed or spaced.
     #[serde(default, skip_serializing_if = "Punctuation::is_default")]
     pub punctuation: Punctuation,
+    /// How figures are set: the font's own with Han–Latin spacing, or on the 字 grid.
+    #[serde(default, skip_serializing_if = "Figures::is_default")]
+    pub figures: Figures,
 }
 
 fn yes() -> bool {

@@ -108,6 +108,39 @@ fn classify_char(c: char) -> Class {
     }
 }
 
+/// The numbers [`Figures::Grid`](crate::model::Figures) sets on the 字 grid: runs of digits
+/// with the separators between them and a `%` after them (`2024`, `13.77`, `1,256`, `30%`).
+/// A number touching a Latin letter is part of a word (`V4.0`, `H2O`) and keeps its spacing.
+pub fn grid_numbers(chars: &[char], classes: &[Class]) -> Vec<std::ops::Range<usize>> {
+    let digit = |i: usize| classes.get(i) == Some(&Class::Digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            if digit(i) {
+                i += 1;
+            } else if matches!(chars[i], '.' | ',' | ':') && digit(i + 1) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if chars.get(i) == Some(&'%') {
+            i += 1;
+        }
+        let latin = |j: Option<usize>| j.is_some_and(|j| classes.get(j) == Some(&Class::Latin));
+        if !latin(start.checked_sub(1)) && !latin(Some(i)) {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
 /// Characters that never start a line at level `basic` (clreq #prohibition-rules).
 pub fn never_starts(c: char) -> bool {
     matches!(
@@ -173,4 +206,26 @@ pub fn never_ends(c: char) -> bool {
 /// Doubled marks that are one unit and never split: `——`, `……`, `⋯⋯`.
 pub fn is_doubled_mark(c: char) -> bool {
     matches!(c, '—' | '…' | '⋯')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let classes = classify(&chars, Lang::Zh);
+        grid_numbers(&chars, &classes)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn grid_numbers_take_their_separators_and_percent_but_not_words() {
+        assert_eq!(
+            numbers("2024年占13.77%，共1,256户；V4.0版与H2O不算，8:30开始，1."),
+            ["2024", "13.77%", "1,256", "8:30", "1"]
+        );
+    }
 }

@@ -15,7 +15,7 @@ use super::class::Class;
 use super::metrics::{Measured, Metrics, ShapedGlyph};
 use super::sources::{FontSources, Found, Resolver};
 use crate::bundle;
-use crate::model::{FontSpec, Lang, Weight};
+use crate::model::{Figures, FontSpec, Lang, Weight};
 
 pub use super::sources::{FamilyEntry, Place};
 
@@ -584,14 +584,28 @@ impl Shaping<'_> {
 }
 
 impl Metrics for Shaping<'_> {
-    fn measure(&self, text: &str, chars: &[char], classes: &[Class], size: f32) -> Measured {
+    fn measure(
+        &self,
+        text: &str,
+        chars: &[char],
+        classes: &[Class],
+        size: f32,
+        figures: Figures,
+    ) -> Measured {
         let mut out = Measured {
             advances: vec![0.0; chars.len()],
             ..Measured::default()
         };
+        // Numbers set on the grid are shaped on their own, with the font's half-width forms.
+        let mut grid = vec![false; chars.len()];
+        if figures == Figures::Grid {
+            for r in super::class::grid_numbers(chars, classes) {
+                grid[r].fill(true);
+            }
+        }
         // Split into runs of one face and one script side (Han or not), so each run shapes with
         // the language system its features live under (the ZHS `locl` that makes `—` full width).
-        let mut runs: Vec<(FontId, bool, usize, usize)> = Vec::new();
+        let mut runs: Vec<(FontId, bool, bool, usize, usize)> = Vec::new();
         let mut byte = 0;
         for (i, (&c, &class)) in chars.iter().zip(classes).enumerate() {
             let font = self.face_for(c).unwrap_or_else(|| {
@@ -602,16 +616,27 @@ impl Metrics for Shaping<'_> {
             });
             let han = self.han_side(c, class, font);
             match runs.last_mut() {
-                Some((f, h, _, end)) if *f == font && *h == han => *end = byte + c.len_utf8(),
-                _ => runs.push((font, han, byte, byte + c.len_utf8())),
+                Some((f, h, g, _, end)) if *f == font && *h == han && *g == grid[i] => {
+                    *end = byte + c.len_utf8()
+                }
+                _ => runs.push((font, han, grid[i], byte, byte + c.len_utf8())),
             }
             byte += c.len_utf8();
         }
+        let hwid = [harfrust::Feature::new(harfrust::Tag::new(b"hwid"), 1, ..)];
         let mut first_char = 0;
-        for (font, han, start, end) in runs {
-            let run = &text[start..end];
-            self.shape_run(font, run, first_char, han, size, &mut out);
-            first_char += run.chars().count();
+        for (font, han, grid, start, end) in runs {
+            let text = &text[start..end];
+            let run = RunSpec {
+                font,
+                text,
+                first_char,
+                han,
+                vertical: false,
+                features: if grid { &hwid } else { &[] },
+            };
+            self.shape(&run, size, &mut out);
+            first_char += text.chars().count();
         }
         let hyphen_font = self.primary();
         if let Some(id) = self.book.face(hyphen_font).glyph('-') {

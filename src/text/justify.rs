@@ -50,6 +50,11 @@ pub(super) fn set_line(
         }
         after[i - start] += par.gap[i];
     }
+    if fit_end > start {
+        for (gap, pad) in par.edge_pads(start, fit_end - 1).into_iter().flatten() {
+            after[gap - start] += pad;
+        }
+    }
     let hyphen_width = if brk.hyphen {
         par.measured.hyphen.map_or(0.0, |h| h.advance)
     } else {

@@ -4,6 +4,7 @@
 
 use super::class::Class;
 use super::fonts::FontId;
+use crate::model::Figures;
 
 /// One shaped glyph, positioned relative to the start of its cluster's first character.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,7 +38,16 @@ pub struct Measured {
 
 /// A source of character widths at a font size.
 pub trait Metrics {
-    fn measure(&self, text: &str, chars: &[char], classes: &[Class], size: f32) -> Measured;
+    /// Measures `text` at `size`, with figures set as `figures` asks (half width for
+    /// [`Figures::Grid`], where the font has the forms).
+    fn measure(
+        &self,
+        text: &str,
+        chars: &[char],
+        classes: &[Class],
+        size: f32,
+        figures: Figures,
+    ) -> Measured;
 }
 
 /// The metric model M of `clreq_cases.json`: Han and full-width punctuation 1 em; `– · /` ½ em;
@@ -46,7 +56,14 @@ pub trait Metrics {
 pub struct ModelM;
 
 impl Metrics for ModelM {
-    fn measure(&self, _text: &str, chars: &[char], classes: &[Class], size: f32) -> Measured {
+    fn measure(
+        &self,
+        _text: &str,
+        chars: &[char],
+        classes: &[Class],
+        size: f32,
+        _figures: Figures,
+    ) -> Measured {
         let advances = chars
             .iter()
             .zip(classes)

@@ -6,7 +6,7 @@
 use super::breaks;
 use super::class::{Class, classify};
 use super::metrics::{Measured, Metrics};
-use crate::model::{Align, Lang, Prohibition, PunctStyle, Punctuation};
+use crate::model::{Align, Figures, Lang, Prohibition, PunctStyle, Punctuation};
 
 /// Which spaces may shrink in the middle of a line to fit one more character (push-in).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,6 +60,8 @@ pub struct Options {
     pub fix_orphans: bool,
     /// How full-width punctuation is set, whether it hangs, and the limits of adjustment.
     pub punct: Punctuation,
+    /// How European figures are set among Han characters.
+    pub figures: Figures,
 }
 
 impl Options {
@@ -78,6 +80,7 @@ impl Options {
             hyphenate: false,
             fix_orphans: true,
             punct: Punctuation::default(),
+            figures: Figures::default(),
         }
     }
 
@@ -125,6 +128,9 @@ pub struct Paragraph {
     pub(super) pair: Vec<f32>,
     /// Natural Han–Latin space after character `i`.
     pub(super) gap: Vec<f32>,
+    /// Numbers set on the 字 grid with half their pad on each side, in order: at a line's
+    /// edge a number keeps its whole pad inside the line (see [`Paragraph::edge_pads`]).
+    pub(super) padded: Vec<std::ops::Range<usize>>,
     /// `breaks[i]`: a line may break before character `i`.
     pub(super) breaks: Vec<bool>,
     /// `hyphens[i]`: an English word may be hyphenated before character `i`.
@@ -181,7 +187,7 @@ impl Paragraph {
     pub fn new(text: &str, opts: Options, metrics: &dyn Metrics) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let classes = classify(&chars, opts.lang);
-        let mut measured = metrics.measure(text, &chars, &classes, opts.size);
+        let mut measured = metrics.measure(text, &chars, &classes, opts.size, opts.figures);
         // Horizontal scaling is applied once, here: shaping happens at the true size (so the
         // font's own features and kerning are what they are at that size) and every width the
         // composer sees afterwards is already scaled.
@@ -222,7 +228,7 @@ impl Paragraph {
             },
             (opts.punct.style == PunctStyle::FullWidth).then_some(&mut pair[..]),
         );
-        let gap = han_latin_gaps(&classes, &opts);
+        let (gap, padded) = han_latin_gaps(&chars, &classes, &adv, &opts);
         let breaks = breaks::opportunities(text, &chars, &classes, opts.level);
         let hyphens = if opts.hyphenate {
             hyphenation(&chars, &classes)
@@ -241,6 +247,7 @@ impl Paragraph {
             left_removed,
             pair,
             gap,
+            padded,
             breaks,
             hyphens,
             memo: PlanMemo::default(),
@@ -267,6 +274,38 @@ impl Paragraph {
 
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
+    }
+
+    /// Where a line from `start` to its last character `last` puts the pads of grid numbers
+    /// at its edges: a number starting the line has lost the pad before it (space at a line's
+    /// start is never set), so that pad goes after the number; one ending the line gives the
+    /// pad after it to the space before it. Each is `(gap index, pad)`: the space after
+    /// character `gap index` grows by `pad`, so the number stays whole 字 and the characters
+    /// beside it stay on the grid.
+    pub(super) fn edge_pads(&self, start: usize, last: usize) -> [Option<(usize, f32)>; 2] {
+        if self.padded.is_empty() || last <= start {
+            return [None, None];
+        }
+        let at_start = self
+            .padded
+            .get(self.padded.partition_point(|r| r.start < start))
+            .filter(|r| r.start == start && r.end - 1 < last)
+            .map(|r| (r.end - 1, self.gap[start - 1]));
+        let at_end = self
+            .padded
+            .get(self.padded.partition_point(|r| r.end <= last))
+            .filter(|r| r.end == last + 1 && r.start > start)
+            .map(|r| (r.start - 1, self.gap[last]));
+        [at_start, at_end]
+    }
+
+    /// The width [`Paragraph::edge_pads`] adds to a line from `start` to `last`.
+    pub(super) fn edge_pad_width(&self, start: usize, last: usize) -> f32 {
+        self.edge_pads(start, last)
+            .iter()
+            .flatten()
+            .map(|&(_, pad)| pad)
+            .sum()
     }
 
     /// Byte offset of character `i` in `text`.
@@ -368,20 +407,61 @@ fn compress_pairs(chars: &[char], classes: &[Class], h: Halves, mut pair: Option
     }
 }
 
-/// ¼ em between a Han character and an adjacent Latin letter or European digit.
-fn han_latin_gaps(classes: &[Class], opts: &Options) -> Vec<f32> {
-    let mut gap = vec![0.0; classes.len()];
-    if !opts.han_latin_space {
-        return gap;
+/// ¼ em between a Han character and an adjacent Latin letter or European digit. With
+/// [`Figures::Grid`] a number has no such spacing: it is padded to whole ems instead, half the
+/// pad either side (all of it on one side at the paragraph's edge), so an odd number of
+/// half-width digits is centred in its last em and the characters after it stay on the grid.
+/// Returns the gaps and the numbers padded on both sides.
+fn han_latin_gaps(
+    chars: &[char],
+    classes: &[Class],
+    adv: &[f32],
+    opts: &Options,
+) -> (Vec<f32>, Vec<std::ops::Range<usize>>) {
+    let n = classes.len();
+    let mut gap = vec![0.0; n];
+    let em = opts.em();
+    let numbers = match opts.figures {
+        Figures::Grid => super::class::grid_numbers(chars, classes),
+        Figures::Proportional => Vec::new(),
+    };
+    let mut in_number = vec![false; n];
+    for r in &numbers {
+        in_number[r.clone()].fill(true);
     }
-    for i in 0..classes.len().saturating_sub(1) {
-        let (a, b) = (classes[i], classes[i + 1]);
-        if (a == Class::Han && b.is_latin_or_digit()) || (a.is_latin_or_digit() && b == Class::Han)
-        {
-            gap[i] = opts.em() * 0.25;
+    if opts.han_latin_space {
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (classes[i], classes[i + 1]);
+            let han_latin = (a == Class::Han && b.is_latin_or_digit())
+                || (a.is_latin_or_digit() && b == Class::Han);
+            if han_latin && !in_number[i] && !in_number[i + 1] {
+                gap[i] = em * 0.25;
+            }
         }
     }
-    gap
+    let mut padded = Vec::new();
+    for r in numbers {
+        let width: f32 = adv[r.clone()].iter().sum();
+        // A hair under a whole em counts as whole: a font's half-width digits are exact.
+        let pad = (width / em - 0.02).ceil() * em - width;
+        if pad <= 0.02 * em {
+            continue;
+        }
+        // Beside a word space the space already separates; the pad goes to the other side.
+        let before = r.start > 0 && classes[r.start - 1] != Class::Space;
+        let after = r.end < n && classes[r.end] != Class::Space;
+        match (before, after) {
+            (true, true) => {
+                gap[r.start - 1] = pad / 2.0;
+                gap[r.end - 1] = pad / 2.0;
+                padded.push(r);
+            }
+            (true, false) => gap[r.start - 1] = pad,
+            (false, true) => gap[r.end - 1] = pad,
+            (false, false) => {}
+        }
+    }
+    (gap, padded)
 }
 
 /// The longest word `hypher` accepts, in bytes: it panics on longer ones.

@@ -130,7 +130,7 @@ impl Sums {
             &self.0[last],
             &self.0[ve],
         );
-        let core = v.adv - s.adv + l.join - s.join;
+        let core = v.adv - s.adv + l.join - s.join + par.edge_pad_width(start, last);
         let end_trim = par.right_adj[last];
         let start_trim = if par.classes[start] == Class::Opening {
             par.left_adj[start]
@@ -148,7 +148,8 @@ impl Sums {
             && !par.classes[last - 1].is_fullwidth_punct()
             && par.adv[last] >= 0.9 * par.opts.em())
         .then(|| {
-            core - par.adv[last]
+            core - par.edge_pad_width(start, last) + par.edge_pad_width(start, last - 1)
+                - par.adv[last]
                 - (l.join - self.0[last - 1].join)
                 - if par.opts.trims_line_edges() {
                     start_trim

@@ -15,6 +15,7 @@ use super::class::Class;
 use super::fonts::{FontId, RunSpec, Shaping};
 use super::metrics::{Measured, Metrics};
 use super::prepare::{Options, Paragraph};
+use crate::model::Figures;
 
 /// How a character stands in a vertical column.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -119,7 +120,15 @@ impl Vertical<'_> {
 }
 
 impl Metrics for Vertical<'_> {
-    fn measure(&self, text: &str, chars: &[char], classes: &[Class], size: f32) -> Measured {
+    /// Figures are set across the column (縦中横) in half-width forms whatever `_figures` says.
+    fn measure(
+        &self,
+        text: &str,
+        chars: &[char],
+        classes: &[Class],
+        size: f32,
+        _figures: Figures,
+    ) -> Measured {
         let shaping = &self.0;
         let mut out = Measured {
             advances: vec![0.0; chars.len()],

@@ -8,8 +8,8 @@ use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Intent, intent::Intents};
 use crate::model::{
-    Align, Color, Edit, Edition, FontSize, Length, ParagraphStyle, Prohibition, PunctStyle,
-    Punctuation, Push, StyleId, Weight,
+    Align, Color, Edit, Edition, Figures, FontSize, Length, ParagraphStyle, Prohibition,
+    PunctStyle, Punctuation, Push, StyleId, Weight,
 };
 use crate::text::FontBook;
 
@@ -310,6 +310,16 @@ fn style_ui(
             row(ui, "styles-han-latin", |ui| {
                 ui.checkbox(&mut new.han_latin_space, t!("styles-han-latin-on"))
             });
+            row(ui, "styles-figures", |ui| {
+                egui::ComboBox::from_id_salt("figures")
+                    .selected_text(t!(figures_id(new.figures)))
+                    .show_ui(ui, |ui| {
+                        for f in [Figures::Proportional, Figures::Grid] {
+                            ui.selectable_value(&mut new.figures, f, t!(figures_id(f)));
+                        }
+                    })
+                    .response
+            });
             punctuation_rows(ui, &mut new.punctuation, &mut done);
         });
     // A font is chosen, not dragged: each choice is an undo step of its own.
@@ -428,6 +438,13 @@ fn punctuation_rows(ui: &mut egui::Ui, p: &mut Punctuation, done: &mut bool) {
         *done |= r.drag_stopped() || r.lost_focus();
         r
     });
+}
+
+fn figures_id(f: Figures) -> &'static str {
+    match f {
+        Figures::Proportional => "figures-proportional",
+        Figures::Grid => "figures-grid",
+    }
 }
 
 fn punct_id(s: PunctStyle) -> &'static str {
