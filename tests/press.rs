@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use broadsheet::bundle;
-use broadsheet::export::pdf::{PdfOptions, export};
+use broadsheet::export::pdf::{EarlyPhotos, PdfOptions, export, export_with};
 use broadsheet::layout::Layouter;
 use broadsheet::model::{Edition, PressSettings};
 use broadsheet::resources::{Assets, Origin};
@@ -319,6 +319,24 @@ fn press_and_pdfx_exports_are_byte_identical_run_after_run() {
     // Every page, whose content streams are rewritten on several threads.
     let all = PdfOptions::press((0..edition.pages.len()).collect(), &edition.press);
     assert!(same(&all), "press PDFs of the whole edition differ");
+    // The command line separates the photos while it lays the edition out: same bytes.
+    let assets = Assets::bundled(Origin::Bundled);
+    let opts = press(&edition);
+    let early = EarlyPhotos::start(&edition, &assets, &opts);
+    assert!(early.is_some(), "page 1 has a photo to separate");
+    let laid = Layouter::new().layout(&edition, &assets);
+    let ahead = export_with(&laid, &assets, &opts, early).unwrap();
+    assert!(
+        ahead == pdf(&edition, &opts),
+        "separating ahead changed the PDF"
+    );
+    // Nothing to do ahead for a proof, or when the layout decides the downsampling.
+    assert!(EarlyPhotos::start(&edition, &assets, &PdfOptions::pages(vec![0])).is_none());
+    let capped = PdfOptions {
+        max_ppi: Some(150.0),
+        ..press(&edition)
+    };
+    assert!(EarlyPhotos::start(&edition, &assets, &capped).is_none());
 }
 
 /// `export` writes a press PDF by default, a proof with `--proof`, PDF/X-4 with `--pdfx`, and

@@ -40,12 +40,19 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
     let data = outputs.data;
     let (edition, origin) = open(Some(file))?;
     let assets = std::sync::Arc::new(resources::Assets::new(origin, &[]));
-    let laid = layout::layout(&edition, &*assets);
     let pages = match pages {
         Some(spec) => crate::export::parse_page_range(spec, edition.pages.len())
             .map_err(anyhow::Error::msg)?,
         None => (0..edition.pages.len()).collect(),
     };
+    let pdf_options = outputs
+        .pdf
+        .map(|_| pdf_options(outputs, &edition.press, &pages));
+    // A press PDF's photos are separated on another core while the edition is laid out.
+    let early = pdf_options
+        .as_ref()
+        .and_then(|opts| crate::export::pdf::EarlyPhotos::start(&edition, &*assets, opts));
+    let laid = layout::layout(&edition, &*assets);
     if outputs.png.is_some() {
         check_raster(&laid, &pages, outputs.dpi)?;
     }
@@ -73,27 +80,8 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
             format!("wrote {} ({})", out.display(), count(pages.len(), "page")),
         ));
     }
-    if let Some(out) = outputs.pdf {
-        let opts = crate::export::pdf::PdfOptions {
-            pages: pages.clone(),
-            bleed: outputs.bleed,
-            marks: outputs.marks,
-            pdfa: outputs.pdfa,
-            max_ppi: outputs.max_ppi,
-            press: outputs.press.as_ref().map(|flags| {
-                let mut settings = laid.meta.press;
-                if let Some(limit) = flags.ink_limit {
-                    settings.ink_limit_pct = limit;
-                }
-                let mut press = crate::export::pdf::Press::of(&settings);
-                if flags.no_overprint {
-                    press.overprint = None;
-                }
-                press.pdfx = flags.pdfx;
-                press
-            }),
-        };
-        let bytes = crate::export::pdf::export(&laid, &*assets, &opts)?;
+    if let (Some(out), Some(opts)) = (outputs.pdf, pdf_options) {
+        let bytes = crate::export::pdf::export_with(&laid, &*assets, &opts, early)?;
         // The plant's preflight rejects RGB images in a press PDF: check the file as written.
         if opts.press.is_some() {
             let rgb = crate::export::press::rgb_images(&bytes).unwrap_or_default();
@@ -139,6 +127,33 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
         eprintln!("{message}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PDF the command line asks for, with the edition's press settings under its flags.
+fn pdf_options(
+    outputs: &Outputs,
+    house: &crate::model::PressSettings,
+    pages: &[usize],
+) -> crate::export::pdf::PdfOptions {
+    crate::export::pdf::PdfOptions {
+        pages: pages.to_vec(),
+        bleed: outputs.bleed,
+        marks: outputs.marks,
+        pdfa: outputs.pdfa,
+        max_ppi: outputs.max_ppi,
+        press: outputs.press.as_ref().map(|flags| {
+            let mut settings = *house;
+            if let Some(limit) = flags.ink_limit {
+                settings.ink_limit_pct = limit;
+            }
+            let mut press = crate::export::pdf::Press::of(&settings);
+            if flags.no_overprint {
+                press.overprint = None;
+            }
+            press.pdfx = flags.pdfx;
+            press
+        }),
+    }
 }
 
 /// Refuses a `--dpi` that is not a positive number or would make a page's image larger than

@@ -241,14 +241,16 @@ fn solve_cmy(target: [f32; 3], k: f32) -> [f32; 3] {
     for _ in 0..12 {
         let mut f = [0.0f32; 3];
         let mut jac = [[0.0f32; 3]; 3];
+        // Each ink's printed coverage and its slope, once per step (not once per channel:
+        // building a device link solves this some five thousand times).
+        let a = x.map(printed);
+        let slope = x.map(|x| DOT_GAIN_GAMMA * (1.0 - x).max(1e-3).powf(DOT_GAIN_GAMMA - 1.0));
         for ch in 0..3 {
             f[ch] = -want[ch];
             for i in 0..3 {
-                let a = printed(x[i]);
                 let absorb = 1.0 - INK[i][ch];
-                f[ch] += (1.0 - a * absorb).ln();
-                let slope = DOT_GAIN_GAMMA * (1.0 - x[i]).max(1e-3).powf(DOT_GAIN_GAMMA - 1.0);
-                jac[ch][i] = -absorb * slope / (1.0 - a * absorb).max(1e-4);
+                f[ch] += (1.0 - a[i] * absorb).ln();
+                jac[ch][i] = -absorb * slope[i] / (1.0 - a[i] * absorb).max(1e-4);
             }
         }
         let Some(step) = solve3(jac, f) else { break };

@@ -150,6 +150,71 @@ pub fn export(
     resources: &dyn Resources,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    export_with(layout, resources, opts, None)
+}
+
+/// Photos being separated for a press PDF before the edition is laid out: see
+/// [`EarlyPhotos::start`].
+pub struct EarlyPhotos(std::thread::JoinHandle<Prepared>);
+
+impl EarlyPhotos {
+    /// Starts separating the photos that the frames of `pages` show, on a thread of its own,
+    /// for a press PDF that will not downsample them: their pixels then do not depend on
+    /// where the layout puts them, so the separation (a device link, every pixel, a CMYK
+    /// JPEG) runs while the edition is laid out. None for a proof, or with `max_ppi`.
+    pub fn start(
+        edition: &crate::model::Edition,
+        resources: &dyn Resources,
+        opts: &PdfOptions,
+    ) -> Option<Self> {
+        let press = opts.press.as_ref()?;
+        if opts.max_ppi.is_some() {
+            return None;
+        }
+        let mut jobs: Vec<(String, crate::resources::PhotoData)> = Vec::new();
+        for &i in &opts.pages {
+            let Some(page) = edition.pages.get(i) else {
+                continue;
+            };
+            for frame in &page.frames {
+                let crate::model::FrameKind::Photo { photo, .. } = &frame.kind else {
+                    continue;
+                };
+                let Some(photo) = edition.photo(photo) else {
+                    continue;
+                };
+                if jobs.iter().any(|(path, _)| *path == photo.path) {
+                    continue;
+                }
+                if let Ok(data) = resources.photo(&photo.path) {
+                    jobs.push((photo.path.clone(), data));
+                }
+            }
+        }
+        if jobs.is_empty() {
+            return None;
+        }
+        let newsprint = super::newsprint::Newsprint::new(press.ink_limit);
+        let interpolate = !opts.pdfa;
+        Some(Self(std::thread::spawn(move || {
+            jobs.into_iter()
+                .map(|(source, data)| {
+                    let image = separated(&data, &source, 1, interpolate, &newsprint);
+                    ((source, 1), image)
+                })
+                .collect()
+        })))
+    }
+}
+
+/// [`export`], taking the photos `early` has been separating (any it does not have are
+/// separated as they are drawn).
+pub fn export_with(
+    layout: &EditionLayout,
+    resources: &dyn Resources,
+    opts: &PdfOptions,
+    early: Option<EarlyPhotos>,
+) -> Result<Vec<u8>, PdfError> {
     let book = resources.fonts();
     // Refused before anything is drawn: a font the licence keeps out of documents.
     for &i in &opts.pages {
@@ -189,8 +254,12 @@ pub fn export(
         press: newsprint.as_ref(),
         prefetch: None,
     };
-    // A press PDF's photos are separated on another thread while the text is drawn.
-    images.prefetch = images.start_prefetch(layout, &opts.pages);
+    // A press PDF's photos are separated on another thread while the text is drawn (or
+    // were, while the edition was laid out).
+    images.prefetch = match early {
+        Some(EarlyPhotos(handle)) => Some(handle),
+        None => images.start_prefetch(layout, &opts.pages),
+    };
     for &i in &opts.pages {
         let Some(page) = layout.pages.get(i) else {
             continue;

@@ -30,18 +30,31 @@ impl DeviceLink {
     pub fn new(source: Option<&[u8]>, press: &Newsprint) -> Result<Self, String> {
         let src = source
             .and_then(|b| ColorProfile::new_from_slice(b).ok())
-            .filter(|p| p.color_space == moxcms::DataColorSpace::Rgb)
-            .unwrap_or_else(ColorProfile::new_srgb);
-        // The separation works in linear sRGB light: sRGB's primaries with straight curves.
-        let mut linear = ColorProfile::new_srgb();
-        let straight = moxcms::ToneReprCurve::Lut(Vec::new());
-        linear.red_trc = Some(straight.clone());
-        linear.green_trc = Some(straight.clone());
-        linear.blue_trc = Some(straight);
-        let to_linear = src
+            .filter(|p| p.color_space == moxcms::DataColorSpace::Rgb);
+        let Some(src) = src else {
+            // sRGB, the usual case: sRGB's own curve on the grid's 17 values. A colour
+            // engine's transform builds tables of tens of thousands of entries for this,
+            // which cost more than separating a newspaper photo.
+            let linear: [f32; GRID] =
+                std::array::from_fn(|i| srgb_to_linear(i as f32 / (GRID - 1) as f32));
+            let mut nodes = Vec::with_capacity(GRID * GRID * GRID);
+            for r in linear {
+                for g in linear {
+                    for b in linear {
+                        nodes.push(press.separate([r, g, b]));
+                    }
+                }
+            }
+            return Ok(Self { nodes });
+        };
+        // The separation works in linear sRGB light: the colour engine takes the photo's
+        // colours to sRGB, and sRGB's own curve takes them to light. (A destination profile
+        // with straight curves would be one step, but the engine gave back the encoded values
+        // unchanged, which separated every photo's midtones far too light.)
+        let to_srgb = src
             .create_transform_f32(
                 Layout::Rgb,
-                &linear,
+                &ColorProfile::new_srgb(),
                 Layout::Rgb,
                 TransformOptions::default(),
             )
@@ -55,12 +68,12 @@ impl DeviceLink {
             }
         }
         let mut out = vec![0.0f32; input.len()];
-        to_linear
+        to_srgb
             .transform(&input, &mut out)
             .map_err(|e| format!("cannot convert the photo's colours: {e}"))?;
         let nodes = out
             .chunks_exact(3)
-            .map(|rgb| press.separate([rgb[0], rgb[1], rgb[2]]))
+            .map(|rgb| press.separate([rgb[0], rgb[1], rgb[2]].map(srgb_to_linear)))
             .collect();
         Ok(Self { nodes })
     }
@@ -130,6 +143,15 @@ impl DeviceLink {
             run(rgb_b, out_b);
         });
         out
+    }
+}
+
+/// sRGB's transfer curve (IEC 61966-2-1): an encoded value (0–1) to linear light.
+fn srgb_to_linear(v: f32) -> f32 {
+    if v <= 0.040_45 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
     }
 }
 
@@ -279,6 +301,23 @@ pub fn embedded_profile(data: &crate::resources::PhotoData) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    /// The sRGB link is built from sRGB's curve directly; through the colour engine with an
+    /// sRGB profile it must come out the same (within a hundredth of a step of 8-bit ink).
+    #[test]
+    fn the_srgb_link_matches_the_colour_engines_srgb() {
+        let press = Newsprint::new(2.4);
+        let direct = DeviceLink::new(None, &press).unwrap();
+        let profile = ColorProfile::new_srgb().encode().unwrap();
+        let engine = DeviceLink::new(Some(&profile), &press).unwrap();
+        let worst = direct
+            .nodes
+            .iter()
+            .zip(&engine.nodes)
+            .flat_map(|(a, b)| a.iter().zip(b).map(|(a, b)| (a - b).abs()))
+            .fold(0.0f32, f32::max);
+        assert!(worst * 255.0 < 0.5, "differs by {} of 255", worst * 255.0);
+    }
+
     #[test]
     fn srgb_white_takes_no_ink_and_black_stays_within_the_limit() {
         let link = DeviceLink::new(None, &Newsprint::new(2.4)).unwrap();
@@ -316,7 +355,7 @@ mod tests {
         let mut jpeg = Vec::new();
         let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95);
         encoder.set_icc_profile(p3.clone()).unwrap();
-        let pixels: Vec<u8> = [40u8, 170, 60].repeat(64);
+        let pixels: Vec<u8> = [200u8, 120, 80].repeat(64);
         encoder
             .write_image(&pixels, 8, 8, image::ExtendedColorType::Rgb8)
             .unwrap();
@@ -331,10 +370,10 @@ mod tests {
         let press = Newsprint::new(2.4);
         let tagged = DeviceLink::new(Some(&found), &press)
             .unwrap()
-            .separate(&[40, 170, 60]);
+            .separate(&[200, 120, 80]);
         let plain = DeviceLink::new(None, &press)
             .unwrap()
-            .separate(&[40, 170, 60]);
+            .separate(&[200, 120, 80]);
         let apart = tagged.iter().zip(&plain).map(|(a, b)| a.abs_diff(*b)).max();
         assert!(apart > Some(8), "P3 {tagged:?} vs sRGB {plain:?}");
     }
