@@ -1,11 +1,12 @@
 //! Where an edition lives: RON files (the default, one person or a shared folder) or a
 //! PostgreSQL server, where an edition is a snapshot plus an append-only log of [`Edit`]s that
-//! many editors write at once.
+//! many editors write at once (see [`live`]).
 //!
 //! This layer sits beside [`crate::model::io`]: it reads and writes editions and edits, and never
 //! lays anything out.
 
 mod files;
+pub mod live;
 mod migrate;
 mod pg;
 mod touches;

@@ -199,6 +199,18 @@ impl PgStore {
         Ok(snapshot.version)
     }
 
+    /// Who replaced `name` whole after version `after`, if anyone did.
+    pub fn replaced_since(&mut self, name: &str, after: i64) -> Result<Option<String>, StoreError> {
+        let row = self
+            .client
+            .query_opt(
+                "SELECT replaced_by FROM editions WHERE name = $1 AND replaced_at > $2",
+                &[&name, &after],
+            )
+            .map_err(|e| server_error(&self.url, e))?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
     /// The number of log edits of `name` after its snapshot.
     pub fn uncompacted(&mut self, name: &str) -> Result<i64, StoreError> {
         let row = self
