@@ -13,7 +13,7 @@ mod touches;
 
 pub use files::FileStore;
 pub use migrate::{MIGRATIONS, Migration};
-pub use pg::{Appended, LogEntry, PgStore, Snapshot, redact};
+pub use pg::{Appended, LogEntry, NewEdit, PgStore, Snapshot, redact};
 pub use touches::touches;
 
 use crate::model::{Edit, Edition, io};

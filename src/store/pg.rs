@@ -37,6 +37,16 @@ pub struct LogEntry {
     pub edit: Edit,
 }
 
+/// An edit to append: the sender's own count for it, the version it was based on, and what it
+/// touches (see [`super::touches`]).
+#[derive(Clone, Debug)]
+pub struct NewEdit {
+    pub seq: i64,
+    pub base: i64,
+    pub touches: Vec<String>,
+    pub edit: Edit,
+}
+
 /// What the server did with an appended edit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Appended {
@@ -184,6 +194,31 @@ impl PgStore {
         )
     }
 
+    /// Appends several edits of one client, in order, in one transaction (one commit, so one
+    /// wait for the disk instead of one each); each is stored or refused as by
+    /// [`PgStore::append`]. On error none is stored.
+    pub fn append_all(
+        &mut self,
+        name: &str,
+        client: &str,
+        author: &str,
+        edits: &[NewEdit],
+    ) -> Result<Vec<Appended>, StoreError> {
+        let url = self.url.clone();
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(|e| server_error(&url, e))?;
+        let mut answers = Vec::with_capacity(edits.len());
+        for e in edits {
+            answers.push(append(
+                &mut tx, &url, name, client, e.seq, author, e.base, &e.touches, &e.edit,
+            )?);
+        }
+        tx.commit().map_err(|e| server_error(&url, e))?;
+        Ok(answers)
+    }
+
     /// Writes `name`'s edition now as its snapshot (the log is kept); returns its version.
     pub fn compact(&mut self, name: &str) -> Result<i64, StoreError> {
         let snapshot = self.snapshot(name)?;
@@ -275,10 +310,10 @@ impl Store for PgStore {
     }
 }
 
-/// [`PgStore::append`] on any connection (the live client's sender owns its own).
+/// [`PgStore::append`] on a connection or in a transaction.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn append(
-    client: &mut Client,
+fn append(
+    client: &mut impl postgres::GenericClient,
     url: &str,
     name: &str,
     from: &str,
@@ -328,10 +363,19 @@ pub(crate) fn connect_client(url: &str) -> Result<Client, StoreError> {
 }
 
 fn server_error(url: &str, e: postgres::Error) -> StoreError {
-    if e.is_closed() {
+    // Class 08 is a broken connection, class 57P the server shutting down or starting up: the
+    // same request can be made again on a new connection.
+    let lost = e
+        .code()
+        .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"));
+    if e.is_closed() || lost {
         return StoreError::Connect {
             url: url.to_owned(),
-            reason: "the connection was closed".to_owned(),
+            reason: if lost {
+                describe(&e)
+            } else {
+                "the connection was closed".to_owned()
+            },
         };
     }
     StoreError::Server {

@@ -21,10 +21,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::pg::{LogEntry, PgStore};
+use super::pg::{LogEntry, NewEdit, PgStore};
 use super::{StoreError, touches};
 use crate::model::{Edit, EditError, Edition};
-use net::{Incoming, Outgoing, Shared};
+use net::{Incoming, Shared};
 
 /// Something that happened to the shared edition, for the window to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +51,9 @@ struct Pending {
     edit: Edit,
     /// Undoes `edit` on the shown edition as it is now.
     inverse: Edit,
+    /// What it touches: a stored edit touching none of the pending edits' keys commutes with
+    /// them all and goes straight on top.
+    touches: Vec<String>,
     /// The log version it is stored at, once the server said so.
     stored: Option<i64>,
 }
@@ -77,7 +80,7 @@ pub struct Live {
     next_seq: i64,
     undo: Vec<Step>,
     redo: Vec<Step>,
-    outbox: Option<Sender<Outgoing>>,
+    outbox: Option<Sender<NewEdit>>,
     inbox: Receiver<Incoming>,
     stop: Arc<AtomicBool>,
     threads: Vec<JoinHandle<()>>,
@@ -214,11 +217,12 @@ impl Live {
             seq,
             edit: edit.clone(),
             inverse,
+            touches: keys.clone(),
             stored: None,
         });
         if let Some(outbox) = &self.outbox {
             // The sender only stops with the client, so a send cannot fail while it lives.
-            let _ = outbox.send(Outgoing {
+            let _ = outbox.send(NewEdit {
                 seq,
                 base,
                 touches: keys,
@@ -337,6 +341,7 @@ impl Live {
             return;
         }
         self.version = entry.version;
+        let keys = touches(&entry.edit, &self.confirmed);
         // Every client skips the same log edits: those that do not apply to the edition the
         // log before them makes.
         let applied = self.confirmed.apply(entry.edit.clone());
@@ -357,9 +362,16 @@ impl Live {
             }
             return;
         }
-        let applied = applied.is_ok();
-        if applied {
-            self.apply_under_pending(entry.edit, &entry.author, events);
+        if applied.is_ok() {
+            let commutes = self
+                .pending
+                .iter()
+                .all(|p| p.touches.iter().all(|k| !keys.contains(k)));
+            // Disjoint edits give the same edition in either order, so the pending ones need
+            // not be rolled back; the server applies the same rule.
+            if !commutes || self.edition.apply(entry.edit.clone()).is_err() {
+                self.apply_under_pending(entry.edit, &entry.author, events);
+            }
         }
         events.push(Event::Remote {
             author: entry.author,

@@ -9,9 +9,8 @@ use std::time::Duration;
 
 use postgres::fallible_iterator::FallibleIterator as _;
 
-use super::super::pg::{LogEntry, PgStore, Snapshot};
+use super::super::pg::{LogEntry, NewEdit, PgStore, Snapshot};
 use super::super::{Appended, StoreError};
-use crate::model::Edit;
 
 /// How long a thread waits before trying a lost server again, and how often the listener
 /// looks at the stop flag.
@@ -20,13 +19,9 @@ const RETRY: Duration = Duration::from_millis(100);
 /// The channel every append notifies (see `migrations/0001_editions.sql`).
 pub(super) const CHANNEL: &str = "broadsheet_edits";
 
-/// An edit on its way to the server.
-pub(super) struct Outgoing {
-    pub seq: i64,
-    pub base: i64,
-    pub touches: Vec<String>,
-    pub edit: Edit,
-}
+/// The most edits sent in one transaction: those that queued while the previous ones were
+/// being stored.
+const MAX_BATCH: usize = 256;
 
 /// What the threads tell the client.
 pub(super) enum Incoming {
@@ -97,11 +92,19 @@ impl Shared {
     }
 }
 
-/// Appends each outgoing edit in order. Stops when the client does (unsent edits are then
-/// lost, as when a window is killed) or when the client is gone.
-pub(super) fn send(shared: Shared, mut store: Option<PgStore>, outbox: Receiver<Outgoing>) {
+/// Appends each outgoing edit in order; those that queued meanwhile go together in one
+/// transaction. Stops when the client does (unsent edits are then lost, as when a window is
+/// killed) or when the client is gone.
+pub(super) fn send(shared: Shared, mut store: Option<PgStore>, outbox: Receiver<NewEdit>) {
     let mut offline = false;
-    while let Ok(out) = outbox.recv() {
+    while let Ok(first) = outbox.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match outbox.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
         loop {
             if shared.stopped() {
                 return;
@@ -110,36 +113,39 @@ pub(super) fn send(shared: Shared, mut store: Option<PgStore>, outbox: Receiver<
                 store = shared.reconnect(&mut offline);
                 continue;
             };
-            let sent = server.append(
-                &shared.name,
-                &shared.client,
-                out.seq,
-                &shared.author,
-                out.base,
-                &out.touches,
-                &out.edit,
-            );
-            let answer = match sent {
-                Ok(Appended::Stored(version)) => Incoming::Stored {
-                    seq: out.seq,
-                    version,
-                },
-                Ok(Appended::Conflict { author, .. }) => Incoming::Conflict {
-                    seq: out.seq,
-                    by: author,
-                },
-                Err(StoreError::Connect { .. }) => {
-                    // Lost mid-append: it may or may not be stored; resending is safe.
-                    store = None;
-                    continue;
+            let answers =
+                match server.append_all(&shared.name, &shared.client, &shared.author, &batch) {
+                    Ok(answers) => answers
+                        .into_iter()
+                        .zip(&batch)
+                        .map(|(answer, e)| match answer {
+                            Appended::Stored(version) => Incoming::Stored {
+                                seq: e.seq,
+                                version,
+                            },
+                            Appended::Conflict { author, .. } => Incoming::Conflict {
+                                seq: e.seq,
+                                by: author,
+                            },
+                        })
+                        .collect(),
+                    Err(StoreError::Connect { .. }) => {
+                        // Lost mid-append: stored or not, resending is safe.
+                        store = None;
+                        continue;
+                    }
+                    Err(e) => batch
+                        .iter()
+                        .map(|b| Incoming::Failed {
+                            seq: b.seq,
+                            reason: e.to_string(),
+                        })
+                        .collect::<Vec<_>>(),
+                };
+            for answer in answers {
+                if shared.inbox.send(answer).is_err() {
+                    return;
                 }
-                Err(e) => Incoming::Failed {
-                    seq: out.seq,
-                    reason: e.to_string(),
-                },
-            };
-            if shared.inbox.send(answer).is_err() {
-                return;
             }
             break;
         }
