@@ -286,3 +286,34 @@ fn restarting_the_server_loses_nothing_acknowledged_and_edits_made_meanwhile_fol
     assert_eq!(&now, ann.edition());
     assert_eq!(&now, bo.edition());
 }
+
+#[test]
+fn the_windows_compact_the_log_every_thousand_edits() {
+    use broadsheet::store::live::COMPACT_EVERY;
+    let (db, mut store) = server();
+    let mut ann = Live::connect(&db.url, "e", "ann").unwrap();
+    for i in 0..COMPACT_EVERY {
+        let frame = FRAMES[i as usize % FRAMES.len()];
+        let e = moved(ann.edition(), frame, 0.01, 0.0);
+        ann.edit(e).unwrap();
+    }
+    settle(&mut [&mut ann], &mut store);
+    let compacted = || -> (i64, String) {
+        let row = PgStore::connect(&db.url)
+            .unwrap()
+            .client()
+            .query_one(
+                "SELECT snapshot_version, snapshot FROM editions WHERE name = 'e'",
+                &[],
+            )
+            .unwrap();
+        (row.get(0), row.get(1))
+    };
+    let end = std::time::Instant::now() + WAIT;
+    while compacted().0 < COMPACT_EVERY {
+        assert!(std::time::Instant::now() < end, "never compacted");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(store.uncompacted("e").unwrap(), 0);
+    assert_eq!(compacted().1, io::to_string(ann.edition()));
+}

@@ -14,6 +14,8 @@
 
 mod net;
 
+pub use net::COMPACT_EVERY;
+
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

@@ -19,6 +19,11 @@ const RETRY: Duration = Duration::from_millis(100);
 /// The channel every append notifies (see `migrations/0001_editions.sql`).
 pub(super) const CHANNEL: &str = "broadsheet_edits";
 
+/// A window that stores a log version that is a multiple of this compacts the edition: the
+/// snapshot then includes every edit up to it, and opening the edition replays at most this
+/// many.
+pub const COMPACT_EVERY: i64 = 1000;
+
 /// The most edits sent in one transaction: those that queued while the previous ones were
 /// being stored.
 const MAX_BATCH: usize = 256;
@@ -142,10 +147,18 @@ pub(super) fn send(shared: Shared, mut store: Option<PgStore>, outbox: Receiver<
                         })
                         .collect::<Vec<_>>(),
                 };
+            let compact = answers.iter().any(
+                |a| matches!(a, Incoming::Stored { version, .. } if version % COMPACT_EVERY == 0),
+            );
             for answer in answers {
                 if shared.inbox.send(answer).is_err() {
                     return;
                 }
+            }
+            // After the answers, so the window does not wait for it. A compaction that fails
+            // changes nothing; the next multiple tries again.
+            if compact && let Some(server) = store.as_mut() {
+                let _ = server.compact(&shared.name);
             }
             break;
         }
