@@ -328,3 +328,78 @@ fn the_file_store_reads_and_writes_what_the_editor_does() {
     assert!(err.to_string().contains("hint: it holds today"), "{err}");
     assert!(store::open(dir.path().to_str().unwrap()).is_ok());
 }
+
+/// The rule the server rebases by: edits whose keys are disjoint give the same edition in
+/// either order. Checked on every ordered pair of a set of edits of different kinds.
+#[test]
+fn edits_with_disjoint_touches_give_the_same_edition_in_either_order() {
+    use broadsheet::model::{PageId, Rect};
+    let edition = sample();
+    let rule = edition
+        .frame(&FrameId::new("p1-rule-h1"))
+        .unwrap()
+        .1
+        .clone();
+    let mut new_rule = rule.clone();
+    new_rule.id = FrameId::new("p1-rule-new");
+    new_rule.rect = Rect::new(60.0, 500.0, 300.0, 1.0);
+    let mut story = edition.stories[1].clone();
+    story.id = StoryId::new("late-news");
+    story.thread.clear();
+    let mut style = edition.styles.paragraph[0].clone();
+    style.tracking_em = 0.02;
+    let edits = [
+        move_frame(&edition, "p1-lead-head", 10.0),
+        move_frame(&edition, "p1-lead-body", 4.0),
+        move_frame(&edition, "p1-rule-h1", 2.0),
+        headline("lead", "新标题"),
+        headline("civility", "另一篇的标题"),
+        Edit::SetStoryText {
+            story: StoryId::new("lead"),
+            field: StoryField::Body,
+            text: "只剩一段。".into(),
+        },
+        Edit::SetThread {
+            story: StoryId::new("lead"),
+            thread: vec![FrameId::new("p1-lead-body")],
+        },
+        Edit::RemoveFrame {
+            frame: FrameId::new("p1-rule-h1"),
+        },
+        Edit::InsertFrame {
+            page: PageId::new("p1"),
+            index: 0,
+            frame: new_rule,
+        },
+        Edit::SetPageTitle {
+            page: PageId::new("p2"),
+            title: "经济".into(),
+        },
+        Edit::InsertStory {
+            index: 0,
+            story: Box::new(story),
+        },
+        Edit::SetStyle {
+            style: Box::new(style),
+        },
+    ];
+    let mut checked = 0;
+    for a in &edits {
+        for b in &edits {
+            let (ka, kb) = (touches(a, &edition), touches(b, &edition));
+            assert!(!ka.is_empty(), "{a:?} touches something");
+            if ka.iter().any(|k| kb.contains(k)) {
+                continue;
+            }
+            let mut ab = edition.clone();
+            ab.apply(a.clone()).unwrap();
+            ab.apply(b.clone()).unwrap();
+            let mut ba = edition.clone();
+            ba.apply(b.clone()).unwrap();
+            ba.apply(a.clone()).unwrap();
+            assert_eq!(ab, ba, "{a:?} and {b:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 80, "only {checked} pairs were disjoint");
+}

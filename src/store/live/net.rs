@@ -210,10 +210,16 @@ pub(super) fn listen(shared: Shared, mut store: Option<PgStore>, mut after: i64)
                     continue;
                 }
                 Err(e) => {
-                    let _ = shared.inbox.send(Incoming::Offline(e.to_string()));
+                    // Told once, then retried quietly, like a lost connection.
+                    if !std::mem::replace(&mut offline, true) {
+                        let _ = shared.inbox.send(Incoming::Offline(e.to_string()));
+                    }
                     std::thread::sleep(RETRY);
                     continue;
                 }
+            }
+            if std::mem::take(&mut offline) {
+                let _ = shared.inbox.send(Incoming::Online);
             }
             fetch = false;
         }
