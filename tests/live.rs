@@ -321,3 +321,39 @@ fn the_windows_compact_the_log_every_thousand_edits() {
     assert_eq!(store.uncompacted("e").unwrap(), 0);
     assert_eq!(compacted().1, io::to_string(ann.edition()));
 }
+
+#[test]
+fn edits_made_while_the_server_is_down_are_kept_and_stored_when_it_is_back() {
+    let (db, _) = server_on(common::pg::own_database());
+    let cluster = db.cluster.as_ref().unwrap();
+    let mut ann = Live::connect(&db.url, "e", "ann").unwrap();
+    cluster.stop();
+    for i in 0..3 {
+        let e = typed(ann.edition(), "lead", &format!("离线{i}"));
+        ann.edit(e).unwrap();
+    }
+    // The window goes on showing its edits, and says it is offline.
+    assert!(body(ann.edition(), "lead").ends_with("离线0离线1离线2"));
+    let mut events = Vec::new();
+    let end = std::time::Instant::now() + WAIT;
+    while !events.iter().any(|e| matches!(e, Event::Offline(_))) {
+        assert!(std::time::Instant::now() < end, "never said it is offline");
+        events.extend(ann.wait(Duration::from_millis(100)));
+    }
+    assert_eq!(ann.unsent(), 3);
+
+    cluster.start_again();
+    assert!(ann.flush(WAIT, &mut events), "sent once the server is back");
+    assert!(
+        events.iter().any(|e| matches!(e, Event::Online)),
+        "{events:?}"
+    );
+    let mut store = PgStore::connect(&db.url).unwrap();
+    settle(&mut [&mut ann], &mut store);
+    assert_eq!(
+        store.edits_after("e", 0).unwrap().len(),
+        3,
+        "each stored once"
+    );
+    assert_eq!(&store.load("e").unwrap(), ann.edition());
+}

@@ -130,7 +130,18 @@ impl Cluster {
     /// Stops the server (letting it finish what it does, as `pg_ctl restart` does) and starts
     /// it again.
     pub fn restart(&self) {
+        self.stop();
+        self.start_again();
+    }
+
+    /// Stops the server the way `pg_ctl stop` does by default (fast: open transactions are
+    /// rolled back, committed ones kept).
+    pub fn stop(&self) {
         self.run("pg_ctl", &["-D", &self.data(), "-m", "fast", "-w", "stop"]);
+    }
+
+    /// Starts a stopped server again on the same port.
+    pub fn start_again(&self) {
         self.pg_ctl("start");
     }
 
