@@ -357,3 +357,39 @@ fn edits_made_while_the_server_is_down_are_kept_and_stored_when_it_is_back() {
     );
     assert_eq!(&store.load("e").unwrap(), ann.edition());
 }
+
+#[test]
+fn an_edition_pushed_over_shows_in_the_window_and_its_older_edits_are_refused_naming_the_pusher() {
+    let (db, mut store) = server();
+    let mut ann = Live::connect(&db.url, "e", "ann").unwrap();
+    let mut replacement = ann.edition().clone();
+    replacement
+        .apply(typed(&replacement.clone(), "lead", "重发"))
+        .unwrap();
+    store.save("e", &replacement, "chief").unwrap();
+    // Ann moves a frame before she hears of the replacement.
+    ann.edit(moved(&replacement, "p1-lead-head", 5.0, 0.0))
+        .unwrap();
+    let mut events = Vec::new();
+    let end = std::time::Instant::now() + WAIT;
+    let heard = |events: &[Event]| {
+        events.iter().any(|e| matches!(e, Event::Rejected { .. }))
+            && events.iter().any(|e| matches!(e, Event::Replaced { .. }))
+    };
+    while !heard(&events) {
+        assert!(std::time::Instant::now() < end, "{events:?}");
+        events.extend(ann.wait(Duration::from_millis(100)));
+    }
+    assert!(
+        events.contains(&Event::Replaced { by: "chief".into() }),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Rejected { by, .. } if by == "chief")),
+        "{events:?}"
+    );
+    assert_eq!(ann.edition(), &replacement);
+    assert_eq!(store.load("e").unwrap(), replacement);
+}
