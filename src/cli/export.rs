@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::{count, open};
+use super::count;
+use super::server::open_source;
 use crate::model::{Severity, io};
 use crate::{layout, resources};
 
@@ -38,7 +39,7 @@ pub(super) fn run(file: &Path, outputs: &Outputs, pages: Option<&str>) -> anyhow
         "nothing to export\nhint: name an output with --pdf OUT.pdf, --data OUT.json or --png OUT.png"
     );
     let data = outputs.data;
-    let (edition, origin) = open(Some(file))?;
+    let (edition, origin) = open_source(file)?;
     let assets = std::sync::Arc::new(resources::Assets::new(origin, &[]));
     let pages = match pages {
         Some(spec) => crate::export::parse_page_range(spec, edition.pages.len())

@@ -13,7 +13,10 @@ use crate::resources::{self, Origin};
 use crate::{bundle, import, layout, sample};
 
 mod export;
+mod server;
 mod typeset;
+
+pub use server::{default_author, server_edition};
 
 /// Broadsheet: newspaper page layout. With no command, opens the editor on FILE (or the bundled
 /// sample edition).
@@ -86,6 +89,7 @@ pub enum Command {
     },
     /// Export pages as PDF-ready data (the positioned display list) and/or print PDF.
     Export {
+        /// A layout file, or an edition on a server: `postgres://HOST/DB#EDITION`.
         file: PathBuf,
         /// Write the display list as JSON (or RON, by the file name).
         #[arg(long, value_name = "OUT.json")]
@@ -166,6 +170,30 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         count: usize,
     },
+    /// Create or migrate a newsroom server's schema (PostgreSQL), e.g.
+    /// `postgres://user@host/newsroom`.
+    ServeInit { url: String },
+    /// Store a layout file's edition on a server, replacing one of the same name; prints the
+    /// edition's name there.
+    Push {
+        file: PathBuf,
+        url: String,
+        /// The edition's name on the server (default: the file's stem).
+        #[arg(long)]
+        name: Option<String>,
+        /// Recorded as who pushed it (default: $USER).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Write a server edition as it is now (snapshot and edits) to a layout file.
+    Pull {
+        url: String,
+        edition: String,
+        #[arg(short, long, value_name = "FILE.ron")]
+        output: PathBuf,
+    },
+    /// Fold a server edition's edit log into a new snapshot (the log is kept).
+    Compact { url: String, edition: String },
     /// Write the sample edition (the customer's page, with the lead continuing on page 2).
     SampleEdition {
         #[arg(short, long, value_name = "FILE.ron")]
@@ -298,6 +326,24 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             output,
             count,
         } => propose_cmd(&file, page, &stories, &output, count),
+        Command::ServeInit { url } => server::serve_init(&url),
+        Command::Push {
+            file,
+            url,
+            name,
+            author,
+        } => server::push(
+            &file,
+            &url,
+            name.as_deref(),
+            &author.unwrap_or_else(default_author),
+        ),
+        Command::Pull {
+            url,
+            edition,
+            output,
+        } => server::pull(&url, &edition, &output),
+        Command::Compact { url, edition } => server::compact(&url, &edition),
         Command::SampleEdition { output, pages } => {
             if let Some(n) = pages {
                 anyhow::ensure!(

@@ -1,6 +1,7 @@
 //! Every change to a document is an [`Edit`]. Applying one returns its inverse, so undo is
 //! applying the inverse and redo is applying the inverse's inverse (helix's transactions).
-//! Edits name things by stable ID, never by reference, so they stay valid across undo/redo.
+//! Edits name things by stable ID, never by reference, so they stay valid across undo/redo and
+//! can be sent to another editor.
 
 use super::{
     BodyParagraph, Edition, EditionSettings, Frame, FrameId, FrameKind, Page, PageId, PageTemplate,
@@ -8,8 +9,9 @@ use super::{
     StyleId, TemplateId, Wrap,
 };
 
-/// One change to an edition.
-#[derive(Clone, Debug, PartialEq)]
+/// One change to an edition. Serialisable (RON text in the PostgreSQL store's edit log), so an
+/// edit made in one editor can be applied in another.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Moves or resizes a frame.
     SetFrameRect {

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use super::{Edition, Lang, Section};
 
 /// Everything [`super::Edit::SetEditionSettings`] sets at once: the edition's masthead facts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditionSettings {
     /// Paper name, e.g. "河西新闻".
     pub paper: String,

@@ -4,7 +4,7 @@
 use super::{Edit, Story};
 
 /// A story's text parts that the editor edits as one string each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum StoryField {
     Kicker,
     Headline,

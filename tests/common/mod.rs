@@ -43,3 +43,5 @@ pub fn require(name: &str, package: &str) -> String {
     );
     name.to_owned()
 }
+
+pub mod pg;
