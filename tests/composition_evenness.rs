@@ -28,6 +28,12 @@ impl Evenness {
     }
 }
 
+/// The sample's body face.
+fn serif(book: &FontBook) -> broadsheet::text::fonts::Shaping<'_> {
+    book.metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
+        .unwrap()
+}
+
 fn body(punct: Punctuation) -> Options {
     Options {
         punct,
@@ -46,9 +52,7 @@ fn newspaper() -> Options {
 
 fn evenness(chars: u32, opts: Options) -> Evenness {
     let book = FontBook::bundled();
-    let metrics = book
-        .metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
-        .unwrap();
+    let metrics = serif(&book);
     let mut e = Evenness {
         lines: 0,
         squeezed: 0,
@@ -89,9 +93,7 @@ fn report(name: &str, chars: u32, e: &Evenness) {
 #[test]
 fn the_issues_example_is_set_with_no_line_adjusted() {
     let book = FontBook::bundled();
-    let metrics = book
-        .metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
-        .unwrap();
+    let metrics = serif(&book);
     let opts = Options {
         indent_em: 0.0,
         ..Options::chinese(SIZE)
@@ -189,9 +191,7 @@ fn every_punctuation_style_is_measured() {
 #[test]
 fn figures_on_the_grid_keep_every_han_character_on_the_grid() {
     let book = FontBook::bundled();
-    let metrics = book
-        .metrics(&FontSpec::new("Noto Serif SC", Weight::Regular), Lang::Zh)
-        .unwrap();
+    let metrics = serif(&book);
     let opts = Options {
         indent_em: 0.0,
         ..newspaper()

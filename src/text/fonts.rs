@@ -472,26 +472,6 @@ impl Shaping<'_> {
             })
     }
 
-    fn shape_run(
-        &self,
-        font: FontId,
-        text: &str,
-        first_char: usize,
-        han: bool,
-        size: f32,
-        out: &mut Measured,
-    ) {
-        let run = RunSpec {
-            font,
-            text,
-            first_char,
-            han,
-            vertical: false,
-            features: &[],
-        };
-        self.shape(&run, size, out);
-    }
-
     /// Shapes one run of one face and one script side. A vertical run is shaped top to
     /// bottom, so the font's `vert` forms and vertical metrics apply: its glyphs' advances are
     /// then lengths down the column, and their offsets move the pen from the column's centre
@@ -644,7 +624,15 @@ impl Metrics for Shaping<'_> {
                 advances: vec![0.0],
                 ..Measured::default()
             };
-            self.shape_run(hyphen_font, "-", 0, false, size, &mut h);
+            let run = RunSpec {
+                font: hyphen_font,
+                text: "-",
+                first_char: 0,
+                han: false,
+                vertical: false,
+                features: &[],
+            };
+            self.shape(&run, size, &mut h);
             let advance = h.advances[0];
             out.hyphen = Some(ShapedGlyph {
                 font: hyphen_font,
