@@ -591,3 +591,32 @@ fn a_proposed_page_is_picked_in_the_dialog_and_undone_in_one_step() {
     h.run_steps(3);
     assert_eq!(h.state().edition(), &before);
 }
+
+/// 数字: the body style's figures switch from the grid (对开数字) to the font's own in the
+/// Styles panel, the story reflows, and one undo brings the grid back.
+#[test]
+fn the_body_styles_figures_are_chosen_in_the_styles_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let figures = |h: &Harness<'_, BroadsheetApp>| {
+        h.state()
+            .edition()
+            .styles
+            .paragraph(&"body".into())
+            .unwrap()
+            .figures
+    };
+    assert_eq!(figures(&h), broadsheet::model::Figures::Grid);
+    h.get_by_label("Styles").click();
+    h.run_steps(2);
+    h.get_by_label_contains("body  ·").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::ComboBox, "Figures").click();
+    h.run_steps(2);
+    h.get_by_label("Proportional, spaced").click();
+    h.run_steps(3);
+    assert_eq!(figures(&h), broadsheet::model::Figures::Proportional);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(figures(&h), broadsheet::model::Figures::Grid);
+}
