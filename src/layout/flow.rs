@@ -304,26 +304,35 @@ impl Flow<'_, '_> {
     /// a wrap closes their ends: what its breaks are planned for. Lines past the slots are
     /// overset, at the last slot's width.
     fn widths_ahead(&self, par: &Paragraph) -> Widths {
-        let body = || {
-            self.slots[self.pass.next.min(self.slots.len())..]
-                .iter()
-                .filter(|s| s.kind == SlotKind::Body)
-        };
-        // The most lines the paragraph can fill: hardly any line is set under half full.
-        let narrowest = body().map(|s| s.width).fold(f32::INFINITY, f32::min);
+        // The most lines the paragraph can fill: hardly any line is set under half full, so
+        // it needs no more than its natural width over half the narrowest line it is given.
+        // Slots are taken until that many, so a story threaded through hundreds of frames
+        // does not walk all of them for every paragraph.
         let natural: f32 = par.natural_width();
-        let most = if narrowest.is_finite() && narrowest > 0.0 {
-            ((natural / (0.5 * narrowest)).ceil() as usize + 2).min(par.len())
-        } else {
-            0
-        };
-        let lines: Vec<f32> = body().map(|s| s.width).take(most).collect();
+        let (mut lines, mut closed) = (Vec::new(), Vec::new());
+        let mut narrowest = f32::INFINITY;
+        let body = self.slots[self.pass.next.min(self.slots.len())..]
+            .iter()
+            .filter(|s| s.kind == SlotKind::Body);
+        for slot in body {
+            narrowest = narrowest.min(slot.width);
+            let most = if narrowest > 0.0 {
+                ((natural / (0.5 * narrowest)).ceil() as usize + 2).min(par.len())
+            } else {
+                0
+            };
+            if lines.len() >= most {
+                break;
+            }
+            lines.push(slot.width);
+            closed.push(slot.closed);
+        }
         Widths {
             rest: lines
                 .last()
                 .copied()
                 .unwrap_or_else(|| self.slots.last().map_or(100.0, |s| s.width)),
-            closed: body().map(|s| s.closed).take(most).collect(),
+            closed,
             lines,
         }
     }
