@@ -259,6 +259,37 @@ fn black_text_in_the_press_pdf_overprints_and_qpdf_finds_no_errors() {
     );
 }
 
+/// The PDF writer marks what overprints with a Multiply blend, and the press pass turns every
+/// such graphics state into overprint: none keeps a blend, and the proof has no overprint.
+#[test]
+fn every_marked_graphics_state_becomes_overprint_and_the_proof_has_none() {
+    let edition = bundle::sample();
+    let states = |bytes: &[u8]| -> Vec<lopdf::Dictionary> {
+        let doc = Document::load_mem(bytes).unwrap();
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"ExtGState"))
+            .cloned()
+            .collect()
+    };
+    let flag = |d: &lopdf::Dictionary, key: &[u8]| d.get(key).and_then(Object::as_bool).ok();
+    let all = PdfOptions::press((0..edition.pages.len()).collect(), &edition.press);
+    let press = states(&pdf(&edition, &all));
+    assert!(press.iter().all(|d| !d.has(b"BM")), "{press:?}");
+    assert!(
+        press
+            .iter()
+            .any(|d| flag(d, b"op") == Some(true) && flag(d, b"OP") == Some(true)),
+        "{press:?}"
+    );
+    let proof = states(&pdf(&edition, &PdfOptions::pages(vec![0, 1])));
+    assert!(
+        proof.iter().all(|d| !d.has(b"op") && !d.has(b"BM")),
+        "{proof:?}"
+    );
+}
+
 #[test]
 fn with_overprint_off_black_text_knocks_out() {
     let mut edition = bundle::sample();

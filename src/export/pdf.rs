@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 
+use krilla::blend::BlendMode;
 use krilla::color::{cmyk, rgb};
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect as KRect, Size, Transform};
@@ -358,29 +359,48 @@ enum Inks<'a> {
     Newsprint(&'a super::newsprint::Newsprint),
 }
 
-fn paint(color: Color, inks: Inks) -> Paint {
+/// The ink values (0–255) a colour goes into the PDF with, when it goes in as CMYK.
+fn cmyk_of(color: Color, inks: Inks) -> Option<[u8; 4]> {
     let percent = |v: u8| (f32::from(v.min(100)) * 2.55).round() as u8;
     let unit = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     match (color, inks) {
         (Color::Cmyk(c, m, y, k), Inks::AsGiven | Inks::Newsprint(_)) => {
-            cmyk::Color::new(percent(c), percent(m), percent(y), percent(k)).into()
+            Some([c, m, y, k].map(percent))
         }
         (Color::Rgb(r, g, b), Inks::Newsprint(press)) => {
-            let linear = [r, g, b].map(|v| {
-                let v = f32::from(v) / 255.0;
-                if v <= 0.04045 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            });
-            let [c, m, y, k] = press.separate(linear);
-            cmyk::Color::new(unit(c), unit(m), unit(y), unit(k)).into()
+            let linear = [r, g, b].map(|v| super::separate::srgb_to_linear(f32::from(v) / 255.0));
+            Some(press.separate(linear).map(unit))
         }
-        (other, _) => {
-            let [r, g, b] = other.to_rgb();
+        _ => None,
+    }
+}
+
+fn paint(color: Color, inks: Inks) -> Paint {
+    match cmyk_of(color, inks) {
+        Some([c, m, y, k]) => cmyk::Color::new(c, m, y, k).into(),
+        None => {
+            let [r, g, b] = color.to_rgb();
             rgb::Color::new(r, g, b).into()
         }
+    }
+}
+
+/// Whether a colour overprints in this PDF (black, and K-only tints if the house says so).
+fn overprints(color: Color, inks: Inks, rule: Option<super::press::Overprint>) -> bool {
+    rule.zip(cmyk_of(color, inks))
+        .is_some_and(|(rule, v)| rule.applies(v.map(|v| f32::from(v) / 255.0)))
+}
+
+/// Draws with overprint on when `on`: krilla has no overprint, so the drawing goes inside a
+/// Multiply blend, whose graphics state [`super::press::finish`] turns into overprint (Multiply
+/// is also how overprinting black looks, should a viewer see the state unchanged).
+fn overprinting(surface: &mut Surface, on: bool, draw: impl FnOnce(&mut Surface)) {
+    if on {
+        surface.push_blend_mode(BlendMode::Multiply);
+        draw(surface);
+        surface.pop();
+    } else {
+        draw(surface);
     }
 }
 
@@ -424,10 +444,15 @@ fn draw_page(
 ) -> Result<(), PdfError> {
     let column_sizes = super::columns::text_sizes(page);
     let inks = images.inks(opts.pdfa);
+    let rule = opts.press.as_ref().and_then(|p| p.overprint);
     for item in &page.items {
         match item {
             Item::GlyphRun(run) => {
-                draw_run(surface, run, (book, fonts), &column_sizes, inks)?;
+                let mut drawn = Ok(());
+                overprinting(surface, overprints(run.color, inks, rule), |surface| {
+                    drawn = draw_run(surface, run, (book, fonts), &column_sizes, inks);
+                });
+                drawn?;
             }
             Item::Rule(r) => {
                 let mut pb = PathBuilder::new();
@@ -436,10 +461,12 @@ fn draw_page(
                 if let (Some(path), Some(stroke)) =
                     (pb.finish(), stroke(r.color, r.width, r.dash, inks))
                 {
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(stroke));
-                    surface.draw_path(&path);
-                    surface.set_stroke(None);
+                    overprinting(surface, overprints(r.color, inks, rule), |surface| {
+                        surface.set_fill(None);
+                        surface.set_stroke(Some(stroke));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    });
                 }
             }
             Item::Rect(r) => {
@@ -449,14 +476,31 @@ fn draw_page(
                 };
                 let mut pb = PathBuilder::new();
                 pb.push_rect(rect);
-                let stroke = r.stroke.and_then(|(c, w)| stroke(c, w, r.dash, inks));
-                if let Some(path) = pb.finish()
-                    && (r.fill.is_some() || stroke.is_some())
-                {
-                    surface.set_fill(r.fill.map(|c| fill(c, inks)));
+                let Some(path) = pb.finish() else { continue };
+                let fill_paint = r.fill.map(|c| (fill(c, inks), overprints(c, inks, rule)));
+                let stroke_paint = r.stroke.and_then(|(c, w)| {
+                    stroke(c, w, r.dash, inks).map(|s| (s, overprints(c, inks, rule)))
+                });
+                let draw = |surface: &mut Surface, fill: Option<Fill>, stroke: Option<Stroke>| {
+                    surface.set_fill(fill);
                     surface.set_stroke(stroke);
                     surface.draw_path(&path);
                     surface.set_stroke(None);
+                };
+                match (fill_paint, stroke_paint) {
+                    (None, None) => {}
+                    // A black box with a coloured border (or the reverse): the part that
+                    // overprints is drawn on its own, fill first as one path would paint it.
+                    (Some((f, f_on)), Some((s, s_on))) if f_on != s_on => {
+                        overprinting(surface, f_on, |surface| draw(surface, Some(f), None));
+                        overprinting(surface, s_on, |surface| draw(surface, None, Some(s)));
+                    }
+                    (f, s) => {
+                        let on = f.as_ref().is_none_or(|f| f.1) && s.as_ref().is_none_or(|s| s.1);
+                        overprinting(surface, on, |surface| {
+                            draw(surface, f.map(|f| f.0), s.map(|s| s.0));
+                        });
+                    }
                 }
             }
             Item::Image(img) => images.draw(surface, img),
@@ -811,4 +855,36 @@ fn crop_marks(surface: &mut Surface, extra: f32, w: f32, h: f32, opts: &PdfOptio
         }
     }
     surface.set_stroke(None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::press::Overprint;
+
+    /// Which colours the press PDF draws to overprint: 100% K always (when overprint is on),
+    /// K-only greys only when the house says so, never a colour with other inks (a red rule, a
+    /// rich black from RGB), and nothing in a proof.
+    #[test]
+    fn only_black_and_the_houses_k_only_tints_overprint() {
+        let newsprint = super::super::newsprint::Newsprint::new(2.4);
+        let press = Inks::Newsprint(&newsprint);
+        let black = Overprint {
+            black: true,
+            tints: false,
+        };
+        let tints = Overprint {
+            black: true,
+            tints: true,
+        };
+        let k = |v| Color::Cmyk(0, 0, 0, v);
+        assert!(overprints(k(100), press, Some(black)));
+        assert!(!overprints(k(40), press, Some(black)));
+        assert!(overprints(k(40), press, Some(tints)));
+        assert!(!overprints(Color::Cmyk(0, 100, 100, 0), press, Some(tints)));
+        assert!(!overprints(Color::Cmyk(30, 0, 0, 100), press, Some(tints)));
+        assert!(!overprints(Color::Rgb(0, 0, 0), press, Some(tints)));
+        assert!(!overprints(k(100), press, None));
+        assert!(!overprints(k(100), Inks::AsGiven, None));
+    }
 }

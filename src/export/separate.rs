@@ -147,7 +147,7 @@ impl DeviceLink {
 }
 
 /// sRGB's transfer curve (IEC 61966-2-1): an encoded value (0–1) to linear light.
-fn srgb_to_linear(v: f32) -> f32 {
+pub(super) fn srgb_to_linear(v: f32) -> f32 {
     if v <= 0.040_45 {
         v / 12.92
     } else {
