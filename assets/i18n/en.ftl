@@ -229,6 +229,9 @@ a11y-page = Page { $page }
 pages-section = Section
 undo-page-section = Page section
 pages-title = Page title
+page-status-editing = Editing
+page-status-review = For review
+page-status-signed-off = Signed off by { $name }
 pages-stories = { $count } stories
 pages-unplaced = { $headline } (unplaced)
 

@@ -223,6 +223,9 @@ a11y-page = 第{ $page }版
 pages-section = 分版
 undo-page-section = 版面分版
 pages-title = 版名
+page-status-editing = 编辑中
+page-status-review = 待审
+page-status-signed-off = 已签发（{ $name }）
 pages-stories = { $count } 篇稿件
 pages-unplaced = { $headline }（未上版）
 

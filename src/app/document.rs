@@ -450,6 +450,7 @@ impl Touched {
                 // Locking, titles and photos change no story's fit.
                 Edit::SetFrameLocked { .. }
                 | Edit::SetPageTitle { .. }
+                | Edit::SetPageStatus { .. }
                 | Edit::InsertPhoto { .. }
                 | Edit::RemovePhoto { .. }
                 | Edit::InsertStory { .. }

@@ -9,7 +9,7 @@ use crate::app::history::Merge;
 use crate::app::i18n::t;
 use crate::app::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, StoryId};
+use crate::model::{Edit, Edition, PageStatus, StoryId};
 
 /// A page being dragged in the pages panel.
 struct PageDrag(usize);
@@ -121,6 +121,7 @@ pub fn pages_ui(
                         egui::Stroke::new(1.0, Color32::GRAY)
                     };
                     painter.rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Outside);
+                    status_badge(painter, rect, &page.status);
                     if response.clicked() {
                         actions.push(Intent::ShowPage(i));
                     }
@@ -154,6 +155,7 @@ pub fn pages_ui(
                         actions.push(Intent::ShowPage(i));
                     }
                     ui.label(label);
+                    ui.label(status_text(&page.status));
                 });
                 ui.add_space(6.0);
             }
@@ -243,4 +245,30 @@ fn section_ui(
             merge: None,
         });
     }
+}
+
+/// The page's status in words: 编辑中, 待审, 已签发（李编辑）.
+pub fn status_text(status: &PageStatus) -> String {
+    match status {
+        PageStatus::Editing => t!("page-status-editing"),
+        PageStatus::Review => t!("page-status-review"),
+        PageStatus::SignedOff { by } => t!("page-status-signed-off", name = by.as_str()),
+    }
+}
+
+/// A coloured corner on the thumbnail, so the status shows at a glance down the panel: none
+/// while the page is being edited, amber waiting for review, green signed off.
+fn status_badge(painter: &egui::Painter, rect: egui::Rect, status: &PageStatus) {
+    let color = match status {
+        PageStatus::Editing => return,
+        PageStatus::Review => Color32::from_rgb(230, 150, 0),
+        PageStatus::SignedOff { .. } => Color32::from_rgb(20, 140, 60),
+    };
+    let corner = rect.right_top();
+    let size = 18.0;
+    painter.add(egui::Shape::convex_polygon(
+        vec![corner, corner + vec2(0.0, size), corner + vec2(-size, 0.0)],
+        color,
+        egui::Stroke::NONE,
+    ));
 }
