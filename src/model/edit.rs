@@ -200,6 +200,10 @@ pub enum EditError {
     /// The edit would change a page that is signed off (已签发).
     #[error("page {page} is signed off by {by}; it must be reopened before it can be changed")]
     SignedOff { page: String, by: String },
+    /// The newsroom does not let this person make the edit (their role, a page someone else
+    /// holds); the text says why.
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl Edition {

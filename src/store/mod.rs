@@ -8,12 +8,14 @@
 mod files;
 pub mod live;
 mod migrate;
-mod pg;
+pub(crate) mod pg;
+pub mod roles;
 mod touches;
 
 pub use files::FileStore;
 pub use migrate::{MIGRATIONS, Migration};
 pub use pg::{Appended, LogEntry, NewEdit, PgStore, Snapshot, redact};
+pub use roles::{Hold, Role, needs};
 pub use touches::touches;
 
 use crate::model::{Edit, Edition, io};

@@ -1,0 +1,181 @@
+//! Who else is on an edition and who holds which page, as a live window sees it; holding and
+//! releasing pages; and the role rule applied before an edit is sent (the server applies the
+//! same rule, `broadsheet_refusal`, and has the last word).
+
+use std::time::Duration;
+
+use super::Live;
+use crate::store::{Hold, PgStore, Role, StoreError};
+
+/// How often a window looks again at who is on the edition.
+pub(super) const EVERY: Duration = Duration::from_secs(1);
+
+/// How a live window's listener connection is named on the server: `PREFIX author AT edition`.
+pub(super) const PREFIX: &str = "broadsheet ";
+pub(super) const AT: &str = " @ ";
+
+/// The people on an edition and its page holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Room {
+    /// The names of everyone with a window open on the edition (this one's included), sorted,
+    /// each once.
+    pub present: Vec<String>,
+    /// Page holds, by page ID.
+    pub holds: Vec<Hold>,
+}
+
+impl Room {
+    /// Who holds the page with ID `page`, if anyone.
+    pub fn hold(&self, page: &str) -> Option<&Hold> {
+        self.holds.iter().find(|h| h.page == page)
+    }
+}
+
+/// Reads the room of `edition` from the server.
+pub(super) fn fetch(server: &mut PgStore, edition: &str) -> Result<Room, StoreError> {
+    let holds = server.holds(edition)?;
+    let url = server.url().to_owned();
+    let rows = server
+        .client()
+        .query(
+            "SELECT DISTINCT application_name FROM pg_stat_activity
+             WHERE starts_with(application_name, $1)",
+            &[&PREFIX],
+        )
+        .map_err(|e| crate::store::pg::server_error(&url, e))?;
+    let mut present: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let name: String = r.get(0);
+            let (author, on) = name.strip_prefix(PREFIX)?.rsplit_once(AT)?;
+            // A name cut to 63 bytes may have lost the edition's end.
+            (on == edition || (name.len() >= 60 && edition.starts_with(on)))
+                .then(|| author.to_owned())
+        })
+        .collect();
+    present.sort();
+    present.dedup();
+    Ok(Room { present, holds })
+}
+
+/// Why `author` with `role` may not make an edit needing `needs` with the holds in `room`,
+/// or None when they may: the server's rule (`broadsheet_refusal`), applied before sending so
+/// the window says so at once.
+pub fn refusal(role: Role, author: &str, needs: &[String], room: &Room) -> Option<String> {
+    if role == Role::Chief {
+        return None;
+    }
+    let holder = |page: &str| room.hold(page).map(|h| h.holder.as_str());
+    for need in needs {
+        let mut parts = need.splitn(3, ':');
+        let (kind, page, signer) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        let why = match kind {
+            "geometry" if role != Role::Designer => Some(format!(
+                "{author} is an editor: page {page}'s frames and placement are the designers'"
+            )),
+            "geometry" => match holder(page) {
+                None => Some(format!(
+                    "page {page} is not held: hold it before changing it"
+                )),
+                Some(h) if h != author => Some(format!("page {page} is held by {h}")),
+                Some(_) => None,
+            },
+            "design" if role != Role::Designer => Some(format!(
+                "{author} is an editor: styles, templates and photos are the designers'"
+            )),
+            "text" if role != Role::Editor => Some(format!(
+                "{author} is a designer: story text is the editors'"
+            )),
+            "review" if role == Role::Designer && holder(page) != Some(author) => Some(format!(
+                "page {page} can be sent for review by its holder or an editor"
+            )),
+            "signoff" if role != Role::Editor => {
+                Some(format!("{author} is a designer: an editor signs pages off"))
+            }
+            "reopen" if signer != author => Some(format!(
+                "page {page} was signed off by {signer}: only they or the chief can reopen it"
+            )),
+            "settings" => Some(format!(
+                "{author} is a {}: the edition's settings are the chief's",
+                role.key()
+            )),
+            _ => None,
+        };
+        if why.is_some() {
+            return why;
+        }
+    }
+    None
+}
+
+impl Live {
+    /// Opens edition `name` as `author` in `role` (see [`Live::connect`]). The server registers
+    /// a new name with `role`; a known name keeps the role the server has for it, which the
+    /// window then works in (see [`Live::role`]).
+    pub fn connect_as(url: &str, name: &str, author: &str, role: Role) -> Result<Self, StoreError> {
+        let mut control = PgStore::connect(url)?;
+        let role = control.join(author, role)?;
+        let mut live = Self::connect(url, name, author)?;
+        live.role = Some(role);
+        live.control = Some(control);
+        Ok(live)
+    }
+
+    /// The role this window works in, when it joined with one.
+    pub fn role(&self) -> Option<Role> {
+        self.role
+    }
+
+    /// Who is on the edition and who holds which page, as last heard.
+    pub fn room(&self) -> &Room {
+        &self.room
+    }
+
+    /// Holds the page with ID `page` for this window's author (taking over a stale hold, or
+    /// any hold for the chief, when `take_over`); returns the hold as it is afterwards, which
+    /// is someone else's when theirs stands.
+    pub fn hold(&mut self, page: &str, take_over: bool) -> Result<Hold, StoreError> {
+        let name = self.name.clone();
+        let author = self.author.clone();
+        let hold = self.control(|s| s.hold(&name, page, &author, take_over))?;
+        self.room.holds.retain(|h| h.page != page);
+        self.room.holds.push(hold.clone());
+        self.room.holds.sort_by(|a, b| a.page.cmp(&b.page));
+        Ok(hold)
+    }
+
+    /// Gives up this window's hold on page `page`.
+    pub fn release(&mut self, page: &str) -> Result<(), StoreError> {
+        let name = self.name.clone();
+        let author = self.author.clone();
+        if self.control(|s| s.release(&name, page, &author))? {
+            self.room.holds.retain(|h| h.page != page);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` on the window's own connection for holds, connecting again if it was lost.
+    fn control<T>(
+        &mut self,
+        f: impl Fn(&mut PgStore) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let store = match &mut self.control {
+            Some(store) => store,
+            slot @ None => slot.insert(PgStore::connect(&self.url)?),
+        };
+        match f(store) {
+            Err(StoreError::Connect { .. }) => {
+                // Once more on a fresh connection: the old one may have gone with a restart.
+                let mut store = PgStore::connect(&self.url)?;
+                let answer = f(&mut store);
+                self.control = Some(store);
+                answer
+            }
+            answer => answer,
+        }
+    }
+}
