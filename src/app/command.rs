@@ -18,6 +18,8 @@ pub enum Command {
     ExportData,
     EditionSettings,
     Fonts,
+    /// File ▸ Connect: a newsroom server, its editions, publishing the open one.
+    Connect,
     FitStory,
     CopyfitPage,
     ProposePage,
@@ -101,7 +103,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 62] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -112,6 +114,7 @@ impl Command {
         Self::ExportData,
         Self::EditionSettings,
         Self::Fonts,
+        Self::Connect,
         Self::FitStory,
         Self::CopyfitPage,
         Self::ProposePage,
@@ -188,6 +191,7 @@ impl Command {
             Self::ExportData => "export-data",
             Self::EditionSettings => "edition-settings",
             Self::Fonts => "fonts",
+            Self::Connect => "connect",
             Self::FitStory => "fit-story",
             Self::CopyfitPage => "copyfit-page",
             Self::ProposePage => "propose-page",
@@ -265,6 +269,7 @@ impl Command {
             Self::ExportData => const { &[key(CMD_SHIFT, Key::E)] },
             Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
+            Self::Connect => const { &[key(CMD_ALT, Key::K)] },
             Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
             Self::CopyfitPage => const { &[key(CMD_ALT_SHIFT, Key::T)] },
             Self::ProposePage => const { &[key(CMD_ALT_SHIFT, Key::P)] },

@@ -133,6 +133,12 @@ impl BroadsheetApp {
             Command::Fonts => {
                 self.modal = Some(Modal::Fonts(Box::default()));
             }
+            Command::Connect => {
+                self.modal = Some(Modal::Connect(super::newsroom::ConnectDialog::new(
+                    self.view.server.clone(),
+                    self.doc.suggested_stem(),
+                )));
+            }
             Command::PageSetup => {
                 if let Some(d) = dialogs::TemplateDialog::new(&self.doc.edition, self.page) {
                     self.modal = Some(Modal::PageSetup(d));
@@ -460,6 +466,7 @@ impl BroadsheetApp {
                 self.doc.set_font_folders(folders);
             }
             Intent::FitStory(story) => self.fit_story(&story),
+            Intent::Newsroom(ask) => self.newsroom(ask),
             Intent::ReloadFonts => {
                 self.doc.reload_resources();
                 self.say(t!("status-fonts-reloaded"));

@@ -26,6 +26,7 @@ pub mod i18n;
 mod input;
 mod intent;
 mod modal;
+mod newsroom;
 mod panels;
 mod propose_dialog;
 mod screenshot;
@@ -449,6 +450,7 @@ impl BroadsheetApp {
         if !self.tasks.is_empty() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
+        self.live_events(ctx);
         self.input(ctx);
         for intent in self.intents.take() {
             self.act(ctx, intent);

@@ -52,6 +52,8 @@ pub enum Modal {
     Propose(Box<super::propose_dialog::ProposeDialog>),
     /// Export PDF: for the press or a proof, PDF/X, overprint, ink limit.
     ExportPdf(super::export_dialog::ExportDialog),
+    /// File ▸ Connect: server, name and role; the server's editions; publishing.
+    Connect(super::newsroom::ConnectDialog),
 }
 
 /// What a dialog's buttons ask for.
@@ -127,6 +129,7 @@ impl Modal {
                 None => p.open,
             },
             Self::EditionSettings(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
+            Self::Connect(d) => d.ui(ctx, intents),
             Self::PageSetup(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
             Self::Fonts(d) => d.ui(
                 ctx,

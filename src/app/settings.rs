@@ -41,6 +41,8 @@ pub struct ViewSettings {
     /// Folders of fonts (the paper's licensed faces), looked in after an edition's own
     /// `fonts/` folder and before the system's.
     pub font_folders: Vec<PathBuf>,
+    /// The newsroom server last connected to (File ▸ Connect), with the user's name and role.
+    pub server: Option<super::newsroom::ServerSettings>,
 }
 
 impl Default for ViewSettings {
@@ -57,6 +59,7 @@ impl Default for ViewSettings {
             language: None,
             right_tab: RightTab::Properties,
             font_folders: Vec::new(),
+            server: None,
         }
     }
 }

@@ -20,6 +20,11 @@ impl BroadsheetApp {
                     &self.doc.laid_with,
                     generation,
                 );
+                let newsroom = self.doc.live.as_ref().map(|d| panels::Newsroom {
+                    user: &d.server.user,
+                    role: d.live.role().unwrap_or(d.server.role),
+                    room: d.live.room(),
+                });
                 panels::pages_ui(
                     ui,
                     &self.doc.edition,
@@ -27,6 +32,7 @@ impl BroadsheetApp {
                     self.page,
                     self.story.as_ref(),
                     &mut thumb,
+                    newsroom.as_ref(),
                     &mut self.intents,
                 );
             });

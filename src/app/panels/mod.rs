@@ -10,7 +10,7 @@ mod properties;
 mod story;
 mod styles;
 
-pub use pages::pages_ui;
+pub use pages::{Newsroom, pages_ui};
 pub use preflight::preflight_ui;
 pub use properties::properties_ui;
 pub use styles::{StylesPanel, family_ui, size_name};

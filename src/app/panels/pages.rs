@@ -7,14 +7,19 @@ use egui::{Color32, Sense, vec2};
 
 use crate::app::history::Merge;
 use crate::app::i18n::t;
+use crate::app::newsroom::Ask;
 use crate::app::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, PageStatus, StoryId};
+use crate::model::{Edit, Edition, Page, PageStatus, StoryId};
+use crate::store::Role;
+use crate::store::live::Room;
 
 /// A page being dragged in the pages panel.
 struct PageDrag(usize);
 
 /// Page thumbnails (click to show, drag to reorder), then the stories with their copyfit.
+// What the panel shows comes from five places; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn pages_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
@@ -22,6 +27,7 @@ pub fn pages_ui(
     current: usize,
     selected_story: Option<&StoryId>,
     thumbnail: &mut crate::app::PageImage<'_>,
+    newsroom: Option<&Newsroom<'_>>,
     actions: &mut Intents,
 ) {
     // The masthead facts; a click opens the edition settings.
@@ -83,6 +89,9 @@ pub fn pages_ui(
         });
         if !edition.sections.is_empty() {
             section_ui(ui, edition, page, actions);
+        }
+        if let Some(n) = newsroom {
+            page_newsroom_ui(ui, page, n, actions);
         }
     }
     ui.separator();
@@ -156,6 +165,9 @@ pub fn pages_ui(
                     }
                     ui.label(label);
                     ui.label(status_text(&page.status));
+                    if let Some(hold) = newsroom.and_then(|n| n.room.hold(page.id.as_str())) {
+                        ui.label(crate::app::newsroom::hold_text(hold));
+                    }
                 });
                 ui.add_space(6.0);
             }
@@ -271,4 +283,90 @@ fn status_badge(painter: &egui::Painter, rect: egui::Rect, status: &PageStatus) 
         color,
         egui::Stroke::NONE,
     ));
+}
+
+/// What the pages panel shows of a server edition: who this window is and the page holds.
+pub struct Newsroom<'a> {
+    pub user: &'a str,
+    pub role: Role,
+    pub room: &'a Room,
+}
+
+/// The current page's hold and status buttons on a server edition: hold or release it (or take
+/// over someone else's stale hold), send it for review, sign it off, reopen it.
+fn page_newsroom_ui(ui: &mut egui::Ui, page: &Page, n: &Newsroom<'_>, actions: &mut Intents) {
+    let id = page.id.as_str().to_owned();
+    let mine = n.room.hold(&id).is_some_and(|h| h.holder == n.user);
+    let theirs = n.room.hold(&id).filter(|h| h.holder != n.user);
+    let ask = |actions: &mut Intents, ask: Ask| actions.push(Intent::Newsroom(ask));
+    ui.horizontal_wrapped(|ui| {
+        if mine {
+            if ui.button(t!("page-release")).clicked() {
+                ask(actions, Ask::Release(id.clone()));
+            }
+        } else if let Some(h) = theirs {
+            let stale = h
+                .since
+                .elapsed()
+                .is_ok_and(|d| d >= crate::store::roles::STALE_AFTER);
+            if (stale || n.role == Role::Chief)
+                && ui
+                    .button(t!("page-take-over", name = h.holder.as_str()))
+                    .clicked()
+            {
+                ask(
+                    actions,
+                    Ask::Hold {
+                        page: id.clone(),
+                        take_over: true,
+                    },
+                );
+            }
+        } else if ui.button(t!("page-hold")).clicked() {
+            ask(
+                actions,
+                Ask::Hold {
+                    page: id.clone(),
+                    take_over: false,
+                },
+            );
+        }
+        let status = |status| Ask::Status {
+            page: page.id.clone(),
+            status,
+        };
+        match &page.status {
+            PageStatus::Editing => {
+                if ui.button(t!("page-send-review")).clicked() {
+                    ask(actions, status(PageStatus::Review));
+                }
+                if ui.button(t!("page-sign-off")).clicked() {
+                    ask(
+                        actions,
+                        status(PageStatus::SignedOff {
+                            by: n.user.to_owned(),
+                        }),
+                    );
+                }
+            }
+            PageStatus::Review => {
+                if ui.button(t!("page-sign-off")).clicked() {
+                    ask(
+                        actions,
+                        status(PageStatus::SignedOff {
+                            by: n.user.to_owned(),
+                        }),
+                    );
+                }
+                if ui.button(t!("page-back-to-editing")).clicked() {
+                    ask(actions, status(PageStatus::Editing));
+                }
+            }
+            PageStatus::SignedOff { .. } => {
+                if ui.button(t!("page-reopen")).clicked() {
+                    ask(actions, status(PageStatus::Editing));
+                }
+            }
+        }
+    });
 }

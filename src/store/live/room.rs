@@ -179,3 +179,20 @@ impl Live {
         }
     }
 }
+
+impl Live {
+    /// Whether this window's role lets it make `edits` (each judged against the edition as it
+    /// is now); the refusal says why. Always allowed for a window that joined without a role.
+    pub fn allowed(&self, edits: &[crate::model::Edit]) -> Result<(), crate::model::EditError> {
+        let Some(role) = self.role else {
+            return Ok(());
+        };
+        for edit in edits {
+            let needs = crate::store::needs(edit, &self.edition);
+            if let Some(why) = refusal(role, &self.author, &needs, &self.room) {
+                return Err(crate::model::EditError::Refused(why));
+            }
+        }
+        Ok(())
+    }
+}
