@@ -27,6 +27,17 @@ CREATE TABLE holds (
     PRIMARY KEY (edition, page)
 );
 
+-- Who has a window open on an edition: each live window says so every second; one not heard
+-- from for 5 seconds has gone. (Connection names cannot carry Chinese names: PostgreSQL keeps
+-- only ASCII in application_name.)
+CREATE TABLE presence (
+    edition text NOT NULL REFERENCES editions (name) ON DELETE CASCADE,
+    client text NOT NULL,
+    author text NOT NULL,
+    seen timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (edition, client)
+);
+
 -- Why `p_author` may not make an edit needing `p_needs`, or NULL when they may. The client
 -- says what the edit needs (store::roles::needs), from the edition it applies the edit to:
 --   geometry:PAGE      moving, adding, restyling frames on PAGE, its title, section, template,

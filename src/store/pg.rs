@@ -95,21 +95,6 @@ impl PgStore {
         }
     }
 
-    /// Like [`PgStore::connect`], with the connection named `app_name` on the server (where
-    /// `pg_stat_activity` shows it): a live window names its listener so others see who is on
-    /// the edition.
-    pub fn connect_named(url: &str, app_name: &str) -> Result<Self, StoreError> {
-        let mut store = Self::connect(url)?;
-        store
-            .client
-            .execute(
-                "SELECT set_config('application_name', $1, false)",
-                &[&app_name],
-            )
-            .map_err(|e| server_error(&store.url, e))?;
-        Ok(store)
-    }
-
     fn connect_bare(url: &str) -> Result<Self, StoreError> {
         let client = connect_client(url)?;
         Ok(Self {

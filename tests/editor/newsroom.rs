@@ -83,7 +83,7 @@ fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
     // Sign page 1 off: the thumbnail says so, and the server has it.
     h.get_by_label("Sign off").click();
     h.run_steps(3);
-    assert!(h.query_by_label("Signed off by 刘总编").is_some());
+    assert!(h.query_by_label_contains("· Signed off by 刘总编").is_some());
     let end = Instant::now() + Duration::from_secs(20);
     loop {
         let stored = PgStore::connect(&db.url).unwrap().load("e").unwrap();

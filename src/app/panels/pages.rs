@@ -163,11 +163,25 @@ pub fn pages_ui(
                         });
                         actions.push(Intent::ShowPage(i));
                     }
-                    ui.label(label);
-                    ui.label(status_text(&page.status));
+                    // The hold on the thumbnail itself, so it shows without scrolling.
                     if let Some(hold) = newsroom.and_then(|n| n.room.hold(page.id.as_str())) {
-                        ui.label(crate::app::newsroom::hold_text(hold));
+                        let bar = egui::Rect::from_min_max(
+                            egui::pos2(rect.left(), rect.bottom() - 20.0),
+                            rect.right_bottom(),
+                        );
+                        ui.painter()
+                            .rect_filled(bar, 0.0, Color32::from_black_alpha(190));
+                        ui.put(
+                            bar,
+                            egui::Label::new(
+                                egui::RichText::new(crate::app::newsroom::hold_text(hold))
+                                    .small()
+                                    .color(Color32::WHITE),
+                            )
+                            .truncate(),
+                        );
                     }
+                    ui.label(format!("{label} · {}", status_text(&page.status)));
                 });
                 ui.add_space(6.0);
             }

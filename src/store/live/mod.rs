@@ -102,7 +102,7 @@ pub struct Live {
 impl Live {
     /// Opens edition `name` on the server at `url` as `author`, and starts following it.
     pub fn connect(url: &str, name: &str, author: &str) -> Result<Self, StoreError> {
-        let mut listener = PgStore::connect_named(url, &net::app_name(name, author))?;
+        let mut listener = PgStore::connect(url)?;
         // Listen before reading, so no edit falls between the snapshot and the first
         // notification.
         listener
@@ -125,7 +125,7 @@ impl Live {
             stop: stop.clone(),
             inbox: inbox_tx,
         };
-        let room = room::fetch(&mut sender, name).unwrap_or_default();
+        let room = room::fetch(&mut sender, name, &shared.client, author).unwrap_or_default();
         let version = snapshot.version;
         let threads = vec![
             spawn("send", {
@@ -461,6 +461,9 @@ impl Live {
 impl Drop for Live {
     /// Stops at once, as a killed window would: edits not yet sent are lost.
     fn drop(&mut self) {
+        if let Some(control) = self.control.as_mut() {
+            room::leave(control, &self.name, &self.client);
+        }
         self.stop.store(true, Ordering::Relaxed);
         self.outbox = None;
         for thread in self.threads.drain(..) {

@@ -59,20 +59,6 @@ pub(super) enum Incoming {
     Room(super::Room),
 }
 
-/// The name a live window's listener has on the server: `broadsheet AUTHOR @ EDITION`, cut to
-/// PostgreSQL's 63 bytes on a character boundary.
-pub(super) fn app_name(edition: &str, author: &str) -> String {
-    let mut name = format!(
-        "{}{author}{}{edition}",
-        super::room::PREFIX,
-        super::room::AT
-    );
-    while name.len() > 63 {
-        name.pop();
-    }
-    name
-}
-
 /// What both threads share.
 #[derive(Clone)]
 pub(super) struct Shared {
@@ -95,8 +81,7 @@ impl Shared {
             if self.stopped() {
                 return None;
             }
-            let named = PgStore::connect_named(&self.url, &app_name(&self.name, &self.author));
-            match named {
+            match PgStore::connect(&self.url) {
                 Ok(store) => {
                     if std::mem::take(offline) {
                         let _ = self.inbox.send(Incoming::Online);
@@ -200,7 +185,8 @@ pub(super) fn listen(shared: Shared, mut store: Option<PgStore>, mut after: i64)
             && let Some(server) = store.as_mut()
         {
             room_at = std::time::Instant::now();
-            if let Ok(room) = super::room::fetch(server, &shared.name)
+            if let Ok(room) =
+                super::room::fetch(server, &shared.name, &shared.client, &shared.author)
                 && shared.inbox.send(Incoming::Room(room)).is_err()
             {
                 return;

@@ -10,9 +10,8 @@ use crate::store::{Hold, PgStore, Role, StoreError};
 /// How often a window looks again at who is on the edition.
 pub(super) const EVERY: Duration = Duration::from_secs(1);
 
-/// How a live window's listener connection is named on the server: `PREFIX author AT edition`.
-pub(super) const PREFIX: &str = "broadsheet ";
-pub(super) const AT: &str = " @ ";
+/// How long a window may go without saying it is there before others stop counting it.
+const GONE_AFTER: &str = "5 seconds";
 
 /// The people on an edition and its page holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,31 +30,43 @@ impl Room {
     }
 }
 
-/// Reads the room of `edition` from the server.
-pub(super) fn fetch(server: &mut PgStore, edition: &str) -> Result<Room, StoreError> {
-    let holds = server.holds(edition)?;
+/// Says that window `client` of `author` is on `edition`, and reads the room from the server.
+pub(super) fn fetch(
+    server: &mut PgStore,
+    edition: &str,
+    client: &str,
+    author: &str,
+) -> Result<Room, StoreError> {
     let url = server.url().to_owned();
-    let rows = server
-        .client()
+    let fail = |e| crate::store::pg::server_error(&url, e);
+    let db = server.client();
+    db.execute(
+        "INSERT INTO presence (edition, client, author) VALUES ($1, $2, $3)
+         ON CONFLICT (edition, client) DO UPDATE SET seen = now()",
+        &[&edition, &client, &author],
+    )
+    .map_err(fail)?;
+    let rows = db
         .query(
-            "SELECT DISTINCT application_name FROM pg_stat_activity
-             WHERE starts_with(application_name, $1)",
-            &[&PREFIX],
+            &format!(
+                "SELECT DISTINCT author FROM presence
+                 WHERE edition = $1 AND seen > now() - interval '{GONE_AFTER}' ORDER BY author"
+            ),
+            &[&edition],
         )
-        .map_err(|e| crate::store::pg::server_error(&url, e))?;
-    let mut present: Vec<String> = rows
-        .iter()
-        .filter_map(|r| {
-            let name: String = r.get(0);
-            let (author, on) = name.strip_prefix(PREFIX)?.rsplit_once(AT)?;
-            // A name cut to 63 bytes may have lost the edition's end.
-            (on == edition || (name.len() >= 60 && edition.starts_with(on)))
-                .then(|| author.to_owned())
-        })
-        .collect();
-    present.sort();
-    present.dedup();
+        .map_err(fail)?;
+    let present = rows.iter().map(|r| r.get(0)).collect();
+    let holds = server.holds(edition)?;
     Ok(Room { present, holds })
+}
+
+/// Says that window `client` has left `edition`.
+pub(super) fn leave(server: &mut PgStore, edition: &str, client: &str) {
+    // A window that cannot say so is dropped from the room after GONE_AFTER anyway.
+    let _ = server.client().execute(
+        "DELETE FROM presence WHERE edition = $1 AND client = $2",
+        &[&edition, &client],
+    );
 }
 
 /// Why `author` with `role` may not make an edit needing `needs` with the holds in `room`,
