@@ -167,7 +167,9 @@ impl Document {
         if let Some(doc) = &self.live {
             // Refused at once when the newsroom would refuse it (role, someone else's hold);
             // the server checks again.
-            doc.live.allowed(&edits)?;
+            doc.live.allowed(&edits).map_err(|r| {
+                EditError::Refused(super::newsroom::refusal_text(&r, &self.edition))
+            })?;
             self.history
                 .apply(&mut self.edition, edits.clone(), label, merge)?;
             self.stale = true;

@@ -54,7 +54,7 @@ use modal::{Modal, Pending};
 
 use crate::cli;
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, FrameId, PageTemplate, StoryId, io};
+use crate::model::{Edit, EditError, Edition, FrameId, PageTemplate, StoryId, io};
 use crate::resources::Origin;
 
 /// How long after the last change the recovery copy is written.
@@ -369,7 +369,15 @@ impl BroadsheetApp {
     /// `label` is the message ID of what the step is called ("undo-move-frame").
     fn edit(&mut self, edits: Vec<Edit>, label: &str, merge: Option<Merge>) {
         if let Err(e) = self.doc.apply(edits, label, merge) {
-            self.fail(format!("{}: {e}", t!(label)));
+            let why = match e {
+                EditError::SignedOff { page, by } => t!(
+                    "refused-signed-off",
+                    page = t!("page-label", page = page),
+                    name = by
+                ),
+                e => e.to_string(),
+            };
+            self.fail(format!("{}: {why}", t!(label)));
         }
     }
 

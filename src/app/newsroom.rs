@@ -9,7 +9,7 @@ use super::intent::{Intent, Intents};
 use super::{BroadsheetApp, Document};
 use crate::model::{PageId, PageStatus};
 use crate::resources::Origin;
-use crate::store::live::{Event, Live};
+use crate::store::live::{Event, Live, Refusal};
 use crate::store::{Hold, PgStore, Role, Store as _};
 
 /// The server last connected to, kept with the view settings (never a password: put one in
@@ -79,6 +79,45 @@ pub fn hold_text(hold: &Hold) -> String {
         name = hold.holder.as_str(),
         ago = ago(hold.since)
     )
+}
+
+/// A refusal in the interface's language, pages by their printed label (第2版).
+pub fn refusal_text(r: &Refusal, edition: &crate::model::Edition) -> String {
+    let label = |id: &str| {
+        let page = edition
+            .page_index(&PageId::new(id))
+            .map_or_else(|| id.to_owned(), |i| edition.page_label(i));
+        t!("page-label", page = page)
+    };
+    match r {
+        Refusal::NotDesigner { author, page } => t!(
+            "refused-not-designer",
+            name = author.as_str(),
+            page = label(page)
+        ),
+        Refusal::NotHeld { page } => t!("refused-not-held", page = label(page)),
+        Refusal::HeldBy { page, holder } => t!(
+            "refused-held-by",
+            page = label(page),
+            name = holder.as_str()
+        ),
+        Refusal::NotDesignerStyles { author } => {
+            t!("refused-not-designer-styles", name = author.as_str())
+        }
+        Refusal::NotEditor { author } => t!("refused-not-editor", name = author.as_str()),
+        Refusal::ReviewNotHolder { page } => t!("refused-review", page = label(page)),
+        Refusal::SignOffNotEditor { author } => {
+            t!("refused-sign-off", name = author.as_str())
+        }
+        Refusal::ReopenNotSigner { page, signer } => {
+            t!("refused-reopen", page = label(page), name = signer.as_str())
+        }
+        Refusal::Settings { author, role } => t!(
+            "refused-settings",
+            name = author.as_str(),
+            role = role_text(*role)
+        ),
+    }
 }
 
 /// File ▸ Connect.

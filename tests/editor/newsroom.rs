@@ -83,7 +83,10 @@ fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
     // Sign page 1 off: the thumbnail says so, and the server has it.
     h.get_by_label("Sign off").click();
     h.run_steps(3);
-    assert!(h.query_by_label_contains("· Signed off by 刘总编").is_some());
+    assert!(
+        h.query_by_label_contains("· Signed off by 刘总编")
+            .is_some()
+    );
     let end = Instant::now() + Duration::from_secs(20);
     loop {
         let stored = PgStore::connect(&db.url).unwrap().load("e").unwrap();
@@ -106,7 +109,7 @@ fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
     h.key_press(egui::Key::ArrowRight);
     h.run_steps(2);
     let why = format!(
-        "page {label} is signed off by 刘总编; it must be reopened before it can be changed"
+        "Page {label} is signed off by 刘总编; it must be reopened before it can be changed"
     );
     assert!(
         h.query_by_label_contains(&why).is_some(),

@@ -16,7 +16,7 @@ mod net;
 mod room;
 
 pub use net::COMPACT_EVERY;
-pub use room::Room;
+pub use room::{Refusal, Room};
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -232,7 +232,7 @@ impl Live {
         if let Some(role) = self.role
             && let Some(why) = room::refusal(role, &self.author, &needs, &self.room)
         {
-            return Err(EditError::Refused(why));
+            return Err(EditError::Refused(why.to_string()));
         }
         let inverse = self.edition.apply(edit.clone())?;
         let seq = self.next_seq;

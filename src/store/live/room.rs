@@ -69,51 +69,130 @@ pub(super) fn leave(server: &mut PgStore, edition: &str, client: &str) {
     );
 }
 
+/// Why the newsroom refuses an edit: the server's reasons (`broadsheet_refusal`), as data so
+/// the window can say them in its own language. `Display` gives the server's English words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An editor (or anyone but a designer) changing frames or placement on `page`.
+    NotDesigner {
+        author: String,
+        page: String,
+    },
+    /// A designer changing page `page`, which nobody holds.
+    NotHeld {
+        page: String,
+    },
+    HeldBy {
+        page: String,
+        holder: String,
+    },
+    /// An editor changing styles, templates, photos or the page list.
+    NotDesignerStyles {
+        author: String,
+    },
+    /// A designer changing story text.
+    NotEditor {
+        author: String,
+    },
+    /// A designer sending a page they do not hold for review.
+    ReviewNotHolder {
+        page: String,
+    },
+    /// A designer signing off.
+    SignOffNotEditor {
+        author: String,
+    },
+    /// Someone other than the signer (or the chief) reopening a signed-off page.
+    ReopenNotSigner {
+        page: String,
+        signer: String,
+    },
+    /// Anyone but the chief changing the edition's settings.
+    Settings {
+        author: String,
+        role: Role,
+    },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDesigner { author, page } => write!(
+                f,
+                "{author} is an editor: page {page}'s frames and placement are the designers'"
+            ),
+            Self::NotHeld { page } => {
+                write!(f, "page {page} is not held: hold it before changing it")
+            }
+            Self::HeldBy { page, holder } => write!(f, "page {page} is held by {holder}"),
+            Self::NotDesignerStyles { author } => write!(
+                f,
+                "{author} is an editor: styles, templates and photos are the designers'"
+            ),
+            Self::NotEditor { author } => {
+                write!(f, "{author} is a designer: story text is the editors'")
+            }
+            Self::ReviewNotHolder { page } => write!(
+                f,
+                "page {page} can be sent for review by its holder or an editor"
+            ),
+            Self::SignOffNotEditor { author } => {
+                write!(f, "{author} is a designer: an editor signs pages off")
+            }
+            Self::ReopenNotSigner { page, signer } => write!(
+                f,
+                "page {page} was signed off by {signer}: only they or the chief can reopen it"
+            ),
+            Self::Settings { author, role } => write!(
+                f,
+                "{author} is a {}: the edition's settings are the chief's",
+                role.key()
+            ),
+        }
+    }
+}
+
 /// Why `author` with `role` may not make an edit needing `needs` with the holds in `room`,
 /// or None when they may: the server's rule (`broadsheet_refusal`), applied before sending so
 /// the window says so at once.
-pub fn refusal(role: Role, author: &str, needs: &[String], room: &Room) -> Option<String> {
+pub fn refusal(role: Role, author: &str, needs: &[String], room: &Room) -> Option<Refusal> {
     if role == Role::Chief {
         return None;
     }
     let holder = |page: &str| room.hold(page).map(|h| h.holder.as_str());
     for need in needs {
+        let author = author.to_owned();
         let mut parts = need.splitn(3, ':');
         let (kind, page, signer) = (
             parts.next().unwrap_or(""),
             parts.next().unwrap_or(""),
             parts.next().unwrap_or(""),
         );
+        let page_owned = || page.to_owned();
         let why = match kind {
-            "geometry" if role != Role::Designer => Some(format!(
-                "{author} is an editor: page {page}'s frames and placement are the designers'"
-            )),
+            "geometry" if role != Role::Designer => Some(Refusal::NotDesigner {
+                author,
+                page: page_owned(),
+            }),
             "geometry" => match holder(page) {
-                None => Some(format!(
-                    "page {page} is not held: hold it before changing it"
-                )),
-                Some(h) if h != author => Some(format!("page {page} is held by {h}")),
+                None => Some(Refusal::NotHeld { page: page_owned() }),
+                Some(h) if h != author.as_str() => Some(Refusal::HeldBy {
+                    page: page_owned(),
+                    holder: h.to_owned(),
+                }),
                 Some(_) => None,
             },
-            "design" if role != Role::Designer => Some(format!(
-                "{author} is an editor: styles, templates and photos are the designers'"
-            )),
-            "text" if role != Role::Editor => Some(format!(
-                "{author} is a designer: story text is the editors'"
-            )),
-            "review" if role == Role::Designer && holder(page) != Some(author) => Some(format!(
-                "page {page} can be sent for review by its holder or an editor"
-            )),
-            "signoff" if role != Role::Editor => {
-                Some(format!("{author} is a designer: an editor signs pages off"))
+            "design" if role != Role::Designer => Some(Refusal::NotDesignerStyles { author }),
+            "text" if role != Role::Editor => Some(Refusal::NotEditor { author }),
+            "review" if role == Role::Designer && holder(page) != Some(author.as_str()) => {
+                Some(Refusal::ReviewNotHolder { page: page_owned() })
             }
-            "reopen" if signer != author => Some(format!(
-                "page {page} was signed off by {signer}: only they or the chief can reopen it"
-            )),
-            "settings" => Some(format!(
-                "{author} is a {}: the edition's settings are the chief's",
-                role.key()
-            )),
+            "signoff" if role != Role::Editor => Some(Refusal::SignOffNotEditor { author }),
+            "reopen" if signer != author.as_str() => Some(Refusal::ReopenNotSigner {
+                page: page_owned(),
+                signer: signer.to_owned(),
+            }),
+            "settings" => Some(Refusal::Settings { author, role }),
             _ => None,
         };
         if why.is_some() {
@@ -194,14 +273,14 @@ impl Live {
 impl Live {
     /// Whether this window's role lets it make `edits` (each judged against the edition as it
     /// is now); the refusal says why. Always allowed for a window that joined without a role.
-    pub fn allowed(&self, edits: &[crate::model::Edit]) -> Result<(), crate::model::EditError> {
+    pub fn allowed(&self, edits: &[crate::model::Edit]) -> Result<(), Refusal> {
         let Some(role) = self.role else {
             return Ok(());
         };
         for edit in edits {
             let needs = crate::store::needs(edit, &self.edition);
             if let Some(why) = refusal(role, &self.author, &needs, &self.room) {
-                return Err(crate::model::EditError::Refused(why));
+                return Err(why);
             }
         }
         Ok(())
