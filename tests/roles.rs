@@ -203,6 +203,23 @@ fn windows_see_each_others_holds_and_presence_and_refuse_before_sending() {
     // Ann asks to be a designer, but the server knows her as an editor.
     let mut ann = Live::connect_as(&db.url, "e", "ann", Role::Designer).unwrap();
     assert_eq!(ann.role(), Some(Role::Editor));
+    // Nobody new names themselves chief once the newsroom has one.
+    let err = PgStore::connect(&db.url)
+        .unwrap()
+        .join("mallory", Role::Chief)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("this newsroom's chief is chief"),
+        "{err}"
+    );
+    assert_eq!(
+        PgStore::connect(&db.url)
+            .unwrap()
+            .join("chief", Role::Chief)
+            .unwrap(),
+        Role::Chief,
+        "the chief joins as before"
+    );
 
     until(&mut bo, "sees ann on the edition", |l| {
         l.room().present == ["ann", "bo"]

@@ -118,8 +118,31 @@ impl super::PgStore {
     /// Registers `user` with `role` when the server does not know them; returns the role the
     /// server has for them (which may differ: the chief changes roles with
     /// [`super::PgStore::set_role`]).
+    ///
+    /// Anyone may join as a designer or an editor; only the first may name themselves chief
+    /// (a newsroom with a chief gets more chiefs from [`super::PgStore::set_role`]).
     pub fn join(&mut self, user: &str, role: Role) -> Result<Role, super::StoreError> {
         let url = self.url().to_owned();
+        if role == Role::Chief {
+            let chief: Option<String> = self
+                .client()
+                .query_opt(
+                    "SELECT c.name FROM users c WHERE c.role = 'chief'
+                     AND NOT EXISTS (SELECT 1 FROM users u WHERE u.name = $1)
+                     ORDER BY c.name LIMIT 1",
+                    &[&user],
+                )
+                .map_err(|e| super::pg::server_error(&url, e))?
+                .map(|r| r.get(0));
+            if let Some(chief) = chief {
+                return Err(super::StoreError::Server {
+                    url,
+                    reason: format!(
+                        "this newsroom's chief is {chief}: join as a designer or an editor, and ask them to make {user} a chief"
+                    ),
+                });
+            }
+        }
         let row = self
             .client()
             .query_one(

@@ -349,12 +349,14 @@ fn page_newsroom_ui(ui: &mut egui::Ui, page: &Page, n: &Newsroom<'_>, actions: &
             page: page.id.clone(),
             status,
         };
+        // Designers send pages for review; editors and the chief sign them off.
+        let signs = n.role != Role::Designer;
         match &page.status {
             PageStatus::Editing => {
                 if ui.button(t!("page-send-review")).clicked() {
                     ask(actions, status(PageStatus::Review));
                 }
-                if ui.button(t!("page-sign-off")).clicked() {
+                if signs && ui.button(t!("page-sign-off")).clicked() {
                     ask(
                         actions,
                         status(PageStatus::SignedOff {
@@ -364,7 +366,7 @@ fn page_newsroom_ui(ui: &mut egui::Ui, page: &Page, n: &Newsroom<'_>, actions: &
                 }
             }
             PageStatus::Review => {
-                if ui.button(t!("page-sign-off")).clicked() {
+                if signs && ui.button(t!("page-sign-off")).clicked() {
                     ask(
                         actions,
                         status(PageStatus::SignedOff {
