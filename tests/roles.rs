@@ -270,3 +270,53 @@ fn windows_see_each_others_holds_and_presence_and_refuse_before_sending() {
     drop(bo);
     until(&mut ann, "sees bo leave", |l| l.room().present == ["ann"]);
 }
+
+#[test]
+fn comments_are_pinned_by_editors_answered_by_anyone_resolved_and_seen_by_every_window() {
+    let (db, mut store, _) = newsroom();
+    let mut bo = Live::connect_as(&db.url, "e", "bo", Role::Designer).unwrap();
+    let mut ann = Live::connect_as(&db.url, "e", "ann", Role::Editor).unwrap();
+
+    let err = bo
+        .add_comment("p1", (100.0, 200.0), "标题太长")
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("bo is a designer: editors pin comments to pages"),
+        "{err}"
+    );
+    let id = ann
+        .add_comment("p1", (120.5, 340.0), "导语第二段有错字")
+        .unwrap();
+    until(&mut bo, "sees Ann's comment", |l| {
+        l.room().comments.iter().any(|c| c.id == id)
+    });
+    let reply = bo.reply(id, "已改").unwrap();
+    assert!(bo.resolve(id, true).is_err(), "a designer does not resolve");
+    until(&mut ann, "sees Bo's reply", |l| {
+        l.room().comments.iter().any(|c| c.id == reply)
+    });
+    ann.resolve(id, true).unwrap();
+
+    let all = store.comments("e").unwrap();
+    assert_eq!(all.len(), 2);
+    let (first, answer) = (&all[0], &all[1]);
+    assert_eq!(
+        (first.page.as_str(), first.x, first.y, first.author.as_str()),
+        ("p1", 120.5, 340.0, "ann")
+    );
+    assert_eq!(first.resolved_by.as_deref(), Some("ann"));
+    assert_eq!(answer.parent, Some(id));
+    assert_eq!(
+        (answer.x, answer.y),
+        (120.5, 340.0),
+        "a reply sits on its pin"
+    );
+    assert_eq!(answer.body, "已改");
+    until(&mut bo, "sees it resolved", |l| {
+        l.room()
+            .comments
+            .iter()
+            .any(|c| c.id == id && c.resolved_by.is_some())
+    });
+}

@@ -23,6 +23,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_roles_holds",
         sql: include_str!("../../migrations/0002_roles_holds.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_comments",
+        sql: include_str!("../../migrations/0003_comments.sql"),
+    },
 ];
 
 /// The schema version this build reads and writes.

@@ -5,6 +5,7 @@
 //! This layer sits beside [`crate::model::io`]: it reads and writes editions and edits, and never
 //! lays anything out.
 
+mod comments;
 mod files;
 pub mod live;
 mod migrate;
@@ -12,6 +13,7 @@ pub(crate) mod pg;
 pub mod roles;
 mod touches;
 
+pub use comments::Comment;
 pub use files::FileStore;
 pub use migrate::{MIGRATIONS, Migration};
 pub use pg::{Appended, LogEntry, NewEdit, PgStore, Snapshot, redact};

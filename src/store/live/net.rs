@@ -262,6 +262,7 @@ fn wait(server: &mut PgStore, name: &str, after: i64) -> Result<(bool, bool), ()
     let mut relevant = false;
     let mut holds = false;
     let holds_of = format!("holds {name}");
+    let comments_of = format!("comments {name}");
     let concerns = |payload: &str| {
         payload.split_once(' ').is_some_and(|(version, edition)| {
             edition == name && version.parse::<i64>().is_ok_and(|v| v > after)
@@ -270,11 +271,11 @@ fn wait(server: &mut PgStore, name: &str, after: i64) -> Result<(bool, bool), ()
     let first = notifications.timeout_iter(RETRY).next().map_err(|_| ())?;
     if let Some(n) = first {
         relevant |= concerns(n.payload());
-        holds |= n.payload() == holds_of;
+        holds |= n.payload() == holds_of || n.payload() == comments_of;
         let mut rest = notifications.iter();
         while let Some(n) = rest.next().map_err(|_| ())? {
             relevant |= concerns(n.payload());
-            holds |= n.payload() == holds_of;
+            holds |= n.payload() == holds_of || n.payload() == comments_of;
         }
     }
     Ok((relevant, holds))

@@ -14,13 +14,15 @@ pub(super) const EVERY: Duration = Duration::from_secs(1);
 const GONE_AFTER: &str = "5 seconds";
 
 /// The people on an edition and its page holds.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Room {
     /// The names of everyone with a window open on the edition (this one's included), sorted,
     /// each once.
     pub present: Vec<String>,
     /// Page holds, by page ID.
     pub holds: Vec<Hold>,
+    /// Comments (批注) and their replies, oldest first.
+    pub comments: Vec<crate::store::Comment>,
 }
 
 impl Room {
@@ -57,7 +59,12 @@ pub(super) fn fetch(
         .map_err(fail)?;
     let present = rows.iter().map(|r| r.get(0)).collect();
     let holds = server.holds(edition)?;
-    Ok(Room { present, holds })
+    let comments = server.comments(edition)?;
+    Ok(Room {
+        present,
+        holds,
+        comments,
+    })
 }
 
 /// Says that window `client` has left `edition`.
@@ -236,6 +243,42 @@ impl Live {
         self.room.holds.push(hold.clone());
         self.room.holds.sort_by(|a, b| a.page.cmp(&b.page));
         Ok(hold)
+    }
+
+    /// Pins a comment at `at` (points) on page `page`; the room shows it at once.
+    pub fn add_comment(
+        &mut self,
+        page: &str,
+        at: (f32, f32),
+        body: &str,
+    ) -> Result<i64, StoreError> {
+        let (name, author) = (self.name.clone(), self.author.clone());
+        let role = self.role.unwrap_or(Role::Chief);
+        let id = self.control(|s| s.add_comment(&name, page, at, &author, role, body))?;
+        self.refresh_comments()?;
+        Ok(id)
+    }
+
+    /// Answers comment `parent`.
+    pub fn reply(&mut self, parent: i64, body: &str) -> Result<i64, StoreError> {
+        let (name, author) = (self.name.clone(), self.author.clone());
+        let id = self.control(|s| s.reply(&name, parent, &author, body))?;
+        self.refresh_comments()?;
+        Ok(id)
+    }
+
+    /// Resolves comment `id` (or opens it again).
+    pub fn resolve(&mut self, id: i64, resolved: bool) -> Result<(), StoreError> {
+        let (name, author) = (self.name.clone(), self.author.clone());
+        let role = self.role.unwrap_or(Role::Chief);
+        self.control(|s| s.resolve(&name, id, &author, role, resolved))?;
+        self.refresh_comments()
+    }
+
+    fn refresh_comments(&mut self) -> Result<(), StoreError> {
+        let name = self.name.clone();
+        self.room.comments = self.control(|s| s.comments(&name))?;
+        Ok(())
     }
 
     /// Gives up this window's hold on page `page`.
