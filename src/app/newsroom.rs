@@ -44,6 +44,20 @@ pub enum Ask {
         page: PageId,
         status: PageStatus,
     },
+    /// Pin a comment at `at` (points) on the page with this ID.
+    Comment {
+        page: String,
+        at: (f32, f32),
+        body: String,
+    },
+    Reply {
+        id: i64,
+        body: String,
+    },
+    Resolve {
+        id: i64,
+        resolved: bool,
+    },
 }
 
 /// A document that is a server edition: its live connection and what the status bar shows.
@@ -319,6 +333,27 @@ impl BroadsheetApp {
             Ask::Release(page) => {
                 if let Some(doc) = self.doc.live.as_mut()
                     && let Err(e) = doc.live.release(&page)
+                {
+                    self.fail(e.to_string());
+                }
+            }
+            Ask::Comment { page, at, body } => {
+                if let Some(d) = self.doc.live.as_mut()
+                    && let Err(e) = d.live.add_comment(&page, at, &body)
+                {
+                    self.fail(e.to_string());
+                }
+            }
+            Ask::Reply { id, body } => {
+                if let Some(d) = self.doc.live.as_mut()
+                    && let Err(e) = d.live.reply(id, &body)
+                {
+                    self.fail(e.to_string());
+                }
+            }
+            Ask::Resolve { id, resolved } => {
+                if let Some(d) = self.doc.live.as_mut()
+                    && let Err(e) = d.live.resolve(id, resolved)
                 {
                     self.fail(e.to_string());
                 }

@@ -18,6 +18,8 @@ pub enum RightTab {
     Properties,
     /// The edition's paragraph styles.
     Styles,
+    /// The current page's comments (批注), on a server edition.
+    Comments,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

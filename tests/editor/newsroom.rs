@@ -30,32 +30,21 @@ fn until(
     }
 }
 
-#[test]
-fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
-    let db = common::pg::database();
-    PgStore::init(&db.url).unwrap();
-    let mut store = PgStore::connect(&db.url).unwrap();
-    store
-        .save("e", &io::load(Path::new(SAMPLE)).unwrap(), "chief")
-        .unwrap();
-    store.set_role("bo", NewsroomRole::Designer).unwrap();
-
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    // File ▸ Connect (Ctrl+Alt+K): server, name, role.
+/// File ▸ Connect (Ctrl+Alt+K): server, name and role; then opens edition "e".
+fn connect(h: &mut Harness<'_, broadsheet::app::BroadsheetApp>, url: &str, name: &str, role: &str) {
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::ALT,
         egui::Key::K,
     );
     h.run_steps(2);
-    for (field, text) in [("Server", db.url.as_str()), ("Your name", "刘总编")] {
+    for (field, text) in [("Server", url), ("Your name", name)] {
         h.get_by_role_and_label(Role::TextInput, field).focus();
         h.run_steps(1);
         h.get_by_role_and_label(Role::TextInput, field)
             .type_text(text);
         h.run_steps(1);
     }
-    h.get_by_label("Chief editor").click();
+    h.get_by_label(role).click();
     h.run_steps(1);
     h.get_by_label("Connect").click();
     h.run_steps(3);
@@ -63,6 +52,26 @@ fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
     h.get_by_label("Open e").click();
     h.run_steps(3);
     assert_eq!(h.state().message(), "Opened e from the server");
+}
+
+/// A server database with the sample edition as "e" and Bo, a designer.
+fn server() -> (common::pg::TestDb, PgStore) {
+    let db = common::pg::database();
+    PgStore::init(&db.url).unwrap();
+    let mut store = PgStore::connect(&db.url).unwrap();
+    store
+        .save("e", &io::load(Path::new(SAMPLE)).unwrap(), "chief")
+        .unwrap();
+    store.set_role("bo", NewsroomRole::Designer).unwrap();
+    (db, store)
+}
+
+#[test]
+fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
+    let (db, mut store) = server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    connect(&mut h, &db.url, "刘总编", "Chief editor");
     let label = h.state().edition().page_label(0);
 
     // Hold page 1; Bo, on his own machine, holds page 2.
@@ -116,4 +125,71 @@ fn connect_hold_see_anothers_hold_sign_off_and_editing_is_refused() {
         "an error dialog says: {why}"
     );
     assert_eq!(frame_rect(h.state(), "p1-lead-head"), before);
+}
+
+#[test]
+fn an_editor_pins_a_comment_where_she_clicked_sees_a_reply_and_resolves_it() {
+    let (db, mut store) = server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    connect(&mut h, &db.url, "张编辑", "Editor");
+
+    // Click on page 1, then write the comment in the Comments tab.
+    let sheet_name = format!("Sheet of page {}", h.state().edition().page_label(0));
+    let at = h.get_by_label(&sheet_name).rect().left_top() + egui::vec2(200.0, 300.0);
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(2);
+    h.get_by_label("Comments").click();
+    h.run_steps(2);
+    let field = "New comment, pinned where you last clicked on the page";
+    h.get_by_role_and_label(Role::MultilineTextInput, field)
+        .focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::MultilineTextInput, field)
+        .type_text("导语第二段有错字");
+    h.run_steps(1);
+    h.get_by_label("Pin comment").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Comment 1 by 张编辑").is_some(),
+        "the pin shows"
+    );
+    let stored = store.comments("e").unwrap();
+    assert_eq!(stored.len(), 1);
+    let c = &stored[0];
+    assert_eq!(
+        (c.page.as_str(), c.body.as_str()),
+        ("p1", "导语第二段有错字")
+    );
+    // Pinned where she clicked: 200 by 300 screen points from the sheet's corner.
+    let scale = sheet_scale(&h);
+    assert!(
+        (c.x - 200.0 / scale).abs() < 2.0 && (c.y - 300.0 / scale).abs() < 2.0,
+        "{c:?}"
+    );
+
+    // Bo answers from his machine; the reply shows under the comment.
+    store.reply("e", c.id, "bo", "已改").unwrap();
+    until(&mut h, "Bo's reply shows", |h| {
+        h.query_by_label_contains("· bo：已改").is_some()
+    });
+    h.get_by_label("Resolve").click();
+    h.run_steps(3);
+    assert_eq!(
+        store.comments("e").unwrap()[0].resolved_by.as_deref(),
+        Some("张编辑")
+    );
+    assert!(h.query_by_label("Resolved by 张编辑").is_some());
+}
+
+/// Screen points per page point on the canvas.
+fn sheet_scale(h: &Harness<'_, broadsheet::app::BroadsheetApp>) -> f32 {
+    let e = h.state().edition();
+    let name = format!("Sheet of page {}", e.page_label(0));
+    let t = e.template(&e.pages[0].template).unwrap();
+    h.get_by_label(&name).rect().width() / t.width.pt().0
 }
