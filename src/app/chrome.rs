@@ -82,6 +82,7 @@ impl BroadsheetApp {
             });
             ui.menu_button(t!("menu-arrange"), |ui| {
                 Command::FitStory.menu_button_ui(ui, self.story.is_some(), &mut run);
+                Command::StoryEditor.menu_button_ui(ui, true, &mut run);
                 Command::CopyfitPage.menu_button_ui(ui, true, &mut run);
                 Command::ProposePage.menu_button_ui(ui, true, &mut run);
                 ui.separator();

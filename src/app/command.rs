@@ -21,6 +21,8 @@ pub enum Command {
     /// File ▸ Connect: a newsroom server, its editions, publishing the open one.
     Connect,
     FitStory,
+    /// The story editor: the story's text on its own, copyfit live.
+    StoryEditor,
     CopyfitPage,
     ProposePage,
     Quit,
@@ -103,7 +105,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 62] = [
+    pub const ALL: [Command; 63] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -116,6 +118,7 @@ impl Command {
         Self::Fonts,
         Self::Connect,
         Self::FitStory,
+        Self::StoryEditor,
         Self::CopyfitPage,
         Self::ProposePage,
         Self::Quit,
@@ -193,6 +196,7 @@ impl Command {
             Self::Fonts => "fonts",
             Self::Connect => "connect",
             Self::FitStory => "fit-story",
+            Self::StoryEditor => "story-editor",
             Self::CopyfitPage => "copyfit-page",
             Self::ProposePage => "propose-page",
             Self::PageSetup => "page-setup",
@@ -271,6 +275,7 @@ impl Command {
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
             Self::Connect => const { &[key(CMD_ALT, Key::K)] },
             Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
+            Self::StoryEditor => const { &[key(CMD_ALT, Key::Y)] },
             Self::CopyfitPage => const { &[key(CMD_ALT_SHIFT, Key::T)] },
             Self::ProposePage => const { &[key(CMD_ALT_SHIFT, Key::P)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },

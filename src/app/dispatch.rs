@@ -121,6 +121,28 @@ impl BroadsheetApp {
                     self.fit_story(&story);
                 }
             }
+            Command::StoryEditor => {
+                // The story of the selected frame, else the one chosen in the stories list.
+                let story = self
+                    .selected
+                    .primary()
+                    .and_then(|f| self.doc.edition.frame(f))
+                    .and_then(|(_, f)| match &f.kind {
+                        crate::model::FrameKind::Text { .. } => {
+                            self.doc.edition.story_of_frame(&f.id).map(|s| s.id.clone())
+                        }
+                        kind => kind.shown_story().cloned(),
+                    })
+                    .or_else(|| self.story.clone());
+                match story {
+                    Some(story) => {
+                        self.modal = Some(Modal::StoryEditor(super::story_editor::StoryEditor {
+                            story,
+                        }));
+                    }
+                    None => self.say(t!("story-editor-choose")),
+                }
+            }
             Command::CopyfitPage => {
                 let job = self.doc.fit_page_job(self.page);
                 self.spawn(ctx, t!("undo-fit-page"), job);

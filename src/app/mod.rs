@@ -32,6 +32,7 @@ mod propose_dialog;
 mod screenshot;
 mod selection;
 mod settings;
+mod story_editor;
 mod worker;
 mod workspace;
 

@@ -54,6 +54,8 @@ pub enum Modal {
     ExportPdf(super::export_dialog::ExportDialog),
     /// File ▸ Connect: server, name and role; the server's editions; publishing.
     Connect(super::newsroom::ConnectDialog),
+    /// One story's text on its own, with its copyfit live.
+    StoryEditor(super::story_editor::StoryEditor),
 }
 
 /// What a dialog's buttons ask for.
@@ -130,6 +132,7 @@ impl Modal {
             },
             Self::EditionSettings(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
             Self::Connect(d) => d.ui(ctx, intents),
+            Self::StoryEditor(d) => d.ui(ctx, edition, doc.layout(), intents),
             Self::PageSetup(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
             Self::Fonts(d) => d.ui(
                 ctx,
