@@ -44,6 +44,9 @@ impl StoryEditor {
             .id(egui::Id::unique(("story editor", &self.story)))
             .open(&mut open)
             .default_size([620.0, 640.0])
+            // Over the page, not over the panels the editor may want to see beside it.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .resizable(true)
             .collapsible(false)
             .show(ctx, |ui| {
