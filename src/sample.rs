@@ -358,6 +358,7 @@ pub fn edition() -> Edition {
                 section: Some(SectionId::new("main")),
                 title: "要闻".into(),
                 frames: page1,
+                status: Default::default(),
             },
             Page {
                 id: PageId::new("p2"),
@@ -365,6 +366,7 @@ pub fn edition() -> Edition {
                 section: Some(SectionId::new("main")),
                 title: "综合新闻".into(),
                 frames: page2,
+                status: Default::default(),
             },
         ],
         ..settings(t)
@@ -402,6 +404,7 @@ pub fn blank(template: PageTemplate) -> Edition {
         section: Some(SectionId::new("main")),
         title: String::new(),
         frames: Vec::new(),
+        status: Default::default(),
     };
     let mut e = Edition {
         paper: "未命名报纸".into(),
@@ -531,6 +534,7 @@ pub fn generated(n: usize) -> Edition {
                 "综合新闻".into()
             },
             frames,
+            status: Default::default(),
         });
     }
     Edition {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use broadsheet::model::{Edit, Edition, FrameId, Pt, StoryField, StoryId, io};
 use broadsheet::store::{
-    self, Appended, FileStore, MIGRATIONS, PgStore, Store as _, StoreError, edit_from_ron,
+    self, Appended, FileStore, MIGRATIONS, NewEdit, PgStore, Store as _, StoreError, edit_from_ron,
     edit_to_ron, touches,
 };
 
@@ -150,7 +150,12 @@ fn the_edition_is_the_snapshot_with_the_log_replayed_and_compaction_keeps_it() {
     for (seq, edit) in edits.iter().enumerate() {
         let keys = touches(edit, &edition);
         let stored = store
-            .append("e", "c1", seq as i64, "ann", seq as i64, &keys, edit)
+            .append(
+                "e",
+                "c1",
+                "ann",
+                &new_edit(seq as i64, seq as i64, &keys, edit),
+            )
             .unwrap();
         assert_eq!(stored, Appended::Stored(seq as i64 + 1));
         edition.apply(edit.clone()).unwrap();
@@ -192,14 +197,19 @@ fn an_unseen_edit_to_the_same_frame_conflicts_naming_its_author_and_others_pass(
     let keys = touches(&ann, &edition);
     assert_eq!(
         store
-            .append("e", "ann-1", 0, "ann", 0, &keys, &ann)
+            .append("e", "ann-1", "ann", &new_edit(0, 0, &keys, &ann))
             .unwrap(),
         Appended::Stored(1)
     );
     // Bo has not seen version 1.
     let bo = move_frame(&edition, "p1-lead-head", -10.0);
     let got = store
-        .append("e", "bo-1", 0, "bo", 0, &touches(&bo, &edition), &bo)
+        .append(
+            "e",
+            "bo-1",
+            "bo",
+            &new_edit(0, 0, &touches(&bo, &edition), &bo),
+        )
         .unwrap();
     assert_eq!(
         got,
@@ -216,18 +226,20 @@ fn an_unseen_edit_to_the_same_frame_conflicts_naming_its_author_and_others_pass(
             .append(
                 "e",
                 "bo-1",
-                seq as i64 + 1,
                 "bo",
-                0,
-                &touches(edit, &edition),
-                edit,
+                &new_edit(seq as i64 + 1, 0, &touches(edit, &edition), edit),
             )
             .unwrap();
         assert!(matches!(got, Appended::Stored(_)), "{edit:?}: {got:?}");
     }
     // Once Bo has seen version 1, the same frame is his to move.
     let got = store
-        .append("e", "bo-1", 9, "bo", 1, &touches(&bo, &edition), &bo)
+        .append(
+            "e",
+            "bo-1",
+            "bo",
+            &new_edit(9, 1, &touches(&bo, &edition), &bo),
+        )
         .unwrap();
     assert_eq!(got, Appended::Stored(4));
 }
@@ -240,8 +252,12 @@ fn a_resent_edit_is_stored_once() {
     store.save("e", &edition, "ann").unwrap();
     let edit = move_frame(&edition, "p1-lead-head", 1.0);
     let keys = touches(&edit, &edition);
-    let first = store.append("e", "c", 7, "ann", 0, &keys, &edit).unwrap();
-    let again = store.append("e", "c", 7, "ann", 0, &keys, &edit).unwrap();
+    let first = store
+        .append("e", "c", "ann", &new_edit(7, 0, &keys, &edit))
+        .unwrap();
+    let again = store
+        .append("e", "c", "ann", &new_edit(7, 0, &keys, &edit))
+        .unwrap();
     assert_eq!(first, Appended::Stored(1));
     assert_eq!(again, first);
     assert_eq!(store.edits_after("e", 0).unwrap().len(), 1);
@@ -259,7 +275,12 @@ fn pushing_over_an_edition_replaces_it_and_refuses_edits_based_on_the_old_one() 
     assert_eq!(store.load("e").unwrap(), changed);
     let edit = move_frame(&edition, "p1-lead-head", 1.0);
     let got = store
-        .append("e", "c", 0, "ann", 0, &touches(&edit, &edition), &edit)
+        .append(
+            "e",
+            "c",
+            "ann",
+            &new_edit(0, 0, &touches(&edit, &edition), &edit),
+        )
         .unwrap();
     assert_eq!(
         got,
@@ -402,4 +423,15 @@ fn edits_with_disjoint_touches_give_the_same_edition_in_either_order() {
         }
     }
     assert!(checked > 80, "only {checked} pairs were disjoint");
+}
+
+/// An edit to append with no role needs (a server without users lets anyone make it).
+fn new_edit(seq: i64, base: i64, touches: &[String], edit: &Edit) -> NewEdit {
+    NewEdit {
+        seq,
+        base,
+        touches: touches.to_vec(),
+        needs: Vec::new(),
+        edit: edit.clone(),
+    }
 }

@@ -40,6 +40,8 @@ impl BroadsheetApp {
                 Command::EditionSettings.menu_button_ui(ui, true, &mut run);
                 Command::Fonts.menu_button_ui(ui, true, &mut run);
                 ui.separator();
+                Command::Connect.menu_button_ui(ui, true, &mut run);
+                ui.separator();
                 Command::Quit.menu_button_ui(ui, true, &mut run);
             });
             ui.menu_button(t!("menu-edit"), |ui| {
@@ -80,6 +82,7 @@ impl BroadsheetApp {
             });
             ui.menu_button(t!("menu-arrange"), |ui| {
                 Command::FitStory.menu_button_ui(ui, self.story.is_some(), &mut run);
+                Command::StoryEditor.menu_button_ui(ui, true, &mut run);
                 Command::CopyfitPage.menu_button_ui(ui, true, &mut run);
                 Command::ProposePage.menu_button_ui(ui, true, &mut run);
                 ui.separator();
@@ -241,7 +244,9 @@ impl BroadsheetApp {
                     task.started.elapsed().as_secs_f32()
                 ));
             }
-            if self.doc.is_dirty() {
+            if self.doc.live.is_some() {
+                self.newsroom_status_ui(ui);
+            } else if self.doc.is_dirty() {
                 ui.label(t!("status-unsaved"));
             }
             if let Some(status) = &self.status {

@@ -18,7 +18,11 @@ pub enum Command {
     ExportData,
     EditionSettings,
     Fonts,
+    /// File ▸ Connect: a newsroom server, its editions, publishing the open one.
+    Connect,
     FitStory,
+    /// The story editor: the story's text on its own, copyfit live.
+    StoryEditor,
     CopyfitPage,
     ProposePage,
     Quit,
@@ -101,7 +105,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 const NONE: Modifiers = Modifiers::NONE;
 
 impl Command {
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 63] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -112,7 +116,9 @@ impl Command {
         Self::ExportData,
         Self::EditionSettings,
         Self::Fonts,
+        Self::Connect,
         Self::FitStory,
+        Self::StoryEditor,
         Self::CopyfitPage,
         Self::ProposePage,
         Self::Quit,
@@ -188,7 +194,9 @@ impl Command {
             Self::ExportData => "export-data",
             Self::EditionSettings => "edition-settings",
             Self::Fonts => "fonts",
+            Self::Connect => "connect",
             Self::FitStory => "fit-story",
+            Self::StoryEditor => "story-editor",
             Self::CopyfitPage => "copyfit-page",
             Self::ProposePage => "propose-page",
             Self::PageSetup => "page-setup",
@@ -265,7 +273,9 @@ impl Command {
             Self::ExportData => const { &[key(CMD_SHIFT, Key::E)] },
             Self::EditionSettings => const { &[key(CMD_ALT, Key::E)] },
             Self::Fonts => const { &[key(CMD_ALT, Key::F)] },
+            Self::Connect => const { &[key(CMD_ALT, Key::K)] },
             Self::FitStory => const { &[key(CMD_ALT, Key::T)] },
+            Self::StoryEditor => const { &[key(CMD_ALT, Key::Y)] },
             Self::CopyfitPage => const { &[key(CMD_ALT_SHIFT, Key::T)] },
             Self::ProposePage => const { &[key(CMD_ALT_SHIFT, Key::P)] },
             Self::PageSetup => const { &[key(CMD_ALT, Key::P)] },

@@ -121,6 +121,28 @@ impl BroadsheetApp {
                     self.fit_story(&story);
                 }
             }
+            Command::StoryEditor => {
+                // The story of the selected frame, else the one chosen in the stories list.
+                let story = self
+                    .selected
+                    .primary()
+                    .and_then(|f| self.doc.edition.frame(f))
+                    .and_then(|(_, f)| match &f.kind {
+                        crate::model::FrameKind::Text { .. } => {
+                            self.doc.edition.story_of_frame(&f.id).map(|s| s.id.clone())
+                        }
+                        kind => kind.shown_story().cloned(),
+                    })
+                    .or_else(|| self.story.clone());
+                match story {
+                    Some(story) => {
+                        self.modal = Some(Modal::StoryEditor(super::story_editor::StoryEditor {
+                            story,
+                        }));
+                    }
+                    None => self.say(t!("story-editor-choose")),
+                }
+            }
             Command::CopyfitPage => {
                 let job = self.doc.fit_page_job(self.page);
                 self.spawn(ctx, t!("undo-fit-page"), job);
@@ -132,6 +154,12 @@ impl BroadsheetApp {
             }
             Command::Fonts => {
                 self.modal = Some(Modal::Fonts(Box::default()));
+            }
+            Command::Connect => {
+                self.modal = Some(Modal::Connect(super::newsroom::ConnectDialog::new(
+                    self.view.server.clone(),
+                    self.doc.suggested_stem(),
+                )));
             }
             Command::PageSetup => {
                 if let Some(d) = dialogs::TemplateDialog::new(&self.doc.edition, self.page) {
@@ -460,6 +488,7 @@ impl BroadsheetApp {
                 self.doc.set_font_folders(folders);
             }
             Intent::FitStory(story) => self.fit_story(&story),
+            Intent::Newsroom(ask) => self.newsroom(ask),
             Intent::ReloadFonts => {
                 self.doc.reload_resources();
                 self.say(t!("status-fonts-reloaded"));

@@ -57,6 +57,9 @@ pub struct Document {
     /// Bumped whenever the layout changes, so page images are rendered again.
     pub generation: u64,
     pub layout_ms: f32,
+    /// The server edition this window works on live, when it is one: the window's edits go
+    /// to it as they are made, and its undo reverts only them.
+    pub live: Option<super::newsroom::LiveDoc>,
 }
 
 impl Document {
@@ -88,6 +91,7 @@ impl Document {
             stale: true,
             generation: 0,
             layout_ms: 0.0,
+            live: None,
         };
         doc.relayout();
         doc
@@ -141,7 +145,8 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.history.version() != self.saved_version
+        // A server edition is stored as it is edited.
+        self.live.is_none() && self.history.version() != self.saved_version
     }
 
     /// The edition changed outside an edit (a file's photos were rebased): lay out again.
@@ -159,11 +164,83 @@ impl Document {
         if edits.is_empty() {
             return Ok(());
         }
+        if let Some(doc) = &self.live {
+            // Refused at once when the newsroom would refuse it (role, someone else's hold);
+            // the server checks again.
+            doc.live.allowed(&edits).map_err(|r| {
+                EditError::Refused(super::newsroom::refusal_text(&r, &self.edition))
+            })?;
+            self.history
+                .apply(&mut self.edition, edits.clone(), label, merge)?;
+            self.stale = true;
+            // Auto-fit is left to whoever may restyle the story: its edits need a
+            // designer's role, and the window's role may not have it.
+            return self.send_live(edits, 0);
+        }
         let touched = Touched::of(&edits, &self.edition);
         self.history.apply(&mut self.edition, edits, label, merge)?;
         self.stale = true;
         self.auto_fit(&touched);
         Ok(())
+    }
+
+    /// Sends edits already applied here to the live edition (where they apply the same way:
+    /// it is the same edition), undoing `undos` of the window's own edits there first.
+    fn send_live(&mut self, edits: Vec<Edit>, undos: usize) -> Result<(), EditError> {
+        let Some(doc) = self.live.as_mut() else {
+            return Ok(());
+        };
+        let mut result = Ok(());
+        for _ in 0..undos {
+            if let Err(e) = doc.live.undo() {
+                result = Err(e);
+                break;
+            }
+        }
+        for edit in edits {
+            if result.is_err() {
+                break;
+            }
+            result = doc.live.edit(edit);
+        }
+        if result.is_err() {
+            // Whatever happened, the window shows the live edition.
+            self.edition = doc.live.edition().clone();
+        }
+        result
+    }
+
+    /// Undo or redo on a server edition: the step's edits are reverted here and, one by one,
+    /// as this window's own edits on the server (refused there if someone changed the same
+    /// thing since).
+    fn step_live(&mut self, undo: bool) -> Option<Result<String, EditError>> {
+        let count = if undo {
+            self.history.undo_len()
+        } else {
+            self.history.redo_len()
+        }?;
+        let done = if undo {
+            self.history.undo(&mut self.edition)
+        } else {
+            self.history.redo(&mut self.edition)
+        };
+        self.stale |= done.is_some();
+        if let Some(Ok(_)) = &done {
+            let sent = if undo {
+                self.send_live(Vec::new(), count)
+            } else {
+                self.live.as_mut().map_or(Ok(()), |d| {
+                    (0..count).try_for_each(|_| d.live.redo().map(|_| ()))
+                })
+            };
+            if let Err(e) = sent {
+                if let Some(d) = &self.live {
+                    self.edition = d.live.edition().clone();
+                }
+                return Some(Err(e));
+            }
+        }
+        done
     }
 
     /// Fits again, by tracking, every story marked auto-fit that the edit touched and that no
@@ -193,12 +270,18 @@ impl Document {
 
     /// Undoes one step; `None` when there is nothing to undo, else its label or why it failed.
     pub fn undo(&mut self) -> Option<Result<String, EditError>> {
+        if self.live.is_some() {
+            return self.step_live(true);
+        }
         let done = self.history.undo(&mut self.edition);
         self.stale |= done.is_some();
         done
     }
 
     pub fn redo(&mut self) -> Option<Result<String, EditError>> {
+        if self.live.is_some() {
+            return self.step_live(false);
+        }
         let done = self.history.redo(&mut self.edition);
         self.stale |= done.is_some();
         done
@@ -450,6 +533,7 @@ impl Touched {
                 // Locking, titles and photos change no story's fit.
                 Edit::SetFrameLocked { .. }
                 | Edit::SetPageTitle { .. }
+                | Edit::SetPageStatus { .. }
                 | Edit::InsertPhoto { .. }
                 | Edit::RemovePhoto { .. }
                 | Edit::InsertStory { .. }

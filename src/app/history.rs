@@ -152,6 +152,16 @@ impl History {
         }
     }
 
+    /// How many edits the step undo would revert.
+    pub fn undo_len(&self) -> Option<usize> {
+        self.undo.last().map(|s| s.inverses.len())
+    }
+
+    /// How many edits the step redo would make again.
+    pub fn redo_len(&self) -> Option<usize> {
+        self.redo.last().map(|s| s.inverses.len())
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())
     }

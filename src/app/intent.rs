@@ -80,6 +80,8 @@ pub enum Intent {
     ReloadFonts,
     /// Copyfit this story to its frames.
     FitStory(StoryId),
+    /// Something to do with the newsroom server (connect, open, publish, hold, sign off).
+    Newsroom(super::newsroom::Ask),
 }
 
 /// The queue one frame fills.

@@ -26,11 +26,13 @@ pub mod i18n;
 mod input;
 mod intent;
 mod modal;
+mod newsroom;
 mod panels;
 mod propose_dialog;
 mod screenshot;
 mod selection;
 mod settings;
+mod story_editor;
 mod worker;
 mod workspace;
 
@@ -53,7 +55,7 @@ use modal::{Modal, Pending};
 
 use crate::cli;
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, FrameId, PageTemplate, StoryId, io};
+use crate::model::{Edit, EditError, Edition, FrameId, PageTemplate, StoryId, io};
 use crate::resources::Origin;
 
 /// How long after the last change the recovery copy is written.
@@ -368,7 +370,15 @@ impl BroadsheetApp {
     /// `label` is the message ID of what the step is called ("undo-move-frame").
     fn edit(&mut self, edits: Vec<Edit>, label: &str, merge: Option<Merge>) {
         if let Err(e) = self.doc.apply(edits, label, merge) {
-            self.fail(format!("{}: {e}", t!(label)));
+            let why = match e {
+                EditError::SignedOff { page, by } => t!(
+                    "refused-signed-off",
+                    page = t!("page-label", page = page),
+                    name = by
+                ),
+                e => e.to_string(),
+            };
+            self.fail(format!("{}: {why}", t!(label)));
         }
     }
 
@@ -449,6 +459,7 @@ impl BroadsheetApp {
         if !self.tasks.is_empty() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
+        self.live_events(ctx);
         self.input(ctx);
         for intent in self.intents.take() {
             self.act(ctx, intent);

@@ -52,6 +52,10 @@ pub enum Modal {
     Propose(Box<super::propose_dialog::ProposeDialog>),
     /// Export PDF: for the press or a proof, PDF/X, overprint, ink limit.
     ExportPdf(super::export_dialog::ExportDialog),
+    /// File ▸ Connect: server, name and role; the server's editions; publishing.
+    Connect(super::newsroom::ConnectDialog),
+    /// One story's text on its own, with its copyfit live.
+    StoryEditor(super::story_editor::StoryEditor),
 }
 
 /// What a dialog's buttons ask for.
@@ -127,6 +131,8 @@ impl Modal {
                 None => p.open,
             },
             Self::EditionSettings(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
+            Self::Connect(d) => d.ui(ctx, intents),
+            Self::StoryEditor(d) => d.ui(ctx, edition, doc.layout(), intents),
             Self::PageSetup(d) => matches!(d.ui(ctx, edition, intents), Closed::Open),
             Self::Fonts(d) => d.ui(
                 ctx,

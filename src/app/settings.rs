@@ -18,6 +18,8 @@ pub enum RightTab {
     Properties,
     /// The edition's paragraph styles.
     Styles,
+    /// The current page's comments (批注), on a server edition.
+    Comments,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,8 @@ pub struct ViewSettings {
     /// Folders of fonts (the paper's licensed faces), looked in after an edition's own
     /// `fonts/` folder and before the system's.
     pub font_folders: Vec<PathBuf>,
+    /// The newsroom server last connected to (File ▸ Connect), with the user's name and role.
+    pub server: Option<super::newsroom::ServerSettings>,
 }
 
 impl Default for ViewSettings {
@@ -57,6 +61,7 @@ impl Default for ViewSettings {
             language: None,
             right_tab: RightTab::Properties,
             font_folders: Vec::new(),
+            server: None,
         }
     }
 }

@@ -20,6 +20,11 @@ impl BroadsheetApp {
                     &self.doc.laid_with,
                     generation,
                 );
+                let newsroom = self.doc.live.as_ref().map(|d| panels::Newsroom {
+                    user: &d.server.user,
+                    role: d.live.role().unwrap_or(d.server.role),
+                    room: d.live.room(),
+                });
                 panels::pages_ui(
                     ui,
                     &self.doc.edition,
@@ -27,6 +32,7 @@ impl BroadsheetApp {
                     self.page,
                     self.story.as_ref(),
                     &mut thumb,
+                    newsroom.as_ref(),
                     &mut self.intents,
                 );
             });
@@ -34,12 +40,19 @@ impl BroadsheetApp {
             .resizable(false)
             .exact_size(self.view.properties_width)
             .show(ui, |ui| {
+                let live = self.doc.live.is_some();
+                if !live && self.view.right_tab == RightTab::Comments {
+                    self.view.right_tab = RightTab::Properties;
+                }
                 ui.horizontal(|ui| {
                     for (tab, id) in [
                         (RightTab::Properties, "tab-properties"),
                         (RightTab::Styles, "tab-styles"),
+                        (RightTab::Comments, "tab-comments"),
                     ] {
-                        ui.selectable_value(&mut self.view.right_tab, tab, t!(id));
+                        if tab != RightTab::Comments || live {
+                            ui.selectable_value(&mut self.view.right_tab, tab, t!(id));
+                        }
                     }
                 });
                 ui.separator();
@@ -60,6 +73,25 @@ impl BroadsheetApp {
                             self.story.as_ref(),
                             &mut self.intents,
                         );
+                    }
+                    RightTab::Comments => {
+                        if let (Some(d), Some(page)) =
+                            (&self.doc.live, self.doc.edition.pages.get(self.page))
+                        {
+                            let pin_at = self
+                                .canvas
+                                .pressed_at
+                                .filter(|(i, _, _)| *i == self.page)
+                                .map(|(_, x, y)| (x, y));
+                            panels::comments_ui(
+                                ui,
+                                page,
+                                &d.live.room().comments,
+                                d.live.role().unwrap_or(d.server.role),
+                                pin_at,
+                                &mut self.intents,
+                            );
+                        }
                     }
                     RightTab::Styles => {
                         // Both ways: a long value (an English label, a font's name) scrolls
@@ -97,6 +129,11 @@ impl BroadsheetApp {
             pages: self.shown_pages(),
             guides: self.view.guides,
             preview: self.preview,
+            comments: self
+                .doc
+                .live
+                .as_ref()
+                .map_or(&[], |d| d.live.room().comments.as_slice()),
         };
         let mut image = page_images(
             &mut self.images,

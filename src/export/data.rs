@@ -34,6 +34,11 @@ struct PageOut<'a> {
     trim: Rect,
     bleed: f32,
     bleed_box: Rect,
+    /// `editing` (编辑中), `review` (待审) or `signed-off` (已签发).
+    status: &'static str,
+    /// Who signed the page off, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signed_off_by: Option<&'a str>,
     items: &'a [Item],
 }
 
@@ -107,6 +112,8 @@ fn document<'a>(layout: &'a EditionLayout, pages: &[usize], book: &'a FontBook) 
                     p.width + 2.0 * p.bleed,
                     p.height + 2.0 * p.bleed,
                 ),
+                status: p.status.key(),
+                signed_off_by: p.status.signer(),
                 items: &p.items,
             })
             .collect(),

@@ -26,6 +26,8 @@ pub struct PageLayout {
     pub height: f32,
     /// Bleed beyond the trim on every side.
     pub bleed: f32,
+    /// 编辑中 / 待审 / 已签发, as the edition has it: the PDF-ready data tells the plant.
+    pub status: crate::model::PageStatus,
     pub items: Vec<Item>,
 }
 

@@ -345,6 +345,7 @@ impl Layouter {
                     width: t.map_or(0.0, |t| t.width.pt().0),
                     height: t.map_or(0.0, |t| t.height.pt().0),
                     bleed: t.map_or(0.0, |t| t.bleed.pt().0),
+                    status: p.status.clone(),
                     items: Vec::new(),
                 }
             })

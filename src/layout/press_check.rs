@@ -166,6 +166,7 @@ mod tests {
             width: 100.0,
             height: 100.0,
             bleed: 0.0,
+            status: Default::default(),
             items,
         }
     }

@@ -154,6 +154,12 @@ pub enum Edit {
     /// Sets paper name, date, issue numbers, language and sections together; returns the old
     /// ones. A date must parse ([`super::parse_date`]); sections pages use must remain.
     SetEditionSettings(Box<EditionSettings>),
+    /// Moves a page along 编辑中 → 待审 → 已签发, or back (reopening it). Who may do it is the
+    /// newsroom's rule (see `store::roles`), not the edition's.
+    SetPageStatus {
+        page: PageId,
+        status: super::PageStatus,
+    },
 }
 
 /// Why an edit could not be applied. The edition is unchanged when one is returned.
@@ -191,12 +197,25 @@ pub enum EditError {
     /// A frame value is unusable; the text is [`Frame::check`]'s reason.
     #[error("frame {0}: {1}")]
     InvalidFrame(FrameId, String),
+    /// The edit would change a page that is signed off (已签发).
+    #[error("page {page} is signed off by {by}; it must be reopened before it can be changed")]
+    SignedOff { page: String, by: String },
+    /// The newsroom does not let this person make the edit (their role, a page someone else
+    /// holds); the text says why.
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl Edition {
     /// Applies `edit` and returns the edit that undoes it. On error nothing has changed.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.check_signed_off(&edit)?;
         match edit {
+            Edit::SetPageStatus { page, status } => {
+                let p = self.page_mut(&page)?;
+                let old = std::mem::replace(&mut p.status, status);
+                Ok(Edit::SetPageStatus { page, status: old })
+            }
             Edit::SetFrameRect { frame, rect } => {
                 let f = self
                     .frame_mut(&frame)

@@ -17,6 +17,7 @@ mod press;
 mod regrid;
 mod restyle;
 mod settings;
+mod status;
 mod story;
 mod story_field;
 mod structure;
@@ -43,6 +44,7 @@ pub use restyle::StyleUse;
 pub use settings::{
     DateError, EditionSettings, FOLIO_PLACEHOLDERS, default_folio, format_date, parse_date,
 };
+pub use status::PageStatus;
 pub use story::{BodyParagraph, Copyfit, CopyfitLimits, Lang, Story, StoryStyles};
 pub use story_field::StoryField;
 pub use structure::{NewFrame, StructureError};

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Color, Crop, FrameId, Length, PageId, PhotoId, Rect, SectionId, StoryId, StyleId, TemplateId,
+    Color, Crop, FrameId, Length, PageId, PageStatus, PhotoId, Rect, SectionId, StoryId, StyleId,
+    TemplateId,
 };
 
 /// One page of the edition. Its number is its position; its label comes from its section.
@@ -18,6 +19,9 @@ pub struct Page {
     #[serde(default)]
     pub title: String,
     pub frames: Vec<Frame>,
+    /// 编辑中 → 待审 → 已签发; left out of the file while the page is being edited.
+    #[serde(default, skip_serializing_if = "PageStatus::is_editing")]
+    pub status: PageStatus,
 }
 
 /// A placed box on a page.

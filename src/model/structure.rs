@@ -153,6 +153,7 @@ impl Edition {
             section: current.and_then(|p| p.section.clone()),
             title: String::new(),
             frames: Vec::new(),
+            status: Default::default(),
         };
         let index = (after + 1).min(self.pages.len());
         let edit = Edit::InsertPage {

@@ -427,6 +427,7 @@ mod tests {
             width: 40.0,
             height: 20.0,
             bleed: 0.0,
+            status: Default::default(),
             items: vec![
                 rect(0.0, Color::Cmyk(0, 60, 60, 0)),
                 rect(10.0, Color::BLACK),

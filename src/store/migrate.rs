@@ -12,11 +12,23 @@ pub struct Migration {
 }
 
 /// Every migration, in order. A test checks this list against the `migrations/` folder.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_editions",
-    sql: include_str!("../../migrations/0001_editions.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_editions",
+        sql: include_str!("../../migrations/0001_editions.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_roles_holds",
+        sql: include_str!("../../migrations/0002_roles_holds.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "0003_comments",
+        sql: include_str!("../../migrations/0003_comments.sql"),
+    },
+];
 
 /// The schema version this build reads and writes.
 pub fn latest() -> i32 {

@@ -5,15 +5,19 @@
 //! This layer sits beside [`crate::model::io`]: it reads and writes editions and edits, and never
 //! lays anything out.
 
+mod comments;
 mod files;
 pub mod live;
 mod migrate;
-mod pg;
+pub(crate) mod pg;
+pub mod roles;
 mod touches;
 
+pub use comments::Comment;
 pub use files::FileStore;
 pub use migrate::{MIGRATIONS, Migration};
 pub use pg::{Appended, LogEntry, NewEdit, PgStore, Snapshot, redact};
+pub use roles::{Hold, Role, needs};
 pub use touches::touches;
 
 use crate::model::{Edit, Edition, io};

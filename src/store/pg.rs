@@ -44,6 +44,8 @@ pub struct NewEdit {
     pub seq: i64,
     pub base: i64,
     pub touches: Vec<String>,
+    /// What it needs of its author's role (see [`super::needs`]).
+    pub needs: Vec<String>,
     pub edit: Edit,
 }
 
@@ -55,6 +57,9 @@ pub enum Appended {
     /// Not stored: `author`'s edit at `version`, which the sender had not seen, touches the
     /// same thing.
     Conflict { author: String, version: i64 },
+    /// Not stored: its author may not make it, for the reason given (their role, a page held
+    /// by someone else …).
+    Refused(String),
 }
 
 impl PgStore {
@@ -169,29 +174,16 @@ impl PgStore {
     }
 
     /// Appends `edit` to `name`'s log, unless an edit by another client after `base` touches
-    /// any of `touches` (see [`super::touches`]). `client` and `seq` make a resend harmless.
-    #[allow(clippy::too_many_arguments)]
+    /// any of `touches` (see [`super::touches`]), or its author may not make it (see
+    /// [`super::needs`]). `client` and `seq` make a resend harmless.
     pub fn append(
         &mut self,
         name: &str,
         client: &str,
-        seq: i64,
         author: &str,
-        base: i64,
-        touches: &[String],
-        edit: &Edit,
+        edit: &NewEdit,
     ) -> Result<Appended, StoreError> {
-        append(
-            &mut self.client,
-            &self.url,
-            name,
-            client,
-            seq,
-            author,
-            base,
-            touches,
-            edit,
-        )
+        append(&mut self.client, &self.url, name, client, author, edit)
     }
 
     /// Appends several edits of one client, in order, in one transaction (one commit, so one
@@ -211,9 +203,7 @@ impl PgStore {
             .map_err(|e| server_error(&url, e))?;
         let mut answers = Vec::with_capacity(edits.len());
         for e in edits {
-            answers.push(append(
-                &mut tx, &url, name, client, e.seq, author, e.base, &e.touches, &e.edit,
-            )?);
+            answers.push(append(&mut tx, &url, name, client, author, e)?);
         }
         tx.commit().map_err(|e| server_error(&url, e))?;
         Ok(answers)
@@ -311,23 +301,28 @@ impl Store for PgStore {
 }
 
 /// [`PgStore::append`] on a connection or in a transaction.
-#[allow(clippy::too_many_arguments)]
 fn append(
     client: &mut impl postgres::GenericClient,
     url: &str,
     name: &str,
     from: &str,
-    seq: i64,
     author: &str,
-    base: i64,
-    touches: &[String],
-    edit: &Edit,
+    edit: &NewEdit,
 ) -> Result<Appended, StoreError> {
-    let text = edit_to_ron(edit);
+    let text = edit_to_ron(&edit.edit);
     let row = client
         .query_one(
-            "SELECT * FROM broadsheet_append($1, $2, $3, $4, $5, $6, $7)",
-            &[&name, &from, &seq, &author, &base, &touches, &text],
+            "SELECT * FROM broadsheet_append($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[
+                &name,
+                &from,
+                &edit.seq,
+                &author,
+                &edit.base,
+                &edit.touches,
+                &edit.needs,
+                &text,
+            ],
         )
         .map_err(|e| {
             if e.code() == Some(&postgres::error::SqlState::NO_DATA_FOUND) {
@@ -340,6 +335,9 @@ fn append(
                 server_error(url, e)
             }
         })?;
+    if let Some(reason) = row.get::<_, Option<String>>(3) {
+        return Ok(Appended::Refused(reason));
+    }
     Ok(match row.get::<_, Option<i64>>(0) {
         Some(version) => Appended::Stored(version),
         None => Appended::Conflict {
@@ -362,7 +360,7 @@ pub(crate) fn connect_client(url: &str) -> Result<Client, StoreError> {
     config.connect(NoTls).map_err(|e| fail(describe(&e)))
 }
 
-fn server_error(url: &str, e: postgres::Error) -> StoreError {
+pub(crate) fn server_error(url: &str, e: postgres::Error) -> StoreError {
     // Class 08 is a broken connection, class 57P the server shutting down or starting up: the
     // same request can be made again on a new connection.
     let lost = e

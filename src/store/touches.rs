@@ -97,6 +97,21 @@ pub fn touches(edit: &Edit, before: &Edition) -> Vec<String> {
             keys.push("templates".to_owned())
         }
         Edit::SetEditionSettings(_) => keys.push("settings".to_owned()),
+        // Signing a page off concerns everything on it: an edit to one of its frames or
+        // stories that the signer had not seen conflicts with the sign-off, naming the signer,
+        // instead of landing on a page the signer read without it.
+        Edit::SetPageStatus { page, .. } => {
+            keys.push(format!("page:{page}"));
+            if let Some(p) = before.pages.iter().find(|p| &p.id == page) {
+                for f in &p.frames {
+                    keys.push(frame(&f.id));
+                    keys.extend(shown(&f.kind));
+                    if let Some(s) = before.story_of_frame(&f.id) {
+                        keys.push(story(&s.id));
+                    }
+                }
+            }
+        }
     }
     keys.sort();
     keys.dedup();

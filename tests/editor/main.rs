@@ -154,8 +154,11 @@ fn pdftotext(pdf: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+#[path = "../common/mod.rs"]
+mod common;
 mod fonts;
 mod layout_tools;
+mod newsroom;
 mod typesetting;
 
 #[test]

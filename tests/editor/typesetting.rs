@@ -620,3 +620,40 @@ fn the_body_styles_figures_are_chosen_in_the_styles_panel() {
     h.run_steps(2);
     assert_eq!(figures(&h), broadsheet::model::Figures::Grid);
 }
+
+#[test]
+fn the_story_editor_shows_the_copyfit_live_as_the_text_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path());
+    h.get_by_label("Frame p1-fire-body").click();
+    h.run_steps(2);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::ALT,
+        egui::Key::Y,
+    );
+    h.run_steps(2);
+    let before = super::lines_over(&h, "fire-safety");
+    assert_eq!(before, 0, "the sample's story fits");
+    // Typing a long paragraph at the end of the body: the count says how far over it runs.
+    let body = "The story's text, one paragraph a line";
+    let role = egui::accesskit::Role::MultilineTextInput;
+    assert!(
+        h.query_by_role_and_label(role, body).is_some(),
+        "the story editor opens"
+    );
+    h.get_by_role_and_label(role, body).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run_steps(1);
+    h.get_by_role_and_label(role, body)
+        .type_text(&"\n供热管网改造工程已全面完工，居民室温普遍达标。".repeat(6));
+    h.run_steps(3);
+    let after = super::lines_over(&h, "fire-safety");
+    assert!(after > 0, "the story runs over: {after}");
+    assert!(
+        h.query_all_by_label(&format!("+{after} lines"))
+            .next()
+            .is_some(),
+        "the window shows +{after} lines"
+    );
+}

@@ -88,6 +88,9 @@ pub struct Canvas {
     pub scale: f32,
     /// Where the pointer is on the page, in millimetres, with the page index.
     pub pointer_mm: Option<(usize, f32, f32)>,
+    /// Where the page was last pressed (page index, x and y in points): where a new comment
+    /// is pinned.
+    pub pressed_at: Option<(usize, f32, f32)>,
 }
 
 impl Default for Canvas {
@@ -100,6 +103,7 @@ impl Default for Canvas {
             drag: None,
             scale: 1.0,
             pointer_mm: None,
+            pressed_at: None,
         }
     }
 }
@@ -113,6 +117,8 @@ pub struct View<'a> {
     pub pages: Vec<usize>,
     pub guides: bool,
     pub preview: bool,
+    /// A server edition's comments (批注), drawn as numbered pins.
+    pub comments: &'a [crate::store::Comment],
 }
 
 /// Maps one page's coordinates (points, trim top-left) to the screen.
@@ -270,6 +276,18 @@ impl Canvas {
                 inside.then(|| (*index, Pt(q.x).to_mm(), Pt(q.y).to_mm()))
             })
         });
+        if ui.input(|i| i.pointer.primary_pressed())
+            && let Some(p) = ui.input(|i| i.pointer.interact_pos())
+            && canvas_rect.contains(p)
+        {
+            self.pressed_at = geoms.iter().find_map(|(index, g, t)| {
+                let q = g.page_from_screen(p);
+                let inside =
+                    q.x >= 0.0 && q.y >= 0.0 && q.x <= t.width.pt().0 && q.y <= t.height.pt().0;
+                inside.then_some((*index, q.x, q.y))
+            });
+        }
+        pins_ui(ui, canvas_rect, view, &geoms);
         if view.preview {
             return actions;
         }
@@ -331,6 +349,53 @@ impl Canvas {
             } else {
                 self.drag = None;
             }
+        }
+    }
+}
+
+/// The comments pinned on the pages shown: a numbered disc at each point (grey once resolved),
+/// above the page and its frames.
+fn pins_ui(ui: &egui::Ui, clip: Rect, view: &View, geoms: &[(usize, PageGeom, &PageTemplate)]) {
+    if view.comments.is_empty() {
+        return;
+    }
+    let painter = ui
+        .ctx()
+        .layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            ui.scope_id().with("pins"),
+        ))
+        .with_clip_rect(clip);
+    for (index, geom, _) in geoms {
+        let Some(page) = view.edition.pages.get(*index) else {
+            continue;
+        };
+        for (n, c) in super::panels::pins(view.comments, page.id.as_str())
+            .into_iter()
+            .enumerate()
+        {
+            let at = geom.screen_from_page(c.x, c.y);
+            let fill = if c.resolved_by.is_some() {
+                Color32::from_gray(150)
+            } else {
+                Color32::from_rgb(230, 60, 40)
+            };
+            painter.circle(at, 11.0, fill, egui::Stroke::new(1.5, Color32::WHITE));
+            painter.text(
+                at,
+                egui::Align2::CENTER_CENTER,
+                (n + 1).to_string(),
+                egui::FontId::proportional(13.0),
+                Color32::WHITE,
+            );
+            let r = ui.interact(
+                Rect::from_center_size(at, vec2(22.0, 22.0)),
+                ui.scope_id().with(("pin", c.id)),
+                Sense::hover(),
+            );
+            let name = t!("comment-pin-a11y", number = n + 1, name = c.author.as_str());
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+            r.on_hover_text(format!("{}：{}", c.author, c.body));
         }
     }
 }

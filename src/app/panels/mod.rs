@@ -2,6 +2,7 @@
 //! and preflight. Like the canvas, they only push [`Intent`](super::Intent)s; the app carries
 //! them out.
 
+mod comments;
 mod decor;
 mod fields;
 mod pages;
@@ -10,7 +11,8 @@ mod properties;
 mod story;
 mod styles;
 
-pub use pages::pages_ui;
+pub use comments::{comments_ui, pins};
+pub use pages::{Newsroom, pages_ui};
 pub use preflight::preflight_ui;
 pub use properties::properties_ui;
 pub use styles::{StylesPanel, family_ui, size_name};

@@ -7,14 +7,19 @@ use egui::{Color32, Sense, vec2};
 
 use crate::app::history::Merge;
 use crate::app::i18n::t;
+use crate::app::newsroom::Ask;
 use crate::app::{Command, Intent, intent::Intents};
 use crate::layout::EditionLayout;
-use crate::model::{Edit, Edition, StoryId};
+use crate::model::{Edit, Edition, Page, PageStatus, StoryId};
+use crate::store::Role;
+use crate::store::live::Room;
 
 /// A page being dragged in the pages panel.
 struct PageDrag(usize);
 
 /// Page thumbnails (click to show, drag to reorder), then the stories with their copyfit.
+// What the panel shows comes from five places; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn pages_ui(
     ui: &mut egui::Ui,
     edition: &Edition,
@@ -22,6 +27,7 @@ pub fn pages_ui(
     current: usize,
     selected_story: Option<&StoryId>,
     thumbnail: &mut crate::app::PageImage<'_>,
+    newsroom: Option<&Newsroom<'_>>,
     actions: &mut Intents,
 ) {
     // The masthead facts; a click opens the edition settings.
@@ -84,6 +90,9 @@ pub fn pages_ui(
         if !edition.sections.is_empty() {
             section_ui(ui, edition, page, actions);
         }
+        if let Some(n) = newsroom {
+            page_newsroom_ui(ui, page, n, actions);
+        }
     }
     ui.separator();
     let width = 120.0;
@@ -121,6 +130,7 @@ pub fn pages_ui(
                         egui::Stroke::new(1.0, Color32::GRAY)
                     };
                     painter.rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Outside);
+                    status_badge(painter, rect, &page.status);
                     if response.clicked() {
                         actions.push(Intent::ShowPage(i));
                     }
@@ -153,7 +163,25 @@ pub fn pages_ui(
                         });
                         actions.push(Intent::ShowPage(i));
                     }
-                    ui.label(label);
+                    // The hold on the thumbnail itself, so it shows without scrolling.
+                    if let Some(hold) = newsroom.and_then(|n| n.room.hold(page.id.as_str())) {
+                        let bar = egui::Rect::from_min_max(
+                            egui::pos2(rect.left(), rect.bottom() - 20.0),
+                            rect.right_bottom(),
+                        );
+                        ui.painter()
+                            .rect_filled(bar, 0.0, Color32::from_black_alpha(190));
+                        ui.put(
+                            bar,
+                            egui::Label::new(
+                                egui::RichText::new(crate::app::newsroom::hold_text(hold))
+                                    .small()
+                                    .color(Color32::WHITE),
+                            )
+                            .truncate(),
+                        );
+                    }
+                    ui.label(format!("{label} · {}", status_text(&page.status)));
                 });
                 ui.add_space(6.0);
             }
@@ -243,4 +271,118 @@ fn section_ui(
             merge: None,
         });
     }
+}
+
+/// The page's status in words: 编辑中, 待审, 已签发（李编辑）.
+pub fn status_text(status: &PageStatus) -> String {
+    match status {
+        PageStatus::Editing => t!("page-status-editing"),
+        PageStatus::Review => t!("page-status-review"),
+        PageStatus::SignedOff { by } => t!("page-status-signed-off", name = by.as_str()),
+    }
+}
+
+/// A coloured corner on the thumbnail, so the status shows at a glance down the panel: none
+/// while the page is being edited, amber waiting for review, green signed off.
+fn status_badge(painter: &egui::Painter, rect: egui::Rect, status: &PageStatus) {
+    let color = match status {
+        PageStatus::Editing => return,
+        PageStatus::Review => Color32::from_rgb(230, 150, 0),
+        PageStatus::SignedOff { .. } => Color32::from_rgb(20, 140, 60),
+    };
+    let corner = rect.right_top();
+    let size = 18.0;
+    painter.add(egui::Shape::convex_polygon(
+        vec![corner, corner + vec2(0.0, size), corner + vec2(-size, 0.0)],
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
+/// What the pages panel shows of a server edition: who this window is and the page holds.
+pub struct Newsroom<'a> {
+    pub user: &'a str,
+    pub role: Role,
+    pub room: &'a Room,
+}
+
+/// The current page's hold and status buttons on a server edition: hold or release it (or take
+/// over someone else's stale hold), send it for review, sign it off, reopen it.
+fn page_newsroom_ui(ui: &mut egui::Ui, page: &Page, n: &Newsroom<'_>, actions: &mut Intents) {
+    let id = page.id.as_str().to_owned();
+    let mine = n.room.hold(&id).is_some_and(|h| h.holder == n.user);
+    let theirs = n.room.hold(&id).filter(|h| h.holder != n.user);
+    let ask = |actions: &mut Intents, ask: Ask| actions.push(Intent::Newsroom(ask));
+    ui.horizontal_wrapped(|ui| {
+        if mine {
+            if ui.button(t!("page-release")).clicked() {
+                ask(actions, Ask::Release(id.clone()));
+            }
+        } else if let Some(h) = theirs {
+            let stale = h
+                .since
+                .elapsed()
+                .is_ok_and(|d| d >= crate::store::roles::STALE_AFTER);
+            if (stale || n.role == Role::Chief)
+                && ui
+                    .button(t!("page-take-over", name = h.holder.as_str()))
+                    .clicked()
+            {
+                ask(
+                    actions,
+                    Ask::Hold {
+                        page: id.clone(),
+                        take_over: true,
+                    },
+                );
+            }
+        } else if ui.button(t!("page-hold")).clicked() {
+            ask(
+                actions,
+                Ask::Hold {
+                    page: id.clone(),
+                    take_over: false,
+                },
+            );
+        }
+        let status = |status| Ask::Status {
+            page: page.id.clone(),
+            status,
+        };
+        // Designers send pages for review; editors and the chief sign them off.
+        let signs = n.role != Role::Designer;
+        match &page.status {
+            PageStatus::Editing => {
+                if ui.button(t!("page-send-review")).clicked() {
+                    ask(actions, status(PageStatus::Review));
+                }
+                if signs && ui.button(t!("page-sign-off")).clicked() {
+                    ask(
+                        actions,
+                        status(PageStatus::SignedOff {
+                            by: n.user.to_owned(),
+                        }),
+                    );
+                }
+            }
+            PageStatus::Review => {
+                if signs && ui.button(t!("page-sign-off")).clicked() {
+                    ask(
+                        actions,
+                        status(PageStatus::SignedOff {
+                            by: n.user.to_owned(),
+                        }),
+                    );
+                }
+                if ui.button(t!("page-back-to-editing")).clicked() {
+                    ask(actions, status(PageStatus::Editing));
+                }
+            }
+            PageStatus::SignedOff { .. } => {
+                if ui.button(t!("page-reopen")).clicked() {
+                    ask(actions, status(PageStatus::Editing));
+                }
+            }
+        }
+    });
 }

@@ -70,6 +70,15 @@ pub(super) fn story_ui(
     if let Some(jumps) = jumps.get(&story.id) {
         ui.label(t!("props-jumps", lines = jumps.join(" · ")));
     }
+    // On a line of its own: the fit row above is as wide as the panel.
+    let c = crate::app::Command::StoryEditor;
+    if ui
+        .button(t!("props-story-editor"))
+        .on_hover_text(format!("{} ({})", c.tooltip(), c.shortcut_text(ui.ctx())))
+        .clicked()
+    {
+        actions.push(Intent::Run(c));
+    }
     type_ui(ui, edition, story, actions);
     for field in StoryField::ALL {
         let old = field.get(story);

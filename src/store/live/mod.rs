@@ -13,8 +13,10 @@
 //! refused when someone else has changed the same thing since.
 
 mod net;
+mod room;
 
 pub use net::COMPACT_EVERY;
+pub use room::{Refusal, Room};
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -24,7 +26,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::pg::{LogEntry, NewEdit, PgStore};
-use super::{StoreError, touches};
+use super::{Role, StoreError, needs, touches};
 use crate::model::{Edit, EditError, Edition};
 use net::{Incoming, Shared};
 
@@ -44,6 +46,8 @@ pub enum Event {
     Offline(String),
     /// The server can be reached again.
     Online,
+    /// Who is on the edition, or the page holds, changed: see [`Live::room`].
+    Room,
 }
 
 /// An edit of this window not yet in the log as the client knows it.
@@ -86,6 +90,13 @@ pub struct Live {
     inbox: Receiver<Incoming>,
     stop: Arc<AtomicBool>,
     threads: Vec<JoinHandle<()>>,
+    /// The server's URL, for holds and releases (on a connection of their own).
+    url: String,
+    /// This window's role when it joined with one ([`Live::connect_as`]); edits its role may
+    /// not make are then refused before they are sent.
+    role: Option<Role>,
+    room: Room,
+    control: Option<PgStore>,
 }
 
 impl Live {
@@ -114,6 +125,7 @@ impl Live {
             stop: stop.clone(),
             inbox: inbox_tx,
         };
+        let room = room::fetch(&mut sender, name, &shared.client, author).unwrap_or_default();
         let version = snapshot.version;
         let threads = vec![
             spawn("send", {
@@ -140,6 +152,10 @@ impl Live {
             inbox,
             stop,
             threads,
+            url: url.to_owned(),
+            role: None,
+            room,
+            control: None,
         })
     }
 
@@ -212,6 +228,12 @@ impl Live {
 
     fn apply_and_send(&mut self, edit: Edit, base: i64) -> Result<i64, EditError> {
         let keys = touches(&edit, &self.edition);
+        let needs = needs(&edit, &self.edition);
+        if let Some(role) = self.role
+            && let Some(why) = room::refusal(role, &self.author, &needs, &self.room)
+        {
+            return Err(EditError::Refused(why.to_string()));
+        }
         let inverse = self.edition.apply(edit.clone())?;
         let seq = self.next_seq;
         self.next_seq += 1;
@@ -228,6 +250,7 @@ impl Live {
                 seq,
                 base,
                 touches: keys,
+                needs,
                 edit,
             });
         }
@@ -326,6 +349,12 @@ impl Live {
             }
             Incoming::Offline(reason) => events.push(Event::Offline(reason)),
             Incoming::Online => events.push(Event::Online),
+            Incoming::Room(room) => {
+                if room != self.room {
+                    self.room = room;
+                    events.push(Event::Room);
+                }
+            }
         }
     }
 
@@ -432,6 +461,9 @@ impl Live {
 impl Drop for Live {
     /// Stops at once, as a killed window would: edits not yet sent are lost.
     fn drop(&mut self) {
+        if let Some(control) = self.control.as_mut() {
+            room::leave(control, &self.name, &self.client);
+        }
         self.stop.store(true, Ordering::Relaxed);
         self.outbox = None;
         for thread in self.threads.drain(..) {

@@ -55,6 +55,8 @@ pub(super) enum Incoming {
     /// The server cannot be reached; edits queue meanwhile.
     Offline(String),
     Online,
+    /// Who is on the edition and the page holds, when they changed or a while has passed.
+    Room(super::Room),
 }
 
 /// What both threads share.
@@ -132,6 +134,7 @@ pub(super) fn send(shared: Shared, mut store: Option<PgStore>, outbox: Receiver<
                                 seq: e.seq,
                                 by: author,
                             },
+                            Appended::Refused(reason) => Incoming::Failed { seq: e.seq, reason },
                         })
                         .collect(),
                     Err(StoreError::Connect { .. }) => {
@@ -171,9 +174,23 @@ pub(super) fn listen(shared: Shared, mut store: Option<PgStore>, mut after: i64)
     let mut offline = false;
     // After (re)connecting, fetch once: edits may have come while nobody listened.
     let mut fetch = true;
+    let mut room_at = std::time::Instant::now();
     loop {
         if shared.stopped() {
             return;
+        }
+        // Holds change with a notification; people come and go without one, so look again
+        // every second.
+        if room_at.elapsed() >= super::room::EVERY
+            && let Some(server) = store.as_mut()
+        {
+            room_at = std::time::Instant::now();
+            if let Ok(room) =
+                super::room::fetch(server, &shared.name, &shared.client, &shared.author)
+                && shared.inbox.send(Incoming::Room(room)).is_err()
+            {
+                return;
+            }
         }
         let Some(server) = store.as_mut() else {
             store = shared.reconnect(&mut offline);
@@ -189,7 +206,14 @@ pub(super) fn listen(shared: Shared, mut store: Option<PgStore>, mut after: i64)
         };
         if !fetch {
             match wait(server, &shared.name, after) {
-                Ok(relevant) => fetch = relevant,
+                Ok((relevant, holds)) => {
+                    fetch = relevant;
+                    if holds {
+                        room_at = std::time::Instant::now()
+                            .checked_sub(super::room::EVERY)
+                            .unwrap_or(room_at);
+                    }
+                }
                 Err(()) => {
                     store = None;
                     continue;
@@ -227,14 +251,18 @@ pub(super) fn listen(shared: Shared, mut store: Option<PgStore>, mut after: i64)
 }
 
 /// Waits up to [`RETRY`] for notifications; true when one says the edition has a version
-/// after `after`. All those already there are read, so a burst costs one fetch.
-fn wait(server: &mut PgStore, name: &str, after: i64) -> Result<bool, ()> {
+/// after `after` (and whether one says its holds changed). All those already there are read,
+/// so a burst costs one fetch.
+fn wait(server: &mut PgStore, name: &str, after: i64) -> Result<(bool, bool), ()> {
     let client = server.client();
     if client.is_closed() {
         return Err(());
     }
     let mut notifications = client.notifications();
     let mut relevant = false;
+    let mut holds = false;
+    let holds_of = format!("holds {name}");
+    let comments_of = format!("comments {name}");
     let concerns = |payload: &str| {
         payload.split_once(' ').is_some_and(|(version, edition)| {
             edition == name && version.parse::<i64>().is_ok_and(|v| v > after)
@@ -243,12 +271,14 @@ fn wait(server: &mut PgStore, name: &str, after: i64) -> Result<bool, ()> {
     let first = notifications.timeout_iter(RETRY).next().map_err(|_| ())?;
     if let Some(n) = first {
         relevant |= concerns(n.payload());
+        holds |= n.payload() == holds_of || n.payload() == comments_of;
         let mut rest = notifications.iter();
         while let Some(n) = rest.next().map_err(|_| ())? {
             relevant |= concerns(n.payload());
+            holds |= n.payload() == holds_of || n.payload() == comments_of;
         }
     }
-    Ok(relevant)
+    Ok((relevant, holds))
 }
 
 /// The log's edits after `after` (or the new snapshot, when the edition was replaced since),
