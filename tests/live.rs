@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use broadsheet::model::{Edit, Edition, FrameId, Pt, StoryField, StoryId, io};
+use broadsheet::model::{Edit, Edition, FrameId, StoryField, StoryId, io};
 use broadsheet::store::live::{Event, Live};
 use broadsheet::store::{PgStore, Store as _};
 
@@ -35,13 +35,7 @@ fn server_on(db: common::pg::TestDb) -> (common::pg::TestDb, PgStore) {
     (db, store)
 }
 
-fn moved(edition: &Edition, frame: &str, dx: f32, dy: f32) -> Edit {
-    let id = FrameId::new(frame);
-    let mut rect = edition.frame(&id).expect("the frame exists").1.rect;
-    rect.x = Pt(rect.x.0 + dx);
-    rect.y = Pt(rect.y.0 + dy);
-    Edit::SetFrameRect { frame: id, rect }
-}
+use common::edits::moved;
 
 fn typed(edition: &Edition, story: &str, more: &str) -> Edit {
     let id = StoryId::new(story);

@@ -7,9 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use broadsheet::model::{
-    Edit, EditError, Edition, FrameId, PageId, PageStatus, Pt, StoryField, StoryId, io,
-};
+use broadsheet::model::{Edit, EditError, Edition, PageId, PageStatus, io};
 use broadsheet::store::live::{Event, Live};
 use broadsheet::store::{Appended, NewEdit, PgStore, Role, Store as _, needs, touches};
 
@@ -35,19 +33,10 @@ fn newsroom() -> (common::pg::TestDb, PgStore, Edition) {
     (db, store, edition)
 }
 
-fn moved(edition: &Edition, frame: &str, dx: f32) -> Edit {
-    let id = FrameId::new(frame);
-    let mut rect = edition.frame(&id).expect("the frame exists").1.rect;
-    rect.x = Pt(rect.x.0 + dx);
-    Edit::SetFrameRect { frame: id, rect }
-}
+use common::edits::headline;
 
-fn headline(story: &str, text: &str) -> Edit {
-    Edit::SetStoryText {
-        story: StoryId::new(story),
-        field: StoryField::Headline,
-        text: text.into(),
-    }
+fn moved(edition: &Edition, frame: &str, dx: f32) -> Edit {
+    common::edits::moved(edition, frame, dx, 0.0)
 }
 
 fn status(page: &str, status: PageStatus) -> Edit {

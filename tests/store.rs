@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use broadsheet::model::{Edit, Edition, FrameId, Pt, StoryField, StoryId, io};
+use broadsheet::model::{Edit, Edition, FrameId, StoryField, StoryId, io};
 use broadsheet::store::{
     self, Appended, FileStore, MIGRATIONS, NewEdit, PgStore, Store as _, StoreError, edit_from_ron,
     edit_to_ron, touches,
@@ -18,26 +18,12 @@ fn sample() -> Edition {
     io::load(Path::new(SAMPLE)).expect("the sample edition loads")
 }
 
+use common::edits::{headline, moved};
+
 fn initialised() -> common::pg::TestDb {
     let db = common::pg::database();
     PgStore::init(&db.url).expect("serve-init on a fresh database");
     db
-}
-
-fn move_frame(edition: &Edition, frame: &str, dx: f32) -> Edit {
-    let id = FrameId::new(frame);
-    let (_, f) = edition.frame(&id).expect("the frame exists");
-    let mut rect = f.rect;
-    rect.x = Pt(rect.x.0 + dx);
-    Edit::SetFrameRect { frame: id, rect }
-}
-
-fn headline(story: &str, text: &str) -> Edit {
-    Edit::SetStoryText {
-        story: StoryId::new(story),
-        field: StoryField::Headline,
-        text: text.to_owned(),
-    }
 }
 
 #[test]
@@ -143,9 +129,9 @@ fn the_edition_is_the_snapshot_with_the_log_replayed_and_compaction_keeps_it() {
     let mut store = PgStore::connect(&db.url).unwrap();
     store.save("e", &edition, "ann").unwrap();
     let edits = [
-        move_frame(&edition, "p1-lead-head", 12.0),
+        moved(&edition, "p1-lead-head", 12.0, 0.0),
         headline("lead", "新标题"),
-        move_frame(&edition, "p1-fire-body", -3.5),
+        moved(&edition, "p1-fire-body", -3.5, 0.0),
     ];
     for (seq, edit) in edits.iter().enumerate() {
         let keys = touches(edit, &edition);
@@ -193,7 +179,7 @@ fn an_unseen_edit_to_the_same_frame_conflicts_naming_its_author_and_others_pass(
     let edition = sample();
     let mut store = PgStore::connect(&db.url).unwrap();
     store.save("e", &edition, "ann").unwrap();
-    let ann = move_frame(&edition, "p1-lead-head", 10.0);
+    let ann = moved(&edition, "p1-lead-head", 10.0, 0.0);
     let keys = touches(&ann, &edition);
     assert_eq!(
         store
@@ -202,7 +188,7 @@ fn an_unseen_edit_to_the_same_frame_conflicts_naming_its_author_and_others_pass(
         Appended::Stored(1)
     );
     // Bo has not seen version 1.
-    let bo = move_frame(&edition, "p1-lead-head", -10.0);
+    let bo = moved(&edition, "p1-lead-head", -10.0, 0.0);
     let got = store
         .append(
             "e",
@@ -219,7 +205,7 @@ fn an_unseen_edit_to_the_same_frame_conflicts_naming_its_author_and_others_pass(
         }
     );
     // A different frame, and the lead story's text on the same page, commute.
-    let other = move_frame(&edition, "p1-fire-body", 5.0);
+    let other = moved(&edition, "p1-fire-body", 5.0, 0.0);
     let text = headline("lead", "改过的标题");
     for (seq, edit) in [other, text].iter().enumerate() {
         let got = store
@@ -250,7 +236,7 @@ fn a_resent_edit_is_stored_once() {
     let edition = sample();
     let mut store = PgStore::connect(&db.url).unwrap();
     store.save("e", &edition, "ann").unwrap();
-    let edit = move_frame(&edition, "p1-lead-head", 1.0);
+    let edit = moved(&edition, "p1-lead-head", 1.0, 0.0);
     let keys = touches(&edit, &edition);
     let first = store
         .append("e", "c", "ann", &new_edit(7, 0, &keys, &edit))
@@ -273,7 +259,7 @@ fn pushing_over_an_edition_replaces_it_and_refuses_edits_based_on_the_old_one() 
     changed.apply(headline("lead", "重发的版")).unwrap();
     store.save("e", &changed, "chief").unwrap();
     assert_eq!(store.load("e").unwrap(), changed);
-    let edit = move_frame(&edition, "p1-lead-head", 1.0);
+    let edit = moved(&edition, "p1-lead-head", 1.0, 0.0);
     let got = store
         .append(
             "e",
@@ -308,7 +294,7 @@ fn every_kind_of_edit_the_sample_makes_reads_back_from_its_log_text() {
     let mut story = edition.stories[0].clone();
     story.id = StoryId::new("new-story");
     let edits = [
-        move_frame(&edition, "p1-lead-head", 0.1),
+        moved(&edition, "p1-lead-head", 0.1, 0.0),
         headline("lead", "引号\"与\n换行"),
         Edit::SetThread {
             story: StoryId::new("lead"),
@@ -370,9 +356,9 @@ fn edits_with_disjoint_touches_give_the_same_edition_in_either_order() {
     let mut style = edition.styles.paragraph[0].clone();
     style.tracking_em = 0.02;
     let edits = [
-        move_frame(&edition, "p1-lead-head", 10.0),
-        move_frame(&edition, "p1-lead-body", 4.0),
-        move_frame(&edition, "p1-rule-h1", 2.0),
+        moved(&edition, "p1-lead-head", 10.0, 0.0),
+        moved(&edition, "p1-lead-body", 4.0, 0.0),
+        moved(&edition, "p1-rule-h1", 2.0, 0.0),
         headline("lead", "新标题"),
         headline("civility", "另一篇的标题"),
         Edit::SetStoryText {

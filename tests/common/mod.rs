@@ -44,4 +44,5 @@ pub fn require(name: &str, package: &str) -> String {
     name.to_owned()
 }
 
+pub mod edits;
 pub mod pg;
