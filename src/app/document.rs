@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::history::{History, Merge};
+use super::i18n::t;
 use crate::layout::{EditionLayout, Layouter};
 use crate::model::{Edit, EditError, Edition, StoryId};
 use crate::resources::{Assets, Origin};
@@ -165,6 +166,12 @@ impl Document {
             return Ok(());
         }
         if let Some(doc) = &self.live {
+            if doc.server.read_only {
+                return Err(EditError::Refused(t!(
+                    "newsroom-read-only-refused",
+                    name = doc.live.name()
+                )));
+            }
             // Refused at once when the newsroom would refuse it (role, someone else's hold);
             // the server checks again.
             doc.live.allowed(&edits).map_err(|r| {

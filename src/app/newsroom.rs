@@ -22,6 +22,9 @@ pub struct ServerSettings {
     /// The user's name, as others see it on holds, sign-offs and the log.
     pub user: String,
     pub role: Role,
+    /// Open editions read-only (只读打开): the window shows others' changes as they come and
+    /// makes none of its own (a proofreader's or a page reviewer's window).
+    pub read_only: bool,
 }
 
 /// What the newsroom parts of the window ask for.
@@ -181,6 +184,9 @@ impl ConnectDialog {
                         }
                     });
                     ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut self.server.read_only, t!("connect-read-only"));
+                    ui.end_row();
                 });
                 let ready =
                     !self.server.url.trim().is_empty() && !self.server.user.trim().is_empty();
@@ -283,6 +289,17 @@ impl Document {
 impl BroadsheetApp {
     /// Carries out a newsroom request.
     pub(super) fn newsroom(&mut self, ask: Ask) {
+        let changes = !matches!(ask, Ask::Connect(_) | Ask::Open(_) | Ask::Publish(_));
+        if let Some(doc) = self
+            .doc
+            .live
+            .as_ref()
+            .filter(|d| changes && d.server.read_only)
+        {
+            let why = t!("newsroom-read-only-refused", name = doc.live.name());
+            self.fail(why);
+            return;
+        }
         match ask {
             Ask::Connect(server) => {
                 let listed = PgStore::connect(&server.url).and_then(|mut s| {
@@ -433,6 +450,9 @@ impl BroadsheetApp {
             name = doc.server.user.as_str(),
             role = role_text(role)
         ));
+        if doc.server.read_only {
+            ui.label(t!("newsroom-read-only"));
+        }
         let others: Vec<&str> = doc
             .live
             .room()

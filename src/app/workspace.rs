@@ -20,7 +20,9 @@ impl BroadsheetApp {
                     &self.doc.laid_with,
                     generation,
                 );
-                let newsroom = self.doc.live.as_ref().map(|d| panels::Newsroom {
+                // A read-only window holds no page and moves none along.
+                let newsroom = self.doc.live.as_ref().filter(|d| !d.server.read_only);
+                let newsroom = newsroom.map(|d| panels::Newsroom {
                     user: &d.server.user,
                     role: d.live.role().unwrap_or(d.server.role),
                     room: d.live.room(),

@@ -32,6 +32,17 @@ fn until(
 
 /// File ▸ Connect (Ctrl+Alt+K): server, name and role; then opens edition "e".
 fn connect(h: &mut Harness<'_, broadsheet::app::BroadsheetApp>, url: &str, name: &str, role: &str) {
+    connect_with(h, url, name, role, false);
+}
+
+/// [`connect`], ticking “read-only” first when `read_only`.
+fn connect_with(
+    h: &mut Harness<'_, broadsheet::app::BroadsheetApp>,
+    url: &str,
+    name: &str,
+    role: &str,
+    read_only: bool,
+) {
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::ALT,
         egui::Key::K,
@@ -46,6 +57,10 @@ fn connect(h: &mut Harness<'_, broadsheet::app::BroadsheetApp>, url: &str, name:
     }
     h.get_by_label(role).click();
     h.run_steps(1);
+    if read_only {
+        h.get_by_label_contains("Open read-only").click();
+        h.run_steps(1);
+    }
     h.get_by_label("Connect").click();
     h.run_steps(3);
     assert!(h.query_by_label("Editions on the server: 1").is_some());
@@ -192,4 +207,50 @@ fn sheet_scale(h: &Harness<'_, broadsheet::app::BroadsheetApp>) -> f32 {
     let name = format!("Sheet of page {}", e.page_label(0));
     let t = e.template(&e.pages[0].template).unwrap();
     h.get_by_label(&name).rect().width() / t.width.pt().0
+}
+
+/// 只读打开: a window opened read-only shows a designer's move as it comes, says it is
+/// read-only in the status bar, offers no hold or sign-off, and refuses its own edits, saying
+/// why; nothing it tried reaches the server.
+#[test]
+fn a_read_only_window_sees_others_changes_and_makes_none() {
+    let (db, mut store) = server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    connect_with(&mut h, &db.url, "王校对", "Editor", true);
+    assert!(
+        h.query_by_label("Read-only").is_some(),
+        "the status bar says so"
+    );
+    assert!(h.query_by_label("Hold page").is_none());
+    assert!(h.query_by_label("Sign off").is_none());
+
+    // Bo moves the lead's headline on his machine; the read-only window shows it.
+    let mut bo =
+        broadsheet::store::live::Live::connect_as(&db.url, "e", "bo", NewsroomRole::Designer)
+            .unwrap();
+    bo.hold("p1", false).unwrap();
+    let id = broadsheet::model::FrameId::new("p1-lead-head");
+    let mut rect = bo.edition().frame(&id).unwrap().1.rect;
+    rect.x = broadsheet::model::Pt(rect.x.0 + 12.0);
+    bo.edit(broadsheet::model::Edit::SetFrameRect { frame: id, rect })
+        .unwrap();
+    until(&mut h, "Bo's move shows", |h| {
+        frame_rect(h.state(), "p1-lead-head").x.0 == rect.x.0
+    });
+
+    // Its own nudge is refused, saying why; the frame stays where Bo put it.
+    h.get_by_label("Frame p1-lead-head").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("This window opened e read-only")
+            .is_some(),
+        "an error dialog says why"
+    );
+    assert_eq!(frame_rect(h.state(), "p1-lead-head").x.0, rect.x.0);
+    std::thread::sleep(Duration::from_millis(300));
+    let stored = store.load("e").unwrap();
+    assert_eq!(stored.frame(&"p1-lead-head".into()).unwrap().1.rect, rect);
 }
