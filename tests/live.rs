@@ -86,7 +86,8 @@ fn rejections(events: &[Event]) -> Vec<&Event> {
 }
 
 #[test]
-fn a_designer_moving_frames_and_an_editor_typing_on_page_1_converge_with_nothing_lost() {
+fn a_designer_moving_frames_and_an_editor_typing_on_page_1_and_commenting_on_page_2_converge_with_nothing_lost()
+ {
     let (db, mut store) = server();
     let mut designer = Live::connect(&db.url, "e", "designer").unwrap();
     let mut editor = Live::connect(&db.url, "e", "editor").unwrap();
@@ -99,6 +100,12 @@ fn a_designer_moving_frames_and_an_editor_typing_on_page_1_converge_with_nothing
         designer.edit(e).unwrap();
         let e = typed(editor.edition(), "lead", &ch.to_string());
         editor.edit(e).unwrap();
+        if i == 5 {
+            // Midway the editor pins a comment on page 2.
+            editor
+                .add_comment("p2", (100.0, 200.0), "第二版标题字号偏大")
+                .unwrap();
+        }
         // Each sees the other's edits while working, not only at the end.
         events.extend(designer.poll());
         events.extend(editor.poll());
@@ -106,6 +113,29 @@ fn a_designer_moving_frames_and_an_editor_typing_on_page_1_converge_with_nothing
     }
     events.extend(settle(&mut [&mut designer, &mut editor], &mut store));
     assert!(rejections(&events).is_empty(), "{events:?}");
+    // The designer's window has the editor's comment on page 2, as the server does.
+    let pinned = |c: &broadsheet::store::Comment| {
+        (c.page.as_str(), c.author.as_str(), c.body.as_str())
+            == ("p2", "editor", "第二版标题字号偏大")
+    };
+    let end = std::time::Instant::now() + Duration::from_secs(10);
+    while !designer.room().comments.iter().any(pinned) {
+        assert!(
+            std::time::Instant::now() < end,
+            "the comment reaches the designer"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        events.extend(designer.poll());
+    }
+    assert_eq!(
+        store
+            .comments("e")
+            .unwrap()
+            .iter()
+            .filter(|c| pinned(c))
+            .count(),
+        1
+    );
 
     let n = words.chars().count();
     let expected_body = body(&start, "lead") + words;

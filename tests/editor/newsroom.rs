@@ -254,3 +254,32 @@ fn a_read_only_window_sees_others_changes_and_makes_none() {
     let stored = store.load("e").unwrap();
     assert_eq!(stored.frame(&"p1-lead-head".into()).unwrap().1.rect, rect);
 }
+
+/// Taking over someone's hold is confirmed first: the chief's “Take over from bo” asks, and
+/// only “Take it over” moves the hold.
+#[test]
+fn taking_over_a_hold_asks_first() {
+    let (db, mut store) = server();
+    assert_eq!(store.hold("e", "p1", "bo", false).unwrap().holder, "bo");
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    connect(&mut h, &db.url, "刘总编", "Chief editor");
+    until(&mut h, "Bo's hold on page 1 shows", |h| {
+        h.query_by_label("Take over from bo").is_some()
+    });
+    h.get_by_label("Take over from bo").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("bo holds this page and may still be working on it")
+            .is_some()
+    );
+    assert_eq!(
+        store.holds("e").unwrap()[0].holder,
+        "bo",
+        "nothing moved yet"
+    );
+    h.get_by_label("Take it over").click();
+    h.run_steps(3);
+    assert_eq!(store.holds("e").unwrap()[0].holder, "刘总编");
+    assert!(h.query_by_label("Release page").is_some());
+}

@@ -323,18 +323,33 @@ fn page_newsroom_ui(ui: &mut egui::Ui, page: &Page, n: &Newsroom<'_>, actions: &
                 .since
                 .elapsed()
                 .is_ok_and(|d| d >= crate::store::roles::STALE_AFTER);
-            if (stale || n.role == Role::Chief)
-                && ui
-                    .button(t!("page-take-over", name = h.holder.as_str()))
-                    .clicked()
-            {
-                ask(
-                    actions,
-                    Ask::Hold {
-                        page: id.clone(),
-                        take_over: true,
-                    },
-                );
+            if stale || n.role == Role::Chief {
+                // Taking someone's page is confirmed first: the button asks, a second one does.
+                let asking = ui.scope_id().with(("take over", id.as_str()));
+                let confirming = ui.data(|d| d.get_temp::<bool>(asking)).unwrap_or(false);
+                if !confirming {
+                    if ui
+                        .button(t!("page-take-over", name = h.holder.as_str()))
+                        .clicked()
+                    {
+                        ui.data_mut(|d| d.insert_temp(asking, true));
+                    }
+                } else {
+                    ui.label(t!("page-take-over-sure", name = h.holder.as_str()));
+                    if ui.button(t!("page-take-over-yes")).clicked() {
+                        ui.data_mut(|d| d.remove::<bool>(asking));
+                        ask(
+                            actions,
+                            Ask::Hold {
+                                page: id.clone(),
+                                take_over: true,
+                            },
+                        );
+                    }
+                    if ui.button(t!("cancel")).clicked() {
+                        ui.data_mut(|d| d.remove::<bool>(asking));
+                    }
+                }
             }
         } else if ui.button(t!("page-hold")).clicked() {
             ask(
