@@ -4,6 +4,7 @@ mod columns;
 pub mod data;
 pub mod newsprint;
 pub mod pdf;
+mod photos;
 pub mod press;
 mod separate;
 
