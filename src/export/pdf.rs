@@ -326,14 +326,14 @@ fn overprints(color: Color, inks: Inks, rule: Option<super::press::Overprint>) -
 /// Draws with overprint on when `on`: krilla has no overprint, so the drawing goes inside a
 /// Multiply blend, whose graphics state [`super::press::finish`] turns into overprint (Multiply
 /// is also how overprinting black looks, should a viewer see the state unchanged).
-fn overprinting(surface: &mut Surface, on: bool, draw: impl FnOnce(&mut Surface)) {
-    if on {
-        surface.push_blend_mode(BlendMode::Multiply);
-        draw(surface);
-        surface.pop();
-    } else {
-        draw(surface);
+fn overprinting<T>(surface: &mut Surface, on: bool, draw: impl FnOnce(&mut Surface) -> T) -> T {
+    if !on {
+        return draw(surface);
     }
+    surface.push_blend_mode(BlendMode::Multiply);
+    let drawn = draw(surface);
+    surface.pop();
+    drawn
 }
 
 fn fill(color: Color, inks: Inks) -> Fill {
@@ -380,11 +380,9 @@ fn draw_page(
     for item in &page.items {
         match item {
             Item::GlyphRun(run) => {
-                let mut drawn = Ok(());
                 overprinting(surface, overprints(run.color, inks, rule), |surface| {
-                    drawn = draw_run(surface, run, (book, fonts), &column_sizes, inks);
-                });
-                drawn?;
+                    draw_run(surface, run, (book, fonts), &column_sizes, inks)
+                })?;
             }
             Item::Rule(r) => {
                 let mut pb = PathBuilder::new();
